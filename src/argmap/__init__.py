@@ -42,7 +42,7 @@ def check(
 
     ``quotes`` is a folder of source texts; when given, every quote is looked up there.
     """
-    from .load import load_paths
+    from .loader import load_paths
     from .validate import validate
 
     if isinstance(paths, (str, Path)):

@@ -299,6 +299,10 @@ def show(node_id, paths, depth):
     click.echo(node_report(G, node_id, depth))
 
 
+# Commands that edit map files live in their own module; importing it registers them.
+from . import cli_edit  # noqa: E402,F401
+
+
 def main():
     cli(prog_name="argmap")
 

@@ -186,7 +186,15 @@ def _embedded_backend():
                 self._session = self._create_session()
 
         _backend = _CachedBackend(PACKAGE_WASM_PATH)
+        import atexit
+
+        atexit.register(_drop_backend)  # free wasmtime objects while their module still exists
     return _backend
+
+
+def _drop_backend() -> None:
+    global _backend
+    _backend = None
 
 
 def _render_embedded(dot_source: str) -> bytes:

@@ -1,6 +1,6 @@
 """Checks across nodes and files: the map as a whole must make sense.
 
-Per-file shape (keys, types, ids) is checked while reading, in :mod:`argmap.load`;
+Per-file shape (keys, types, ids) is checked while reading, in :mod:`argmap.loader`;
 here the nodes of every map are seen together.
 """
 

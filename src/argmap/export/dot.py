@@ -36,6 +36,20 @@ def quote(value: object) -> str:
     return f'"{text}"'
 
 
+def _url(url: str) -> str:
+    """A link as Graphviz should see it: unsafe characters percent-encoded, ``&`` as ``&amp;``.
+
+    Old Graphviz releases (Debian's 2.43) copy URLs into SVG unescaped, new ones
+    escape a bare ``&`` but leave entities alone; this form is valid XML in both.
+
+    >>> _url("https://e.org/?a=1&b=<2> x")
+    'https://e.org/?a=1&amp;b=%3C2%3E%20x'
+    """
+    from urllib.parse import quote as percent
+
+    return percent(url, safe="/:?#[]@!$&()*+,;=%-._~").replace("&", "&amp;")
+
+
 def wrap(text: str, width: int) -> str:
     """Text broken into lines of at most ``width`` characters (long words are split)."""
     lines = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""]
@@ -118,7 +132,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
                 attrs["penwidth"] = "1.8"
         url = (data.get("source") or {}).get("url")
         if url:
-            attrs["URL"] = quote(url)
+            attrs["URL"] = quote(_url(url))
             attrs["target"] = quote("_blank")
         dot.add_node(pydot.Node(quote(n), **attrs))
 

@@ -239,9 +239,9 @@ class _Reader:
             if id(node) in seen:
                 self.error(
                     "alias",
-                    "YAML aliases (*name) are not supported in map files",
+                    "this value is anchored and reused by a YAML alias; anchors and aliases (&name, *name) are not supported in map files",
                     node,
-                    "write the value out in full instead of referring to an anchor",
+                    "write each value out in full",
                 )
                 return False
             seen.add(id(node))

@@ -1,0 +1,47 @@
+"""Shared fixtures: paths to the test data, the repo's maps and the shared corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+ARGUMENTS = ROOT / "arguments"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Tests share one compiled-module cache of their own, never the user's."""
+    import os
+
+    cache = tmp_path_factory.mktemp("argmap-cache")
+    old = os.environ.get("ARGMAP_CACHE_DIR")
+    os.environ["ARGMAP_CACHE_DIR"] = str(cache)
+    yield cache
+    if old is None:
+        os.environ.pop("ARGMAP_CACHE_DIR", None)
+    else:
+        os.environ["ARGMAP_CACHE_DIR"] = old
+
+
+@pytest.fixture
+def small_map(tmp_path) -> Path:
+    """A copy of the small two-file fixture folder, safe to modify."""
+    dest = tmp_path / "maps"
+    shutil.copytree(DATA / "small", dest)
+    return dest
+
+
+def needs_system_dot():
+    return pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed (CI installs it)")

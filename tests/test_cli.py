@@ -1,0 +1,152 @@
+"""The command line, through click's CliRunner and as a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import cli
+
+from conftest import ARGUMENTS, ROOT
+
+
+@pytest.fixture
+def run():
+    def invoke(*args, **kw):
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
+
+    return invoke
+
+
+class TestCheck:
+    def test_clean_folder_exits_zero(self, run, data_dir):
+        result = run("check", data_dir / "small")
+        assert result.exit_code == 0
+        assert "ok: 2 maps, 6 nodes, 5 relations" in result.output
+
+    def test_errors_exit_one_and_list_every_problem(self, run, data_dir):
+        result = run("check", data_dir / "errors" / "unknown-key.yaml", data_dir / "errors" / "bad-kind.yaml")
+        assert result.exit_code == 1
+        assert f"{data_dir}/errors/unknown-key.yaml:6:5: error[unknown-key]: unknown key 'attack' in node\n  hint: did you mean 'attacks'?" in result.output
+        assert f"{data_dir}/errors/bad-kind.yaml:4:11: error[bad-kind]" in result.output
+        assert "3 errors found." in result.output  # the two files also share the id "a"
+
+    def test_usage_error_exits_two(self, run):
+        assert run("check", "--nope").exit_code == 2
+        assert run("render").exit_code == 2
+
+    def test_strict_fails_on_warnings(self, run, data_dir):
+        result = run("check", "--strict", data_dir / "errors" / "unknown-source.yaml")
+        assert result.exit_code == 1
+
+    def test_quotes_option(self, run, data_dir):
+        assert run("check", data_dir / "small", "--quotes", data_dir / "texts").exit_code == 0
+
+
+class TestRender:
+    def test_render_file_to_svg_with_ghosts(self, run, data_dir, tmp_path):
+        out = tmp_path / "followup.svg"
+        result = run("render", data_dir / "small" / "followup.yaml", "-o", out)
+        assert result.exit_code == 0, result.output
+        root = ET.fromstring(out.read_bytes())
+        titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+        assert "docs-missing" in titles  # the ghost from the other file
+        assert f"wrote {out} (1 nodes" in result.output
+
+    @pytest.mark.parametrize("suffix, start", [(".dot", b"digraph"), (".json", b"{"), (".mmd", b"flowchart"), (".graphml", b"<graphml")])
+    def test_format_from_suffix(self, run, data_dir, tmp_path, suffix, start):
+        out = tmp_path / f"m{suffix}"
+        assert run("render", data_dir / "small", "-o", out).exit_code == 0
+        assert out.read_bytes().startswith(start)
+
+    def test_unknown_suffix_is_usage_error(self, run, data_dir, tmp_path):
+        result = run("render", data_dir / "small", "-o", tmp_path / "m.xyz")
+        assert result.exit_code == 2 and "unknown output suffix '.xyz'" in result.output
+
+    def test_focus_and_filters(self, run, data_dir, tmp_path):
+        out = tmp_path / "f.json"
+        assert run("render", data_dir / "small", "--focus", "docs-missing", "--depth", "1", "-o", out).exit_code == 0
+        import json
+
+        assert {n["id"] for n in json.loads(out.read_text())["nodes"]} == {"docs-missing", "ship-it", "docs-written"}
+        result = run("render", data_dir / "small", "--focus", "docs-mising", "-o", out)
+        assert result.exit_code == 1 and "Error: no node with id 'docs-mising' to focus on (did you mean 'docs-missing'?)" in result.output
+
+    def test_invalid_input_writes_nothing(self, run, data_dir, tmp_path):
+        out = tmp_path / "x.svg"
+        result = run("render", data_dir / "errors" / "dangling.yaml", "-o", out)
+        assert result.exit_code == 1 and "error[dangling]" in result.output
+        assert not out.exists()
+
+    def test_large_map_note(self, run, tmp_path):
+        big = tmp_path / "big.yaml"
+        lines = ["nodes:"] + [f"  - id: n{i}\n    text: Node {i}.\n    supports: [n0]" if i else "  - id: n0\n    text: Root." for i in range(160)]
+        big.write_text("\n".join(lines) + "\n")
+        result = run("render", big, "-o", tmp_path / "big.dot")
+        assert "note: this map has 160 nodes" in result.output
+
+
+class TestBuild:
+    def test_build_draws_then_skips_up_to_date(self, run, small_map, tmp_path):
+        out = tmp_path / "maps"
+        first = run("build", small_map, "-o", out)
+        assert first.exit_code == 0, first.output
+        assert "[1/2] debate:" in first.output and "2 drawn, 0 up to date" in first.output
+        svg = (out / "debate.svg").read_bytes()
+        second = run("build", small_map, "-o", out)
+        assert "0 drawn, 2 up to date" in second.output
+        assert (out / "debate.svg").read_bytes() == svg
+        edit = small_map / "debate.yaml"
+        edit.write_text(edit.read_text().replace("this week.", "next week."))
+        third = run("build", small_map, "-o", out)
+        assert "1 drawn, 1 up to date" in third.output
+
+
+class TestShowAndList:
+    def test_show_prints_the_tree(self, run, data_dir):
+        result = run("show", "ship-it", data_dir / "small")
+        assert result.exit_code == 0
+        assert "quote: “we should ship this week”" in result.output
+        assert "    ~ tests-miss-load: The tests never exercise real load. — Bob Critic" in result.output
+        assert "    - docs-written:" in result.output
+
+    def test_show_unknown_id(self, run, data_dir):
+        result = run("show", "ship", data_dir / "small")
+        assert result.exit_code == 1 and "did you mean 'ship-it'?" in result.output
+
+    def test_list(self, run, data_dir):
+        result = run("list", data_dir / "small")
+        assert result.exit_code == 0 and "2 maps, 6 nodes, 5 relations" in result.output
+
+
+class TestSubprocess:
+    def _argmap(self, *args, cwd=ROOT):
+        exe = Path(sys.executable).parent / "argmap"
+        return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+    def test_help_teaches_every_command(self):
+        result = self._argmap("--help")
+        assert result.returncode == 0
+        for command in ("check", "render", "build", "show", "list"):
+            assert command in result.stdout
+            sub = self._argmap(command, "--help")
+            assert sub.returncode == 0 and "Example:" in sub.stdout, f"{command} --help lacks an example"
+
+    def test_no_traceback_on_any_error_fixture(self, data_dir):
+        for path in sorted((data_dir / "errors").glob("*.yaml")):
+            result = self._argmap("render", path, "-o", "-", "--format", "dot")
+            assert result.returncode == 1, path
+            assert "Traceback" not in result.stderr, result.stderr
+            assert str(path) in result.stderr
+
+    def test_render_real_maps_as_subprocess(self, tmp_path):
+        target = next(iter(sorted(ARGUMENTS.glob("*.yaml"))))
+        result = self._argmap("render", target, "-o", tmp_path / "m.svg")
+        assert result.returncode == 0, result.stderr
+        ET.fromstring((tmp_path / "m.svg").read_bytes())

@@ -1,0 +1,94 @@
+"""Graph → DOT: quoting that survives any text, and the styling rules."""
+
+from __future__ import annotations
+
+import pydot
+import pytest
+
+import argmap
+from argmap.export.dot import export, quote, to_pydot, wrap
+from argmap.graph import build, map_view
+from argmap.settings import Settings
+
+NASTY = [
+    'say "hi"',
+    "back\\slash",
+    'ends with backslash\\',
+    '"fully quoted"',
+    "<b>html</b>",
+    "a & b",
+    "{record|like}",
+    "line one\nline two",
+    "emoji 🙂 and שלום RTL",
+    "\\n is not a newline here",
+    "semi; colon: = sign",
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('say "hi"', '"say \\"hi\\""'),
+        ("back\\slash", '"back\\\\slash"'),
+        ('"fully quoted"', '"\\"fully quoted\\""'),
+        ("two\nlines", '"two\\nlines"'),
+        ("<b>", '"<b>"'),
+    ],
+)
+def test_quote_table(text, expected):
+    assert quote(text) == expected
+
+
+def test_wrap_splits_long_words():
+    lines = wrap("a " + "x" * 40, 20).split("\n")
+    assert all(len(line) <= 20 for line in lines) and "".join(lines).replace(" ", "") == "a" + "x" * 40
+
+
+class TestStyle:
+    @pytest.fixture
+    def dot(self, data_dir):
+        G = map_view(build(argmap.load(data_dir / "small")), "debate")
+        return to_pydot(G, Settings())
+
+    def test_conclusions_on_top(self, dot):
+        assert dot.get("rankdir") == "BT"
+        assert dot.get("size") is None  # never shrunk to a page
+
+    def test_edge_colours_by_relation(self, dot):
+        edges = {(e.get_source(), e.get_destination()): e for e in dot.get_edges()}
+        assert edges[('"tests-pass"', '"ship-it"')].get("color") == '"#2e7d32"'
+        assert edges[('"docs-missing"', '"ship-it"')].get("color") == '"#c62828"'
+        assert edges[('"tests-miss-load"', '"tests-prove-quality"')].get("style") == '"dashed"'
+
+    def test_tooltip_and_link(self, dot):
+        node = dot.get_node('"ship-it"')[0]
+        assert "we should ship this week" in node.get("tooltip")
+        assert "Release memo" in node.get("tooltip")
+        assert node.get("URL") == '"https://example.org/memo"'
+
+    def test_ghost_is_dashed_and_labelled_with_its_map(self, data_dir):
+        G = map_view(build(argmap.load(data_dir / "small")), "followup")
+        node = to_pydot(G).get_node('"docs-missing"')[0]
+        assert "dashed" in node.get("style") and node.get("label").startswith('"[debate]')
+
+    def test_legend_lists_relations_and_authors(self, dot):
+        legend = dot.get_subgraph("cluster_legend")[0]
+        labels = {n.get("label") for n in legend.get_nodes()}
+        assert {'"supports"', '"attacks"', '"undercuts"', '"Ann Author"', '"Bob Critic"'} <= labels
+
+    def test_color_by_kind_and_no_legend(self, data_dir):
+        G = build(argmap.load(data_dir / "small"))
+        text = export(G, Settings(color_by="kind", legend=False))
+        assert "cluster_legend" not in text and "#fff8e1" in text
+
+    def test_author_colours_are_stable_when_a_map_grows(self, data_dir):
+        from argmap.export.theme import author_colors
+
+        two = author_colors(["Ann Author", "Bob Critic"])
+        three = author_colors(["Ann Author", "Bob Critic", "Cy Writer"])
+        assert two["Ann Author"] == three["Ann Author"]
+
+    def test_same_input_same_dot(self, data_dir):
+        G1 = build(argmap.load(data_dir / "small"))
+        G2 = build(argmap.load(data_dir / "small"))
+        assert export(G1) == export(G2)

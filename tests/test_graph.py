@@ -1,0 +1,56 @@
+"""Model → networkx graph, and its views."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap.graph import build, filter_nodes, focus, map_view
+
+
+@pytest.fixture
+def G(data_dir):
+    return build(argmap.load(data_dir / "small"))
+
+
+class TestBuild:
+    def test_nodes_and_edges(self, G):
+        assert G.number_of_nodes() == 6
+        assert sorted(G.edges(keys=True)) == [
+            ("docs-missing", "ship-it", "attacks"),
+            ("docs-written", "docs-missing", "attacks"),
+            ("tests-miss-load", "tests-prove-quality", "undercuts"),
+            ("tests-pass", "ship-it", "supports"),
+            ("tests-prove-quality", "ship-it", "supports"),
+        ]
+
+    def test_attributes_carry_what_exporters_need(self, G):
+        d = G.nodes["ship-it"]
+        assert d["text"] == "We should ship the release this week."
+        assert d["by"] == "Ann Author" and d["map"] == "debate" and d["line"] == 12
+        assert d["source"]["url"] == "https://example.org/memo"
+        assert G.graph["maps"]["followup"]["title"] == "Follow-up"
+
+
+class TestViews:
+    def test_map_view_marks_other_maps_as_ghosts(self, G):
+        H = map_view(G, "followup")
+        assert set(H) == {"docs-written", "docs-missing"}
+        assert H.nodes["docs-missing"].get("ghost") is True
+        assert not H.nodes["docs-written"].get("ghost")
+        assert G.nodes["docs-missing"].get("ghost") is None  # the original is untouched
+
+    def test_map_view_drops_edges_between_ghosts(self, G):
+        H = map_view(G, "followup")
+        assert list(H.edges(keys=True)) == [("docs-written", "docs-missing", "attacks")]
+
+    def test_focus_depth(self, G):
+        assert set(focus(G, "docs-missing", 1)) == {"docs-missing", "ship-it", "docs-written"}
+        assert set(focus(G, "docs-written", 0)) == {"docs-written"}
+        with pytest.raises(KeyError):
+            focus(G, "nope")
+
+    def test_filter_by_tag_and_author(self, G):
+        assert set(filter_nodes(G, tags=["quality"])) == {"tests-pass", "tests-miss-load"}
+        assert set(filter_nodes(G, authors=["bob critic"])) == {"tests-miss-load", "docs-missing"}
+        assert set(filter_nodes(G, tags=["quality"], authors=["Bob Critic"])) == {"tests-miss-load"}

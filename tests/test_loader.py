@@ -1,0 +1,155 @@
+"""Reading map files: one fixture per error kind, each with its exact place and message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import loader as load_mod
+from argmap.diagnostics import Diagnostic
+from argmap.model import Map
+
+from conftest import DATA
+
+ERROR_FIXTURES = sorted((DATA / "errors").glob("*.yaml"))
+
+
+def _expected(path: Path) -> str:
+    first = path.read_bytes().split(b"\n", 1)[0].decode("ascii")
+    assert first.startswith("# expect: "), f"{path.name} must start with '# expect: '"
+    return first[len("# expect: ") :].replace("{file}", str(path))
+
+
+class TestErrorFixtures:
+    def test_there_is_one_fixture_per_error_kind(self):
+        names = {p.stem for p in ERROR_FIXTURES}
+        for kind in [
+            "yaml-syntax", "unknown-key", "wrong-type", "missing-id", "missing-text", "duplicate-id",
+            "dangling", "self-loop", "undercut-claim", "unknown-source", "bad-id", "not-utf8",
+            "empty", "alias-bomb",
+        ]:
+            assert kind in names
+
+    @pytest.mark.parametrize("path", ERROR_FIXTURES, ids=lambda p: p.stem)
+    def test_fixture_reports_exact_location_and_message(self, path):
+        project, diags = argmap.check(path)
+        errors = [d for d in diags if d.is_error]
+        assert errors, f"{path.name} gave no error"
+        assert f"{path}:{_expected(path)}" in [str(d) for d in errors]
+
+    @pytest.mark.parametrize("path", ERROR_FIXTURES, ids=lambda p: p.stem)
+    def test_load_raises_one_error_type(self, path):
+        with pytest.raises(argmap.InvalidInputError) as info:
+            argmap.load(path)
+        assert str(path) in str(info.value)
+
+
+class TestLoadFile:
+    def test_small_map_reads_every_field(self, data_dir):
+        m, diags = load_mod.load_file(data_dir / "small" / "debate.yaml")
+        assert not diags
+        assert isinstance(m, Map) and m.name == "debate" and m.title == "Should we ship it?"
+        node = m.nodes[0]
+        assert node.id == "ship-it" and node.by == "Ann Author" and node.tags == ("release",)
+        assert node.loc.line == 12 and node.loc.col == 9
+        assert m.sources["memo"].url == "https://example.org/memo"
+        assert m.sources["memo"].date == "2024-01-02"
+        rel = m.nodes[1].relations[0]
+        assert (rel.kind, rel.source, rel.target) == ("supports", "tests-pass", "ship-it")
+        assert (rel.loc.line, rel.loc.col) == (23, 16)
+
+    def test_map_name_defaults_to_file_stem(self, tmp_path):
+        p = tmp_path / "my-map.yaml"
+        p.write_text("nodes:\n  - id: a\n    text: A.\n")
+        m, diags = load_mod.load_file(p)
+        assert m.name == "my-map" and not diags
+
+    def test_single_target_may_be_written_without_brackets(self, tmp_path):
+        p = tmp_path / "m.yaml"
+        p.write_text("nodes:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n    attacks: a\n")
+        project = argmap.load(p)
+        assert [r.target for r in project.relations()] == ["a"]
+
+    def test_oversized_file_is_refused_before_parsing(self, tmp_path, monkeypatch):
+        monkeypatch.setattr(load_mod, "MAX_FILE_BYTES", 1000)
+        p = tmp_path / "big.yaml"
+        p.write_text("nodes:\n" + "  - id: a\n    text: x\n" * 100)
+        _, diags = load_mod.load_file(p)
+        assert [str(d) for d in diags] == [f"{p}:1:1: error[too-large]: file is 2,207 bytes, over the limit of 1,000"]
+
+    def test_every_problem_is_listed_not_only_the_first(self, data_dir):
+        _, diags = argmap.check(data_dir / "errors" / "unknown-key.yaml")
+        text = "\nm: []\n"
+        bad = "nodes:\n  - id: A\n    text: yes\n  - idd: b\n    text: B\n  - id: c\n    kind: x\n    text: C\n"
+        m, diags = load_mod.load_text(bad, "f.yaml")
+        codes = [d.code for d in diags]
+        assert codes == ["bad-id", "wrong-type", "unknown-key", "missing-id", "bad-kind"]
+
+    def test_duplicate_keys_are_reported(self):
+        _, diags = load_mod.load_text("nodes:\n  - id: a\n    text: A\n    text: B\n", "f.yaml")
+        assert [str(d) for d in diags] == ["f.yaml:4:5: error[duplicate-key]: key 'text' appears twice in node (first at line 3)"]
+
+    def test_python_tags_are_not_constructed(self):
+        _, diags = load_mod.load_text("nodes:\n  - id: a\n    text: !!python/object/apply:os.system [ls]\n", "f.yaml")
+        assert diags and diags[0].code == "wrong-type"
+
+    def test_missing_folder_is_an_error(self, tmp_path):
+        _, diags = argmap.check(tmp_path / "nope")
+        assert [d.code for d in diags] == ["no-such-file"]
+
+
+class TestCrossFile:
+    def test_targets_may_live_in_another_file(self, data_dir):
+        project = argmap.load(data_dir / "small")
+        assert [m.name for m in project.maps] == ["debate", "followup"]
+
+    def test_duplicate_ids_name_both_places(self, tmp_path):
+        (tmp_path / "a.yaml").write_text("nodes:\n  - id: x\n    text: A\n")
+        (tmp_path / "b.yaml").write_text("nodes:\n  - id: x\n    text: B\n")
+        _, diags = argmap.check(tmp_path)
+        assert [str(d) for d in diags] == [f"{tmp_path}/b.yaml:2:9: error[duplicate-id]: id 'x' is already used at {tmp_path}/a.yaml:2:9"]
+
+    def test_duplicate_map_names(self, tmp_path):
+        (tmp_path / "a.yaml").write_text("map: m\nnodes:\n  - id: x\n    text: A\n")
+        (tmp_path / "b.yaml").write_text("map: m\nnodes:\n  - id: y\n    text: B\n")
+        _, diags = argmap.check(tmp_path)
+        assert [d.code for d in diags] == ["duplicate-map"]
+
+
+# -- property: any document gives a model or diagnostics, never an exception ------------------
+_scalars = st.one_of(
+    st.text(max_size=30), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False), st.sampled_from(["a", "b", "claim", "argument"])
+)
+_keys = st.sampled_from(list(load_mod.MAP_KEYS + load_mod.NODE_KEYS + load_mod.SOURCE_KEYS) + ["x", "id2", ""])
+_values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_keys, inner, max_size=5)), max_leaves=25)
+_documents = st.one_of(
+    _values,
+    st.fixed_dictionaries({"nodes": st.lists(st.dictionaries(_keys, _values, max_size=8), max_size=5)}, optional={"sources": _values, "title": _values}),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents)
+def test_random_documents_give_a_model_or_diagnostics(doc):
+    import yaml
+
+    text = yaml.safe_dump(doc, allow_unicode=True)
+    m, diags = load_mod.load_text(text, "doc.yaml")
+    assert m is not None or diags
+    assert all(isinstance(d, Diagnostic) and d.loc.line >= 1 for d in diags)
+    if m is not None:
+        from argmap.model import Project
+        from argmap.validate import validate
+
+        validate(Project((m,)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_random_bytes_never_raise(data):
+    m, diags = load_mod.load_bytes(data, "raw.yaml")
+    assert m is not None or diags
