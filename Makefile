@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 .PHONY: maps test bench install install-test clean
 
 maps: $(VENV)/.installed
-	$(BIN)/argmap build arguments -o maps --engine embedded
+	$(BIN)/argmap build arguments -o maps --engine embedded --parts 16
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -218,15 +218,20 @@ def _format_from_suffix(output: str) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json", "graphml", "mermaid"]),
               default="svg", show_default=True)
 @click.option("--force", is_flag=True, help="Draw every map even when its output is up to date.")
+@click.option("--parts", type=click.IntRange(0, 1000), default=0, metavar="N",
+              help="Also split maps of more than N nodes into readable parts of about N nodes, "
+                   "in OUT/<map>/<root-id>.svg (0: off).")
 @_style_options
-def build(folder, out_dir, fmt, force, **style):
+def build(folder, out_dir, fmt, force, parts, **style):
     """Draw every map of a folder into an output folder, skipping maps already up to date.
 
-    Progress goes to standard error, one line per map.
+    Progress goes to standard error, one line per map.  Big maps are too wide
+    for a web page at full size; --parts N adds readable parts of each.
 
     \b
     Example:
       argmap build arguments/ -o maps/
+      argmap build arguments/ -o maps/ --parts 16
       argmap build arguments/ -o maps/ --format png --engine system
     """
     import time
@@ -236,7 +241,7 @@ def build(folder, out_dir, fmt, force, **style):
     settings = _settings(folder, **style)
     start = time.perf_counter()
     drawn = skipped = 0
-    for step in build_folder(folder, out_dir, fmt, settings, force=force):
+    for step in build_folder(folder, out_dir, fmt, settings, force=force, parts=parts):
         state = "up to date" if step.skipped else f"drawn in {step.seconds:.2f} s"
         click.echo(f"[{step.index}/{step.total}] {step.map}: {step.output} ({step.nodes} nodes, {state})", err=True)
         for warning in step.warnings:

@@ -17,7 +17,7 @@ import networkx as nx
 
 from .model import Project
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "ATTACK_KINDS"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "split", "ATTACK_KINDS"]
 
 #: Relations that count as attacks for evaluation.
 ATTACK_KINDS = ("attacks", "undercuts")
@@ -118,3 +118,62 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in keep)
     H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
     return H
+
+
+def split(G: nx.MultiDiGraph, max_nodes: int = 14) -> list[tuple[str, nx.MultiDiGraph]]:
+    """Readable parts of a big map: each a conclusion and the replies under it, at most ``max_nodes``.
+
+    Starting from each conclusion (a node that answers nothing in this map), replies
+    are taken breadth first until the part is full; a reply that does not fit is
+    still drawn, as a leaf, and if it has replies of its own it is marked
+    ``continued`` and starts a part of its own.  Ghosts (nodes of other maps) that a part's nodes
+    point to come along, and so does what a part's root answers.  Parts are returned in a stable order, named by root id.
+    """
+    own = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
+    own_set = set(own)
+
+    def replies(v):
+        return [u for u in dict.fromkeys(G.predecessors(v)) if u in own_set]
+
+    roots = [n for n in own if not any(t in own_set for t in G.successors(n))]
+    queue = list(roots)
+    placed: set[str] = set()
+    parts: list[tuple[str, set[str], set[str]]] = []
+    while queue:
+        root = queue.pop(0)
+        if root in placed:
+            continue
+        members, stubs = [root], set()
+        placed.add(root)
+        frontier = [root]
+        while frontier:
+            v = frontier.pop(0)
+            for u in replies(v):
+                if u in members or u in stubs:
+                    continue
+                if u not in placed and len(members) + len(stubs) < max_nodes:
+                    members.append(u)
+                    placed.add(u)
+                    frontier.append(u)
+                else:  # drawn here as a leaf; if it has replies, they get a part of their own
+                    stubs.add(u)
+                    if u not in placed and replies(u):
+                        queue.append(u)
+                    elif not replies(u):
+                        placed.add(u)
+        if len(members) > 1 or not stubs and not any(root in p[1] or root in p[2] for p in parts):
+            parts.append((root, set(members), stubs))
+    out = []
+    for root, members, stubs in parts:
+        # what the part answers: other maps' nodes, and the node in this map its root replies to
+        ghosts = {t for n in members for t in G.successors(n) if t not in members and t not in stubs}
+        H = _subgraph(G, members | stubs | ghosts)
+        for n in ghosts:
+            H.nodes[n]["ghost"] = True
+        for n in stubs:
+            if replies(n):
+                H.nodes[n]["continued"] = True
+        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u in stubs and v not in members])
+        H.graph["part"] = root
+        out.append((root, H))
+    return out

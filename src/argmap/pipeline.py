@@ -140,17 +140,25 @@ class BuildStep:
 
 
 def build_folder(
-    folder: str | Path, out_dir: str | Path, fmt: str, settings: Settings, force: bool = False, only: Sequence[str] = ()
+    folder: str | Path,
+    out_dir: str | Path,
+    fmt: str,
+    settings: Settings,
+    force: bool = False,
+    only: Sequence[str] = (),
+    parts: int = 0,
 ) -> Iterator[BuildStep]:
     """Draw every map of ``folder`` into ``out_dir/<map>.<fmt>``, skipping those already up to date.
 
     An SVG output carries a stamp (a hash of the DOT, the engine and argmap's
     version); one whose stamp matches is not drawn again.  Other formats are
-    compared by modification time against the map files.
+    compared by modification time against the map files.  With ``parts`` > 0,
+    every map of more nodes than that is also drawn in readable parts of about
+    that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
     """
     from . import __version__
     from .export.dot import export as export_dot
-    from .graph import build, map_view
+    from .graph import build, map_view, split
     from .render import render, resolve_engine
 
     project, _, _ = open_project(folder)
@@ -158,18 +166,27 @@ def build_folder(
     out_dir = Path(out_dir)
     maps = [m for m in project.maps if not only or m.name in only]
     newest_input = max((Path(m.path).stat().st_mtime for m in project.maps), default=0.0)
-    for i, m in enumerate(maps, 1):
-        start = time.perf_counter()
-        out = out_dir / f"{m.name}.{fmt}"
+    jobs = []
+    for m in maps:
         H = map_view(G, m.name)
-        step = BuildStep(m.name, out, i, len(maps), nodes=sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")))
-        if step.nodes > settings.large_map_warning:
+        jobs.append((m.name, out_dir / f"{m.name}.{fmt}", H))
+        own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
+        if parts and own > parts:
+            for root, P in split(H, parts):
+                P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
+                jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{fmt}", P))
+    part_settings = settings.replace(rankdir=settings.parts_rankdir)
+    for i, (name, out, H) in enumerate(jobs, 1):
+        start = time.perf_counter()
+        job_settings = part_settings if "part" in H.graph else settings
+        step = BuildStep(name, out, i, len(jobs), nodes=sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")))
+        if step.nodes > settings.large_map_warning and not parts:
             step.warnings.append(
-                f"{m.name} has {step.nodes} nodes; consider views with --focus or --tag for readable parts"
+                f"{name} has {step.nodes} nodes; consider views with --focus or --tag, or --parts N"
             )
         if settings.color_by == "status":
-            annotate_status(H, settings)
-        dot_text = export_dot(H, settings)
+            annotate_status(H, job_settings)
+        dot_text = export_dot(H, job_settings)
         if fmt == "svg":
             engine = resolve_engine(settings.engine, fmt)
             stamp = STAMP_PREFIX + hashlib.sha256(f"{__version__}\0{engine}\0{dot_text}".encode()).hexdigest().encode() + b" -->\n"
@@ -184,7 +201,7 @@ def build_folder(
             else:
                 _write(out, render(dot_text, fmt, settings.engine))
         else:
-            _write(out, draw(H, fmt, settings))
+            _write(out, draw(H, fmt, job_settings))
         step.seconds = time.perf_counter() - start
         yield step
 

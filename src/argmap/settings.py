@@ -27,6 +27,8 @@ class Settings:
     color_by: str = "author"
     wrap: int = 30
     rankdir: str = "BT"
+    parts_rankdir: str = "RL"  # parts read like an outline: a claim on the left, its replies to the right
+    stagger: int = 4  # at most this many unanswered replies to one node side by side
     legend: bool = True
     fontname: str = "Helvetica"
     fontsize: float = 11.0

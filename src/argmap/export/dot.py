@@ -61,7 +61,10 @@ def _label(data: dict, settings: Settings) -> str:
     if data.get("ghost"):
         return f"[{data.get('map')}]\n{body}"
     by = data.get("by")
-    return f"{body}\n— {by}" if by else body
+    label = f"{body}\n— {by}" if by else body
+    if data.get("continued"):
+        label += "\n[replies: see its own part]"
+    return label
 
 
 def _tooltip(node: str, data: dict) -> str:
@@ -136,15 +139,41 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
             attrs["target"] = quote("_blank")
         dot.add_node(pydot.Node(quote(n), **attrs))
 
+    minlen = _staggered_minlen(G, settings.stagger)
     for u, v, k, data in G.edges(keys=True, data=True):
         style = theme.EDGE_STYLE.get(data.get("kind", k), {})
         attrs = {key: quote(val) for key, val in style.items()}
         attrs["tooltip"] = quote(f"{u} {data.get('kind', k)} {v}")
+        if (u, v) in minlen:
+            attrs["minlen"] = str(minlen[(u, v)])
         dot.add_edge(pydot.Edge(quote(u), quote(v), **attrs))
 
     if settings.legend and G.number_of_nodes():
         _add_legend(dot, G, settings, authors)
     return dot
+
+
+def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str], int]:
+    """Edge lengths that spread many unanswered replies to one node over several ranks.
+
+    Graphviz puts every leaf answering the same node on one rank, so a claim with
+    twelve replies makes a map twelve boxes wide.  Like Graphviz's ``unflatten -l``,
+    the leaf edges into one node get ``minlen`` 1, 2, 3, ... in turn so that at
+    most ``per_rank`` of them share a rank: the map grows taller, which a web page
+    can afford, rather than wider, which it cannot.
+    """
+    out: dict[tuple[str, str], int] = {}
+    if per_rank <= 0:
+        return out
+    for v in G:
+        leaves = [u for u in dict.fromkeys(G.predecessors(v)) if G.in_degree(u) == 0 and u != v]
+        rows = -(-len(leaves) // per_rank)
+        if rows <= 1:
+            continue
+        for i, u in enumerate(leaves):
+            if i % rows:
+                out[(u, v)] = 1 + i % rows
+    return out
 
 
 def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors: dict[str, str]) -> None:
@@ -170,10 +199,13 @@ def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors:
         legend.add_node(
             pydot.Node(quote("legend-ghost"), label=quote("[other map]"), **{**small, **{k: quote(v) for k, v in theme.GHOST.items()}})
         )
+    previous = None
     for i, (name, color) in enumerate(swatches):
-        legend.add_node(
-            pydot.Node(quote(f"legend-swatch-{i}"), label=quote(wrap(name, settings.wrap)), **{**small, "fillcolor": quote(color)})
-        )
+        node = quote(f"legend-swatch-{i}")
+        legend.add_node(pydot.Node(node, label=quote(wrap(name, settings.wrap)), **{**small, "fillcolor": quote(color)}))
+        if previous is not None:  # a column of swatches, not a row that widens the map
+            legend.add_edge(pydot.Edge(previous, node, style="invis"))
+        previous = node
     dot.add_subgraph(legend)
 
 

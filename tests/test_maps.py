@@ -1,0 +1,25 @@
+"""The committed drawings in maps/ are exactly what `make maps` draws now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.pipeline import build_folder
+from argmap.settings import Settings
+
+from conftest import ROOT
+
+MAPS = ROOT / "maps"
+
+
+@pytest.mark.skipif(not MAPS.is_dir(), reason="maps/ has not been drawn")
+def test_committed_svgs_are_up_to_date(tmp_path):
+    steps = list(build_folder(ROOT / "arguments", tmp_path, "svg", Settings(engine="embedded"), parts=16))
+    fresh = {p.relative_to(tmp_path) for p in tmp_path.rglob("*.svg")}
+    committed = {p.relative_to(MAPS) for p in MAPS.rglob("*.svg")}
+    assert fresh == committed, "run `make maps` and commit maps/"
+    stale = [str(p) for p in sorted(fresh) if (tmp_path / p).read_bytes() != (MAPS / p).read_bytes()]
+    assert not stale, f"out of date (run `make maps`): {stale}"
+    assert len(steps) == len(fresh)
