@@ -1,0 +1,190 @@
+"""CLI commands that write map files: add, new, schema, fmt, watch (registered on import).
+
+Thin like the rest of the CLI: parse, call :mod:`argmap.edit`, :mod:`argmap.newmap`,
+:mod:`argmap.schema`, :mod:`argmap.fmt` or :mod:`argmap.watch`, print.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import DEFAULT_FOLDER, EXIT_ERRORS, cli
+from .diagnostics import ArgmapError
+
+
+# -- add --------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_FOLDER)
+@click.option("--attacks", "attacks", metavar="ID", help="The new node attacks this node (denies its conclusion).")
+@click.option("--supports", "supports", metavar="ID", help="The new node supports this node.")
+@click.option("--undercuts", "undercuts", metavar="ID", help="The new node undercuts this argument (denies its inference).")
+@click.option("--text", required=True, help="The claim in your own words.")
+@click.option("--by", help="Who makes it.")
+@click.option("--source", metavar="SOURCE-ID", help="A source declared under `sources:` in the file.")
+@click.option("--quote", help="The author's exact words, verbatim from the source.")
+@click.option("--id", "node_id", metavar="ID", help="The new node's id [default: made from --text].")
+@click.option("--kind", type=click.Choice(["claim", "argument"]), help="claim or argument [default: claim, not written].")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--note", help="Anything else worth saying.")
+@click.option("--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Put the node in this map file [default: the file that holds the target].")
+@click.option("--dry-run", is_flag=True, help="Print the YAML that would be added; change nothing.")
+def add(path, attacks, supports, undercuts, text, by, source, quote, node_id, kind, tags, note, file, dry_run):
+    """Add a node that attacks, supports or undercuts an existing node.
+
+    The node is appended to the nodes of the file that holds the target (or
+    --file), in that file's own style; every other byte of the file stays as it
+    was (comments, order, quoting).  The whole folder is checked with the new
+    node before anything is written, and the write is atomic: an addition that
+    would leave an error changes nothing and says why.  PATH is the folder of
+    maps (default: ./arguments).
+
+    \b
+    Example:
+      argmap add --attacks backlash-needs-few-ais \\
+        --text "A few firms can still offer many differently tuned AIs." --by "Me"
+      argmap add --undercuts customers-choose-no-backlash --text "..." --dry-run
+    """
+    from .edit import add_node
+
+    chosen = [(k, v) for k, v in (("attacks", attacks), ("supports", supports), ("undercuts", undercuts)) if v]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --attacks ID, --supports ID, --undercuts ID")
+    relation, target = chosen[0]
+    result = add_node(
+        path, target, relation, text, node_id=node_id, kind=kind, by=by, source=source, quote=quote,
+        tags=tags, note=note, file=file, write=not dry_run,
+    )
+    block = result.block.replace("\r\n", "\n").strip("\n")
+    if dry_run:
+        click.echo(f"# would add to {result.path} (nothing written):")
+        click.echo(block)
+        return
+    click.echo(block)
+    click.echo(f"added '{result.node_id}' to {result.path}", err=True)
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+
+
+# -- new --------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("name")
+@click.option("--title", help="The map's title [default: made from NAME].")
+@click.option("--schema", "schema_ref", metavar="PATH-OR-URL", default="map.schema.json", show_default=True,
+              help="What the file's yaml-language-server comment points editors at.")
+def new(name, title, schema_ref):
+    """Create a new map file with a commented example that already checks.
+
+    NAME is the file to create; `.yaml` is added when it has no suffix.  The
+    file's stem is the map name, and the example ids start with it.
+
+    \b
+    Example:
+      argmap new arguments/compute-governance --title "Should compute be licensed?"
+    """
+    from .newmap import create_map
+
+    path = create_map(name, title, schema=schema_ref)
+    click.echo(f"wrote {path}; check it with `argmap check {path.parent}`", err=True)
+
+
+# -- schema -----------------------------------------------------------------------------------
+@cli.command()
+@click.option("-o", "--output", metavar="FILE", help="Write the schema to FILE instead of standard output.")
+def schema(output):
+    """Print the JSON Schema of map files (for editors and other tools).
+
+    Point an editor that speaks YAML-language-server at it (VS Code with the
+    YAML extension, Neovim, Helix...) to get completion, hover help and errors
+    while typing: put `# yaml-language-server: $schema=map.schema.json` at the
+    top of a map file, or map `arguments/*.yaml` to it in the editor settings.
+
+    \b
+    Example:
+      argmap schema -o map.schema.json
+    """
+    from .schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .fsutil import write_atomic
+
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+# -- fmt --------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True, help="Wrap long text at this column.")
+def fmt(paths, check, width):
+    """Format map files canonically, keeping every comment.
+
+    Keys go in the canonical order (id, kind, text, by, source, quote, tags,
+    note, supports, attacks, undercuts), long text is wrapped into folded
+    blocks (`>-`), trailing spaces go.  The data never changes: each file is
+    read back and compared before it is written.  PATHS default to ./arguments.
+
+    \b
+    Example:
+      argmap fmt arguments/
+      argmap fmt --check arguments/      # in CI: exit 1 if a file is not formatted
+    """
+    from .fmt import format_paths
+
+    results = format_paths(list(paths) or [DEFAULT_FOLDER], check=check, width=width)
+    failed = [r for r in results if r.error]
+    changed = [r for r in results if r.changed]
+    for r in failed:
+        click.echo(f"Error: {r.error}", err=True)
+    for r in changed:
+        click.echo(f"{'would reformat' if check else 'reformatted'} {r.path}")
+    verb = "would be reformatted" if check else "reformatted"
+    click.echo(f"{len(changed)} file{'s' * (len(changed) != 1)} {verb}, {len(results) - len(changed) - len(failed)} unchanged",
+               err=True)
+    if failed or (check and changed):
+        sys.exit(EXIT_ERRORS)
+
+
+# -- watch ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file; its suffix gives the format.")
+@click.option("-f", "--format", "fmt_name", type=click.Choice(["svg", "png", "pdf", "dot", "json", "graphml", "mermaid"]),
+              help="Output format [default: from the output's suffix].")
+@click.option("--interval", type=click.FloatRange(0.01, 60), default=0.2, show_default=True, help="Seconds between looks.")
+@click.option("--debounce", type=click.FloatRange(0, 60), default=0.3, show_default=True,
+              help="Seconds the files must stay unchanged before drawing.")
+@click.option("--max-builds", type=click.IntRange(1), default=None, hidden=True)
+def watch(path, output, fmt_name, interval, debounce, max_builds):
+    """Draw a map now and again after every save, until Ctrl-C.
+
+    Errors in the input are printed and the last good output is kept, so a
+    browser or viewer showing OUT never sees a broken picture.
+
+    \b
+    Example:
+      argmap watch arguments/power-concentration.yaml -o map.svg
+    """
+    from .cli import _format_from_suffix
+    from .watch import watch as watch_loop
+
+    fmt_name = fmt_name or _format_from_suffix(str(output))
+    click.echo(f"watching {path} (Ctrl-C to stop)", err=True)
+
+    def echo(event):
+        click.echo(event.message, err=True)
+
+    try:
+        watch_loop(path, output, fmt_name, interval=interval, debounce=debounce, max_builds=max_builds, echo=echo)
+    except KeyboardInterrupt:
+        click.echo("stopped.", err=True)
+
+
+__all__ = ["add", "new", "schema", "fmt", "watch", "ArgmapError"]

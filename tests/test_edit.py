@@ -1,0 +1,317 @@
+"""`argmap add`: the new node is appended in the file's style, nothing else changes, writes are atomic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import cli
+from argmap.diagnostics import ArgmapError, InvalidInputError
+from argmap.edit import add_node, unique_id, yaml_scalar
+
+ROOT = Path(__file__).resolve().parents[1]
+EDIT = ROOT / "tests" / "data" / "edit"
+ARGUMENTS = ROOT / "arguments"
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A copy of the odd-formatting fixtures, safe to modify."""
+    dest = tmp_path / "maps"
+    shutil.copytree(EDIT, dest, ignore=shutil.ignore_patterns("schema-bad"))
+    return dest
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    dest = tmp_path / "arguments"
+    shutil.copytree(ARGUMENTS, dest)
+    return dest
+
+
+def assert_only_added(result):
+    """The file after is the file before with the block inserted at one place, byte for byte."""
+    block = result.block.encode("utf-8")
+    before, after = result.before, result.after
+    start = len(result.before.decode("utf-8")[: result.offset].encode("utf-8"))
+    assert after[:start] == before[:start]
+    assert after[start : start + len(block)] == block
+    assert after[start + len(block) :] == before[start:]
+    assert len(after) == len(before) + len(block)
+
+
+# -- byte preservation -----------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["odd.yaml", "block-lists.yaml", "unicode.yaml"])
+@pytest.mark.parametrize("relation", ["attacks", "supports"])
+def test_add_keeps_every_other_byte(folder, name, relation):
+    path = folder / name
+    target = argmap.load(folder).maps  # any node of this file
+    target = next(m for m in target if Path(m.path).name == name).nodes[0].id
+    original = path.read_bytes()
+    result = add_node(folder, target, relation, "A reply: with 'quotes', \"double\" ones, # and a hash", by="yes",
+                      tags=["new", "on"], quote="He said: \"no\" — twice")
+    assert result.path == path and result.written
+    assert result.before == original and path.read_bytes() == result.after
+    assert_only_added(result)
+    project, diags = argmap.check(folder)
+    assert not [d for d in diags if d.is_error]
+    node = project.nodes()[result.node_id]
+    assert node.text == "A reply: with 'quotes', \"double\" ones, # and a hash"
+    assert node.by == "yes" and node.tags == ("new", "on") and node.quote == "He said: \"no\" — twice"
+    assert [(r.kind, r.target) for r in node.relations] == [(relation, target)]
+
+
+def test_odd_file_nodes_not_last_and_no_final_newline(folder):
+    path = folder / "odd.yaml"
+    assert not path.read_bytes().endswith(b"\n")
+    result = add_node(folder, "odd-root", "attacks", "Not all machines are told anything.")
+    # items at column 0 with keys at column 2; inserted after the last item, before the comment and `sources:`
+    assert result.block == (
+        "\n- id: not-all-machines-are-told-anything\n  text: Not all machines are told anything.\n  attacks: [odd-root]\n"
+    )
+    text = path.read_text()
+    assert text.index("id: not-all-machines") < text.index("# ---- the sources")
+    assert text.index("Literal note,\n    kept as is.\n") < text.index("id: not-all-machines")
+    assert text.endswith("# and no newline at the end of the file")  # still no final newline
+    assert yaml.safe_load(text)["nodes"][-1]["id"] == "not-all-machines-are-told-anything"
+
+
+def test_block_list_style_is_followed(folder):
+    result = add_node(folder, "bl-argument", "undercuts", "The step from claim to argument fails.", tags=["gamma"])
+    lines = result.block.splitlines()
+    assert lines[0] == "    -   id: the-step-from-claim-to-argument"
+    assert "        undercuts:" in lines and "          - bl-argument" in lines
+    assert "          - gamma" in lines
+    text = (folder / "block-lists.yaml").read_text()
+    assert text.index("undercuts:") < text.index("    # a comment about the list")
+
+
+def test_bom_and_trailing_comment_kept(folder):
+    path = folder / "unicode.yaml"
+    result = add_node(folder, "uni-claim", "attacks", "Ünïcödé is fine.")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert b"# trailing comment on the last value\n  - id: unicode-is-fine\n" in path.read_bytes()
+    assert_only_added(result)
+
+
+def test_crlf_file_gets_crlf_block(folder):
+    path = folder / "crlf.yaml"
+    path.write_bytes((folder / "block-lists.yaml").read_bytes().replace(b"\n", b"\r\n").replace(b"bl-", b"cr-")
+                     .replace(b"map: block-lists", b"map: crlf"))
+    result = add_node(folder, "cr-claim", "supports", "Windows line endings stay.")
+    assert b"\r\n" in result.block.encode() and b"\n" not in result.block.replace("\r\n", "").encode()
+    assert_only_added(result)
+    assert path.read_bytes().count(b"\n") == path.read_bytes().count(b"\r\n")
+
+
+@pytest.mark.parametrize("name", ["power-concentration.yaml", "takeoff.yaml", "alignment-vs-applications.yaml"])
+def test_add_to_seed_maps(seeds, name):
+    m = next(m for m in argmap.load(seeds).maps if Path(m.path).name == name)
+    target = m.nodes[len(m.nodes) // 2]
+    result = add_node(seeds, target.id, "attacks", f"An objection to {target.id}.", by="Tester")
+    assert result.path.name == name
+    assert_only_added(result)
+    assert result.block.startswith("\n  - id: an-objection-to-")  # the seeds put a blank line between items
+    project = argmap.load(seeds)
+    assert project.nodes()[result.node_id].relations[0].target == target.id
+
+
+def test_empty_nodes_list(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("map: empty\nnodes:   # nothing yet\n")
+    other = tmp_path / "other.yaml"
+    other.write_text("nodes:\n  - id: there\n    text: A node elsewhere.\n")
+    result = add_node(tmp_path, "there", "attacks", "First node here.", file=path)
+    assert path.read_text() == ("map: empty\nnodes:   # nothing yet\n"
+                                "  - id: first-node-here\n    text: First node here.\n    attacks: [there]\n")
+    assert_only_added(result)
+
+
+# -- ids ---------------------------------------------------------------------------------------
+def test_ids_are_generated_unique(folder):
+    a = add_node(folder, "odd-root", "attacks", "Same words!")
+    b = add_node(folder, "odd-root", "attacks", "Same words?")
+    assert (a.node_id, b.node_id) == ("same-words", "same-words-2")
+    assert unique_id("Same words", {"same-words", "same-words-2"}) == "same-words-3"
+    assert unique_id("!!!", set()) == "node"
+
+
+def test_given_id_checked(folder):
+    with pytest.raises(ArgmapError, match="already used"):
+        add_node(folder, "odd-root", "attacks", "x", node_id="odd-last")
+    with pytest.raises(ArgmapError, match="may use only"):
+        add_node(folder, "odd-root", "attacks", "x", node_id="Bad_Id")
+
+
+@pytest.mark.parametrize("value", ["yes", "no", "null", "~", "123", "2022-12-13", "- item", "a: b", "#x", "'q'",
+                                   '"dq"', "[x]", "{x}", "@at", "`tick", "tab\there", "line\nbreak", " pad ", "%p",
+                                   "!tag", "*alias", "&anchor", "é", "\\back", "a, b", "x]", "? q", "a #b", "a# b",
+                                   "..."])
+def test_yaml_scalar_round_trips(value):
+    for double in (False, True):
+        assert yaml.safe_load(f"k: {yaml_scalar(value, double)}") == {"k": value}
+        assert yaml.safe_load(f"k: [{yaml_scalar(value, double, flow=True)}, x]") == {"k": [value, "x"]}
+
+
+# -- refusals change nothing ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(target="odd-last", relation="undercuts"), "undercut-claim|not an argument"),
+        (dict(target="odd-root", relation="attacks", source="no-such-source"), "no-such-source"),
+        (dict(target="no-such-node", relation="attacks"), "no node with id"),
+        (dict(target="odd-root", relation="attack"), "did you mean 'attacks'"),
+    ],
+)
+def test_invalid_addition_changes_nothing(folder, kwargs, match):
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(ArgmapError, match=match) as info:
+        add_node(folder, text="A reply.", **kwargs)
+    if isinstance(info.value, InvalidInputError):
+        assert "nothing was written" in str(info.value)
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_folder_with_errors_is_refused(folder):
+    (folder / "broken.yaml").write_text("nodes:\n  - id: z\n    attacks: [nowhere]\n    text: Z.\n")
+    before = (folder / "odd.yaml").read_bytes()
+    with pytest.raises(InvalidInputError, match="dangling"):
+        add_node(folder, "odd-root", "attacks", "A reply.")
+    assert (folder / "odd.yaml").read_bytes() == before
+
+
+def test_dry_run_writes_nothing(folder):
+    before = (folder / "odd.yaml").read_bytes()
+    result = add_node(folder, "odd-root", "attacks", "Only a test.", write=False)
+    assert not result.written and result.after != before
+    assert (folder / "odd.yaml").read_bytes() == before
+
+
+# -- atomic writes ------------------------------------------------------------------------------
+def test_failing_rename_leaves_original(folder, monkeypatch):
+    path = folder / "odd.yaml"
+    before = path.read_bytes()
+
+    def boom(src, dst):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="disk on fire"):
+        add_node(folder, "odd-root", "attacks", "Never lands.")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in EDIT.iterdir() if p.name != "schema-bad")
+
+
+_KILL_SCRIPT = textwrap.dedent(
+    """
+    import os, sys, time
+    from argmap import fsutil
+    from argmap.edit import add_node
+
+    real_fsync = os.fsync
+    def slow_fsync(fd):  # the temporary file is written; stop here, before the rename
+        real_fsync(fd)
+        open(sys.argv[2], "w").close()
+        time.sleep(60)
+    os.fsync = slow_fsync
+    add_node(sys.argv[1], "odd-root", "attacks", "Killed before it lands. " * 40)
+    """
+)
+
+
+def test_killed_mid_write_leaves_original(folder, tmp_path):
+    path = folder / "odd.yaml"
+    before = path.read_bytes()
+    flag = tmp_path / "reached-fsync"
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(folder), str(flag)])
+    try:
+        deadline = time.monotonic() + 15
+        while not flag.exists():
+            assert proc.poll() is None, "the writer exited early"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert path.read_bytes() == before
+    project, diags = argmap.check(folder)  # a leftover temporary file is not read as a map
+    assert not [d for d in diags if d.is_error] and "killed-before" not in str(project.nodes())
+
+
+# -- the command ----------------------------------------------------------------------------------
+def test_cli_add_and_dry_run(folder):
+    runner = CliRunner()
+    before = (folder / "odd.yaml").read_bytes()
+    result = runner.invoke(cli, ["add", str(folder), "--attacks", "odd-root", "--text", "Dry only.", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "would add to" in result.output and "- id: dry-only" in result.output
+    assert (folder / "odd.yaml").read_bytes() == before
+    result = runner.invoke(cli, ["add", str(folder), "--supports", "odd-root", "--text", "For real.", "--id", "real",
+                                 "--tag", "t", "--by", "Me"])
+    assert result.exit_code == 0, result.output
+    assert "added 'real'" in result.output
+    assert argmap.load(folder).nodes()["real"].relations[0].kind == "supports"
+
+
+def test_cli_add_usage_and_errors(folder):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["add", str(folder), "--text", "No relation."])
+    assert result.exit_code == 2 and "exactly one of" in result.output
+    result = runner.invoke(cli, ["add", str(folder), "--undercuts", "odd-last", "--text", "Wrong."])
+    assert result.exit_code == 1
+    assert "error[undercut-claim]" in result.output and "nothing was written" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_add_subprocess(folder):
+    exe = Path(sys.executable).with_name("argmap")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap.cli"]
+    proc = subprocess.run(cmd + ["add", str(folder), "--attacks", "bl-claim", "--text", "From a real process."],
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert "added 'from-a-real-process'" in proc.stderr
+    assert "from-a-real-process" in (folder / "block-lists.yaml").read_text()
+
+
+# -- new --------------------------------------------------------------------------------------
+def test_new_map_checks_with_the_seeds_and_never_overwrites(seeds):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["new", str(seeds / "compute-governance"), "--title", "Licensing: yes or no?"])
+    assert result.exit_code == 0, result.output
+    path = seeds / "compute-governance.yaml"
+    text = path.read_text()
+    assert "# yaml-language-server: $schema=map.schema.json" in text
+    project, diags = argmap.check(seeds)
+    assert not [d for d in diags if d.is_error]
+    m = project.map("compute-governance")
+    assert m.title == "Licensing: yes or no?" and len(m.nodes) == 2
+    result = runner.invoke(cli, ["new", str(path)])
+    assert result.exit_code == 1 and "already exists" in result.output
+    assert path.read_text() == text
+    # and `add` works on it straight away
+    assert add_node(seeds, "compute-governance-main-claim", "supports", "A reason.").path == path
+
+
+def test_new_rejects_bad_names(tmp_path):
+    result = CliRunner().invoke(cli, ["new", str(tmp_path / "Bad Name")])
+    assert result.exit_code == 1 and "may use only" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["add", "new", "schema", "fmt", "watch"])
+def test_commands_have_help_with_an_example(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
