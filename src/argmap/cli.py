@@ -308,6 +308,74 @@ def show(node_id, paths, depth):
 from . import cli_edit  # noqa: E402,F401
 
 
+# -- analysis ------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_FOLDER)
+@click.option("--map", "map_name", metavar="NAME", help="Analyse one map of a folder (its links to other maps included).")
+@click.option("--semantics", type=click.Choice(["grounded", "complete", "preferred", "stable"]), default="grounded",
+              show_default=True, help="Which Dung semantics decides what stands.")
+@click.option("--bipolar", type=click.Choice(["none", "supported", "secondary", "both"]), default="none",
+              show_default=True, help="How support adds attacks (Cayrol & Lagasquie-Schiex).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def analyze(path, map_name, semantics, bipolar, as_json):
+    """Say which claims stand (IN), fall (OUT) or stay open (UNDEC), and why.
+
+    Also lists unanswered objections, cruxes (the nodes whose status change would
+    flip the most others), per-author tallies and who answers whom.
+
+    \b
+    Example:
+      argmap analyze arguments/power-concentration.yaml
+      argmap analyze arguments/ --semantics preferred --bipolar supported --json
+    """
+    from .analysis import analyze as run_analysis
+    from .graph import build
+    from .pipeline import View, open_project, select
+    from .report import analysis_report
+
+    project, _, own_map = open_project(path)
+    G = build(project)
+    name = map_name or own_map
+    if name:
+        G = select(G, View(map=name))
+    result = run_analysis(G, semantics, bipolar)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(analysis_report(G, result))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-s", "--semantics", required=True, metavar="SEM",
+              help="grounded, complete, preferred or stable (or GR, CO, PR, ST).")
+@click.option("-t", "--task", default="EE", show_default=True, type=click.Choice(["SE", "EE", "DC", "DS"], case_sensitive=False),
+              help="SE some extension, EE every extension, DC/DS credulous/sceptical acceptance of --arg.")
+@click.option("-a", "--arg", metavar="A", help="The argument asked about (DC, DS).")
+@click.option("--fo", "fmt", type=click.Choice(["apx", "tgf", "i23"]), help="Input format [default: from the suffix].")
+def solve(file, semantics, task, arg, fmt):
+    """Solve an abstract argumentation framework in ICCMA style (for researchers).
+
+    FILE is ASPARTIX (.apx), trivial graph format (.tgf) or ICCMA 2023 (.i23, `p af N`).
+    Answers print as ICCMA prints them: [a,b], [[a],[b]], YES / NO.
+
+    \b
+    Example:
+      argmap solve framework.apx --semantics preferred --task EE
+      argmap solve framework.tgf -s ST -t DC -a a1
+    """
+    from .afio import AFFormatError, read_af, solve as solve_af
+    from .semantics import SemanticsError
+
+    try:
+        af = read_af(file, fmt)
+        click.echo(solve_af(af, semantics, task.upper(), arg))
+    except (AFFormatError, SemanticsError) as exc:
+        raise ArgmapError(str(exc)) from None
+
+
 def main():
     cli(prog_name="argmap")
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from .model import Project
 
-__all__ = ["maps_table", "node_report", "table"]
+__all__ = ["maps_table", "node_report", "table", "analysis_report"]
 
 _MARK = {"supports": "+", "attacks": "-", "undercuts": "~"}
 
@@ -96,3 +96,54 @@ def _tree(G, node_id, depth, level, path, lines):
 def _short(text: str | None, limit: int = 90) -> str:
     text = text or ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def analysis_report(G, analysis, limit: int = 0) -> str:
+    """``argmap analyze`` as text: statuses with reasons, objections, cruxes, authors, replies."""
+    a = analysis
+    counts = Counter(a.status[n] for n, d in G.nodes(data=True) if not d.get("ghost"))
+    out = [
+        f"Semantics: {a.semantics}; support read as: {a.bipolar}"
+        + (f" ({len(a.derived)} derived attacks)" if a.derived else ""),
+        f"IN (stands): {counts['IN']}   OUT (falls): {counts['OUT']}   UNDEC (open): {counts['UNDEC']}",
+        "",
+    ]
+    rows = []
+    order = {"IN": 0, "UNDEC": 1, "OUT": 2}
+    nodes = sorted((n for n, d in G.nodes(data=True) if not d.get("ghost")), key=lambda n: (order[a.status[n]], n))
+    for n in nodes[: limit or None]:
+        path = a.reasons.get(n) or []
+        if a.status[n] == "OUT" and path:
+            why = f"defeated by {path[0]} (IN)"
+        elif a.status[n] == "UNDEC" and path:
+            why = "in an unresolved cycle: " + " -> ".join(path)
+        elif a.status[n] == "IN":
+            attackers = [u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts")]
+            why = f"every attacker falls ({', '.join(attackers)})" if attackers else "unattacked"
+        else:
+            why = ""
+        rows.append([a.status[n], n, G.nodes[n].get("by") or "", _short(why, 70)])
+    out.append(table(["status", "node", "by", "why"], rows))
+    out += ["", "Unanswered objections (attacks nobody has answered):"]
+    if a.unanswered:
+        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, G.nodes[u].get("by") or ""] for u, v, k in a.unanswered]))
+    else:
+        out.append("  none")
+    out += ["", "Cruxes (nodes whose status change would flip the most others):"]
+    if a.cruxes:
+        out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes]))
+    else:
+        out.append("  none")
+    out += ["", "Per author:"]
+    out.append(
+        table(
+            ["author", "nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts"],
+            [[who] + [t[k] for k in ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts")] for who, t in a.authors.items()],
+        )
+    )
+    out += ["", "Who answers whom:"]
+    if a.answers:
+        out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers]))
+    else:
+        out.append("  nobody answers anybody else")
+    return "\n".join(out)

@@ -1,0 +1,71 @@
+"""What stands in a map: statuses, reasons, objections, cruxes, tallies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.analysis import analyze, statuses
+from argmap.cli import cli
+from argmap.graph import build
+
+
+@pytest.fixture
+def G(data_dir):
+    return build(argmap.load(data_dir / "small"))
+
+
+class TestStatuses:
+    def test_grounded_reinstatement(self, G):
+        s = statuses(G)
+        assert s["docs-written"] == "IN" and s["docs-missing"] == "OUT" and s["ship-it"] == "IN"
+        assert s["tests-miss-load"] == "IN" and s["tests-prove-quality"] == "OUT"
+
+    def test_secondary_attack_through_support(self, G):
+        # tests-miss-load undercuts tests-prove-quality, which supports ship-it:
+        # read as necessary support, that is an attack on ship-it, which now falls.
+        assert statuses(G, bipolar="secondary")["ship-it"] == "OUT"
+        assert statuses(G, bipolar="supported")["ship-it"] == "IN"
+
+    def test_even_cycle_is_open_under_grounded_and_split_under_preferred(self):
+        import networkx as nx
+
+        H = nx.MultiDiGraph()
+        H.add_edge("a", "b", key="attacks")
+        H.add_edge("b", "a", key="attacks")
+        H.add_edge("b", "c", key="attacks")
+        assert statuses(H) == {"a": "UNDEC", "b": "UNDEC", "c": "UNDEC"}
+        assert statuses(H, "preferred") == {"a": "UNDEC", "b": "UNDEC", "c": "UNDEC"}
+        H.add_edge("d", "b", key="attacks")
+        assert statuses(H, "stable") == {"a": "IN", "b": "OUT", "c": "IN", "d": "IN"}
+
+
+class TestAnalyze:
+    def test_reasons_objections_cruxes_authors(self, G):
+        a = analyze(G)
+        assert a.reasons["docs-missing"] == ["docs-written", "docs-missing"]
+        assert ("docs-written", "docs-missing", "attacks") in a.unanswered
+        assert ("docs-missing", "ship-it", "attacks") not in a.unanswered
+        assert a.cruxes[0][0] == "docs-written"  # if it fell, docs-missing would stand and ship-it fall
+        assert a.authors["Bob Critic"]["OUT"] == 1 and a.authors["Bob Critic"]["attacks"] == 1
+        assert ("Cy Writer", "Bob Critic", "attacks", 1) in a.answers
+
+    def test_cli_text_and_json(self, data_dir):
+        runner = CliRunner()
+        text = runner.invoke(cli, ["analyze", str(data_dir / "small")])
+        assert text.exit_code == 0
+        assert "OUT     docs-missing" in text.output and "defeated by docs-written (IN)" in text.output
+        out = runner.invoke(cli, ["analyze", str(data_dir / "small"), "--json", "--bipolar", "secondary"])
+        data = json.loads(out.output)
+        assert data["status"]["ship-it"] == "OUT"
+        assert data["derived_attacks"]["tests-miss-load -> ship-it"] == ["secondary", "tests-prove-quality"]
+
+    def test_color_by_status_render(self, data_dir, tmp_path):
+        out = tmp_path / "s.dot"
+        result = CliRunner().invoke(cli, ["render", str(data_dir / "small"), "--color-by", "status", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        text = out.read_text()
+        assert "IN: stands" in text and "#ffcdd2" in text  # legend explains, OUT nodes are red
