@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap.graph import build, filter_nodes, focus, map_view
+from argmap.graph import build, filter_nodes, focus, map_view, split
 
 
 @pytest.fixture
@@ -54,3 +54,32 @@ class TestViews:
         assert set(filter_nodes(G, tags=["quality"])) == {"tests-pass", "tests-miss-load"}
         assert set(filter_nodes(G, authors=["bob critic"])) == {"tests-miss-load", "docs-missing"}
         assert set(filter_nodes(G, tags=["quality"], authors=["Bob Critic"])) == {"tests-miss-load"}
+
+
+class TestSplit:
+    def _chain_star(self):
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.graph["maps"] = {"m": {"title": "m"}}
+        for i in range(10):  # ten replies to the root, each with two replies of its own
+            G.add_edge(f"r{i}", "root", key="attacks")
+            G.add_edge(f"r{i}a", f"r{i}", key="supports")
+            G.add_edge(f"r{i}b", f"r{i}", key="attacks")
+        return G
+
+    def test_every_node_is_drawn_in_some_part_and_parts_stay_small(self):
+        G = self._chain_star()
+        parts = split(G, max_nodes=8)
+        drawn = set().union(*(set(H) for _, H in parts))
+        assert drawn == set(G)
+        assert parts[0][0] == "root"
+        for root, H in parts:
+            own = [n for n, d in H.nodes(data=True) if not d.get("ghost")]
+            assert len(own) <= 8 + 10  # budget, plus leaves that did not fit
+        continued = [n for _, H in parts for n, d in H.nodes(data=True) if d.get("continued")]
+        assert continued and all(any(r == c for r, _ in parts) for c in continued)
+
+    def test_small_map_is_one_part(self, G):
+        parts = split(map_view(G, "debate"), max_nodes=20)
+        assert [r for r, _ in parts] == ["ship-it"]

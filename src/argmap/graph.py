@@ -120,13 +120,13 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     return H
 
 
-def split(G: nx.MultiDiGraph, max_nodes: int = 14) -> list[tuple[str, nx.MultiDiGraph]]:
+def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 3) -> list[tuple[str, nx.MultiDiGraph]]:
     """Readable parts of a big map: each a conclusion and the replies under it, at most ``max_nodes``.
 
     Starting from each conclusion (a node that answers nothing in this map), replies
-    are taken breadth first until the part is full; a reply that does not fit is
-    still drawn, as a leaf, and if it has replies of its own it is marked
-    ``continued`` and starts a part of its own.  Ghosts (nodes of other maps) that a part's nodes
+    are taken breadth first, all replies to one node together; a node whose replies
+    would overflow the part, or lie more than ``max_depth`` steps from its root, is
+    drawn without them, marked ``continued``, and starts a part of its own (a conclusion's own replies always fit, however many).  Ghosts (nodes of other maps) that a part's nodes
     point to come along, and so does what a part's root answers.  Parts are returned in a stable order, named by root id.
     """
     own = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
@@ -138,30 +138,35 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14) -> list[tuple[str, nx.MultiDi
     roots = [n for n in own if not any(t in own_set for t in G.successors(n))]
     queue = list(roots)
     placed: set[str] = set()
+    started: set[str] = set()
+    continued: set[str] = set()
     parts: list[tuple[str, set[str], set[str]]] = []
     while queue:
         root = queue.pop(0)
-        if root in placed:
+        if root in started:
             continue
-        members, stubs = [root], set()
+        started.add(root)
         placed.add(root)
-        frontier = [root]
+        members, stubs = [root], set()
+        frontier = [(root, 0)]
         while frontier:
-            v = frontier.pop(0)
-            for u in replies(v):
-                if u in members or u in stubs:
-                    continue
-                if u not in placed and len(members) + len(stubs) < max_nodes:
+            v, depth = frontier.pop(0)
+            new = [u for u in replies(v) if u not in members and u not in stubs]
+            full = len(members) + len(stubs) + len(new) > max_nodes or depth >= max_depth
+            if v != root and new and full:
+                continued.add(v)  # its replies do not fit: they get a part of their own
+                queue.append(v)
+                continue
+            for u in new:
+                if u in placed:  # drawn in another part already: a leaf here
+                    stubs.add(u)
+                    if replies(u):
+                        continued.add(u)
+                else:
                     members.append(u)
                     placed.add(u)
-                    frontier.append(u)
-                else:  # drawn here as a leaf; if it has replies, they get a part of their own
-                    stubs.add(u)
-                    if u not in placed and replies(u):
-                        queue.append(u)
-                    elif not replies(u):
-                        placed.add(u)
-        if len(members) > 1 or not stubs and not any(root in p[1] or root in p[2] for p in parts):
+                    frontier.append((u, depth + 1))
+        if len(members) > 1 or not any(root in p[1] or root in p[2] for p in parts):
             parts.append((root, set(members), stubs))
     out = []
     for root, members, stubs in parts:
@@ -170,8 +175,8 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14) -> list[tuple[str, nx.MultiDi
         H = _subgraph(G, members | stubs | ghosts)
         for n in ghosts:
             H.nodes[n]["ghost"] = True
-        for n in stubs:
-            if replies(n):
+        for n in (members | stubs) & continued:
+            if n != root:
                 H.nodes[n]["continued"] = True
         H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u in stubs and v not in members])
         H.graph["part"] = root
