@@ -301,21 +301,7 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if nl < 0 else nl + 1
 
 
-def _walk(node: yaml.Node):
-    """The scalars and flow collections under ``node``: the nodes whose end marks are exact.
-
-    (A block collection ends where the next token starts, past any comments after it.)
-    """
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, yaml.ScalarNode) or n.flow_style:
-            yield n
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
-        else:
-            stack.extend(n.value)
+from .loader import exact_nodes as _walk  # noqa: E402
 
 
 def _open(project_or_folder, file, check) -> tuple[Project, list[Diagnostic]]:

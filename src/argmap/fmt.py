@@ -159,18 +159,7 @@ def _end_index(node: yaml.Node) -> int:
     return node.end_mark.index
 
 
-def _walk(node: yaml.Node):
-    """Scalars and flow collections: block collections end past the comments that follow them."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, yaml.ScalarNode) or n.flow_style:
-            yield n
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
-        else:
-            stack.extend(n.value)
+from .loader import exact_nodes as _walk  # noqa: E402
 
 
 # -- edits: (first line, last line, replacement lines) ---------------------------------------

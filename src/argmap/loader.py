@@ -487,6 +487,24 @@ class _Reader:
         )
 
 
+def exact_nodes(node: yaml.Node):
+    """The scalars and flow collections under ``node``: the YAML nodes whose end marks are exact.
+
+    (A block collection ends where the next token starts, past any comments after it.)
+    Used by the editors to find where a node's text really ends.
+    """
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode) or n.flow_style:
+            yield n
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+        else:
+            stack.extend(n.value)
+
+
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
