@@ -181,12 +181,12 @@ def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors:
     legend.set("fontsize", str(settings.fontsize))
     small = {"shape": "box", "style": quote("rounded,filled"), "fillcolor": quote("#ffffff"), "fontsize": str(settings.fontsize - 1)}
     kinds = sorted({d.get("kind", k) for _, _, k, d in G.edges(keys=True, data=True)}, key=_kind_order) or ["supports"]
-    for kind in kinds:
+    for kind in kinds:  # a short labelled arrow between two dots per relation
         a, b = quote(f"legend-{kind}-from"), quote(f"legend-{kind}-to")
-        legend.add_node(pydot.Node(a, label=quote(kind), **small))
-        legend.add_node(pydot.Node(b, label=quote("target"), **small))
+        legend.add_node(pydot.Node(a, shape="point", width="0.06", color=quote("#616161")))
+        legend.add_node(pydot.Node(b, shape="point", width="0.06", color=quote("#616161")))
         attrs = {key: quote(val) for key, val in theme.EDGE_STYLE[kind].items()}
-        legend.add_edge(pydot.Edge(a, b, **attrs))
+        legend.add_edge(pydot.Edge(a, b, label=quote(f" {kind} "), fontcolor=attrs["color"], **attrs))
     if settings.color_by == "author":
         swatches = [(name, color) for name, color in authors.items()]
     elif settings.color_by == "kind":
