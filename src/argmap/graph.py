@@ -120,7 +120,7 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     return H
 
 
-def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 3) -> list[tuple[str, nx.MultiDiGraph]]:
+def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[tuple[str, nx.MultiDiGraph]]:
     """Readable parts of a big map: each a conclusion and the replies under it, at most ``max_nodes``.
 
     Starting from each conclusion (a node that answers nothing in this map), replies
@@ -168,6 +168,10 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 3) -> list[t
                     frontier.append((u, depth + 1))
         if len(members) > 1 or not any(root in p[1] or root in p[2] for p in parts):
             parts.append((root, set(members), stubs))
+    home = {}
+    for root, members, _ in parts:
+        for n in members:
+            home.setdefault(n, root)
     out = []
     for root, members, stubs in parts:
         # what the part answers: other maps' nodes, and the node in this map its root replies to
@@ -175,10 +179,13 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 3) -> list[t
         H = _subgraph(G, members | stubs | ghosts)
         for n in ghosts:
             H.nodes[n]["ghost"] = True
+            if n in home:  # same map, drawn in full in another part
+                H.nodes[n]["part"] = home[n]
         for n in (members | stubs) & continued:
             if n != root:
                 H.nodes[n]["continued"] = True
-        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u in stubs and v not in members])
+        # a part shows what its own nodes answer; what stubs and context nodes answer is drawn in their parts
+        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u not in members and not (u in stubs and v in members)])
         H.graph["part"] = root
         out.append((root, H))
     return out

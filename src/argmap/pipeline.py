@@ -175,7 +175,8 @@ def build_folder(
             for root, P in split(H, parts):
                 P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
                 jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{fmt}", P))
-    part_settings = settings.replace(rankdir=settings.parts_rankdir)
+    # parts are drawn sideways: replies to one node stack in a column, so no staggering
+    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     for i, (name, out, H) in enumerate(jobs, 1):
         start = time.perf_counter()
         job_settings = part_settings if "part" in H.graph else settings

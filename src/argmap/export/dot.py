@@ -59,7 +59,8 @@ def wrap(text: str, width: int) -> str:
 def _label(data: dict, settings: Settings) -> str:
     body = wrap(data.get("text") or "", settings.wrap)
     if data.get("ghost"):
-        return f"[{data.get('map')}]\n{body}"
+        where = f"part: {data['part']}" if data.get("part") else data.get("map")
+        return f"[{where}]\n{body}"
     by = data.get("by")
     label = f"{body}\n— {by}" if by else body
     if data.get("continued"):
@@ -183,8 +184,11 @@ def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors:
     kinds = sorted({d.get("kind", k) for _, _, k, d in G.edges(keys=True, data=True)}, key=_kind_order) or ["supports"]
     for kind in kinds:  # a short labelled arrow between two dots per relation
         a, b = quote(f"legend-{kind}-from"), quote(f"legend-{kind}-to")
-        legend.add_node(pydot.Node(a, shape="point", width="0.06", color=quote("#616161")))
-        legend.add_node(pydot.Node(b, shape="point", width="0.06", color=quote("#616161")))
+        pair = pydot.Subgraph(rank="same") if settings.rankdir in ("LR", "RL") else legend
+        pair.add_node(pydot.Node(a, shape="point", width="0.06", color=quote("#616161")))
+        pair.add_node(pydot.Node(b, shape="point", width="0.06", color=quote("#616161")))
+        if pair is not legend:  # sideways: keep both ends in one column, the arrow short
+            legend.add_subgraph(pair)
         attrs = {key: quote(val) for key, val in theme.EDGE_STYLE[kind].items()}
         legend.add_edge(pydot.Edge(a, b, label=quote(f" {kind} "), fontcolor=attrs["color"], **attrs))
     if settings.color_by == "author":
@@ -203,7 +207,9 @@ def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors:
     for i, (name, color) in enumerate(swatches):
         node = quote(f"legend-swatch-{i}")
         legend.add_node(pydot.Node(node, label=quote(wrap(name, settings.wrap)), **{**small, "fillcolor": quote(color)}))
-        if previous is not None:  # a column of swatches, not a row that widens the map
+        # a column of swatches, not a row that widens the map: top-to-bottom layouts
+        # need a chain of ranks for that; sideways ones stack a shared rank already
+        if previous is not None and settings.rankdir in ("BT", "TB"):
             legend.add_edge(pydot.Edge(previous, node, style="invis"))
         previous = node
     dot.add_subgraph(legend)
