@@ -69,3 +69,35 @@ class TestAnalyze:
         assert result.exit_code == 0, result.output
         text = out.read_text()
         assert "IN: stands" in text and "#ffcdd2" in text  # legend explains, OUT nodes are red
+
+
+class TestSolveCommand:
+    @pytest.fixture
+    def apx(self, tmp_path):
+        p = tmp_path / "af.apx"
+        p.write_text("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\n")
+        return p
+
+    @pytest.mark.parametrize(
+        "args, expected",
+        [
+            (["-s", "PR", "-t", "EE"], "[[b],[a,c]]"),
+            (["-s", "grounded", "-t", "SE"], "[]"),
+            (["-s", "ST", "-t", "DC", "-a", "c"], "YES"),
+            (["-s", "ST", "-t", "DS", "-a", "c"], "NO"),
+        ],
+    )
+    def test_iccma_answers(self, apx, args, expected):
+        result = CliRunner().invoke(cli, ["solve", str(apx), *args])
+        assert result.exit_code == 0 and result.output.strip() == expected
+
+    def test_bad_file_is_one_line_with_place(self, tmp_path):
+        bad = tmp_path / "bad.apx"
+        bad.write_text("arg(a).\natt(a,\n")
+        result = CliRunner().invoke(cli, ["solve", str(bad), "-s", "GR"])
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: {bad}:2:") and "Traceback" not in result.output
+
+    def test_missing_arg_for_dc(self, apx):
+        result = CliRunner().invoke(cli, ["solve", str(apx), "-s", "GR", "-t", "DC"])
+        assert result.exit_code == 1 and "needs an argument (--arg)" in result.output

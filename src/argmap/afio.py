@@ -22,7 +22,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from argmap.semantics import (
+from .diagnostics import ArgmapError
+from .semantics import (
     AF,
     SemanticsError,
     credulous,
@@ -48,7 +49,7 @@ __all__ = [
 FORMATS = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
 
 
-class AFFormatError(ValueError):
+class AFFormatError(ArgmapError, ValueError):
     """Malformed framework text; ``str()`` is ``file:line: message (hint: ...)``.
 
     ``line`` is 0 for problems with the whole file (then ``file: message``).

@@ -366,14 +366,9 @@ def solve(file, semantics, task, arg, fmt):
       argmap solve framework.apx --semantics preferred --task EE
       argmap solve framework.tgf -s ST -t DC -a a1
     """
-    from .afio import AFFormatError, read_af, solve as solve_af
-    from .semantics import SemanticsError
+    from .afio import read_af, solve as solve_af
 
-    try:
-        af = read_af(file, fmt)
-        click.echo(solve_af(af, semantics, task.upper(), arg))
-    except (AFFormatError, SemanticsError) as exc:
-        raise ArgmapError(str(exc)) from None
+    click.echo(solve_af(read_af(file, fmt), semantics, task.upper(), arg))
 
 
 def main():

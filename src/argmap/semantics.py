@@ -23,6 +23,8 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Iterable, Iterator
 
+from .diagnostics import ArgmapError
+
 __all__ = [
     "AF",
     "Label",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 
-class SemanticsError(ValueError):
+class SemanticsError(ArgmapError, ValueError):
     """Raised for an unknown semantics name, argument or bipolar mode."""
 
 
