@@ -9,7 +9,6 @@ where it can, how to fix it::
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -98,5 +97,7 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
     >>> did_you_mean("zzz", ["supports"]) is None
     True
     """
+    import difflib  # only when a hint is needed: keeps start-up short
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"did you mean '{close[0]}'?" if close else None
