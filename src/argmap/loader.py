@@ -19,6 +19,7 @@ from typing import Iterable
 import yaml
 
 from .diagnostics import Diagnostic, did_you_mean
+from .perf import gc_paused
 from .model import NODE_KINDS, RELATION_KINDS, Location, Map, Node, Relation, Source
 
 __all__ = [
@@ -154,6 +155,11 @@ def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | 
 
 def load_text(text: str, file: str = "<string>", default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
     """Read a map from YAML text; ``file`` is only used to name places."""
+    with gc_paused():
+        return _load_text(text, file, default_map)
+
+
+def _load_text(text: str, file: str, default_map: str) -> tuple[Map | None, list[Diagnostic]]:
     reader = _Reader(file)
     root = reader.compose(text)
     if reader.failed:

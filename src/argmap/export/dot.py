@@ -222,4 +222,7 @@ def _kind_order(kind: str) -> int:
 
 def export(G: nx.MultiDiGraph, settings: Settings | None = None) -> str:
     """DOT source text for the graph."""
-    return to_pydot(G, settings).to_string()
+    from ..perf import gc_paused
+
+    with gc_paused():
+        return to_pydot(G, settings).to_string()
