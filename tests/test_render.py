@@ -29,6 +29,7 @@ NASTY = [
     "emoji 🙂 here",
     "RTL שלום עולם",
     'ends with a backslash \\',
+    "two\nlines of text",
 ]
 ENGINES = ["embedded", pytest.param("system", marks=needs_system_dot())]
 

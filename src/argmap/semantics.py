@@ -16,7 +16,6 @@ attacks of Cayrol & Lagasquie-Schiex.
 from __future__ import annotations
 
 import enum
-import gc
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +23,7 @@ from operator import itemgetter
 from typing import Iterable, Iterator
 
 from .diagnostics import ArgmapError
+from .perf import gc_paused
 
 __all__ = [
     "AF",
@@ -162,15 +162,10 @@ class AF:
         src, dst = self.__dict__["_ends"]
         ins: list[list[int]] = [[] for _ in range(n)]
         outs: list[list[int]] = [[] for _ in range(n)]
-        paused = gc.isenabled()
-        gc.disable()  # millions of small lists: the collector only slows us
-        try:
+        with gc_paused():  # millions of small lists: the collector only slows us
             for i, j in zip(src, dst):
                 outs[i].append(j)
                 ins[j].append(i)
-        finally:
-            if paused:
-                gc.enable()
         return ins, outs
 
     def attackers(self, arg: str) -> tuple[str, ...]:
