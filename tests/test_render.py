@@ -7,6 +7,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import render as render_mod
@@ -142,3 +144,13 @@ class TestModuleCache:
         blocker.write_text("x")
         env = {**os.environ, "ARGMAP_CACHE_DIR": str(blocker / "sub")}
         self._run(env)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=3), st.text(max_size=30))
+def test_any_text_gives_well_formed_svg(texts, by):
+    """Whatever the text (controls, astral planes, markup), the embedded engine draws valid XML."""
+    nodes = tuple(Node(f"n{i}", t, "m", by=by or None, quote=t) for i, t in enumerate(texts))
+    G = build(Project((Map("m", "m.yaml", nodes=nodes),)))
+    root = ET.fromstring(render(export(G), "svg", "embedded"))
+    assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]) >= len(texts)

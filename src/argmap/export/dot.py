@@ -20,8 +20,14 @@ from . import theme
 __all__ = ["quote", "to_pydot", "export", "wrap"]
 
 
+# Characters XML 1.0 cannot hold even escaped: C0 controls but tab, newline, return.
+_NOT_XML = str.maketrans({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFE: None, 0xFFFF: None})
+
+
 def quote(value: object) -> str:
     """A DOT double-quoted string whose content reads back exactly as ``value``.
+
+    Control characters that no SVG may contain are dropped.
 
     >>> print(quote('say "hi"'))
     "say \\"hi\\""
@@ -30,7 +36,7 @@ def quote(value: object) -> str:
     >>> print(quote("two\\nlines"))
     "two\\nlines"
     """
-    text = str(value)
+    text = str(value).translate(_NOT_XML).replace("\t", " ")
     text = text.replace("\\", "\\\\").replace('"', '\\"')
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return f'"{text}"'
