@@ -101,3 +101,19 @@ class TestSolveCommand:
     def test_missing_arg_for_dc(self, apx):
         result = CliRunner().invoke(cli, ["solve", str(apx), "-s", "GR", "-t", "DC"])
         assert result.exit_code == 1 and "needs an argument (--arg)" in result.output
+
+
+@pytest.mark.parametrize("suffix", ["apx", "tgf", "i23"])
+def test_map_exported_as_framework_solves_to_the_same_statuses(data_dir, tmp_path, suffix):
+    from argmap.afio import read_af
+    from argmap.semantics import grounded
+
+    out = tmp_path / f"af.{suffix}"
+    result = CliRunner().invoke(cli, ["render", str(data_dir / "small"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    af = read_af(out)
+    labels = {str(a): str(label) for a, label in grounded(af).items()}
+    expected = statuses(build(argmap.load(data_dir / "small")))
+    if suffix == "i23":  # arguments are numbered; the ids ride along in comments, in order
+        labels = dict(zip(expected, labels.values()))
+    assert labels == expected

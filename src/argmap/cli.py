@@ -156,12 +156,13 @@ def check(paths, quotes, strict, quiet):
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for standard output.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json", "graphml", "mermaid"]),
-              help="Output format [default: from the output's suffix].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json", "graphml", "mermaid", "apx", "tgf", "i23"]),
+              help="Output format [default: from the output's suffix]; apx/tgf/i23 write the attack framework.")
 @_view_options
 @_style_options
 def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
-    """Draw a map (or a folder of maps) as SVG, PNG, PDF, DOT, JSON, GraphML or Mermaid.
+    """Draw a map (or a folder of maps) as SVG, PNG, PDF, DOT, JSON, GraphML or Mermaid,
+    or write its attack framework for ICCMA solvers (apx, tgf, i23).
 
     A single file is drawn with ghosts (dashed) for nodes of other maps it
     points to; a folder is drawn whole unless --map picks one.  SVG is drawn by
@@ -173,6 +174,7 @@ def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
       argmap render arguments/power-concentration.yaml -o map.svg
       argmap render arguments/ --focus backlash-needs-few-ais --depth 1 -o part.svg
       argmap render arguments/takeoff.yaml --color-by status -o status.png
+      argmap render arguments/power-concentration.yaml -o pc.apx --bipolar supported
     """
     from .pipeline import View, render_path
 
