@@ -60,7 +60,7 @@ def test_watch_debounces_a_burst_of_saves(tmp_path):
     events: list[BuildEvent] = []
     stop = threading.Event()
     thread = threading.Thread(target=watch, args=(src, out, "json"),
-                              kwargs=dict(interval=0.02, debounce=0.4, stop=stop, echo=events.append), daemon=True)
+                              kwargs=dict(interval=0.02, debounce=1.0, stop=stop, echo=events.append), daemon=True)
     thread.start()
     try:
         assert wait_for(lambda: len(events) == 1)
