@@ -150,3 +150,10 @@ class TestSubprocess:
         result = self._argmap("render", target, "-o", tmp_path / "m.svg")
         assert result.returncode == 0, result.stderr
         ET.fromstring((tmp_path / "m.svg").read_bytes())
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in sorted(cli.commands.items()):
+        assert command.help and "Example:" in command.help, f"`argmap {name}` --help lacks an Example: block"
+        assert f"argmap {name}" in readme or f"`{name}`" in readme, f"README does not document `argmap {name}`"
