@@ -176,6 +176,8 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
     for root, members, stubs in parts:
         # what the part answers: other maps' nodes, and the node in this map its root replies to
         ghosts = {t for n in members for t in G.successors(n) if t not in members and t not in stubs}
+        # and replies from other maps, which no part of this map draws
+        ghosts |= {u for n in members for u in G.predecessors(n) if G.nodes[u].get("ghost")}
         H = _subgraph(G, members | stubs | ghosts)
         for n in ghosts:
             H.nodes[n]["ghost"] = True
@@ -185,7 +187,13 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
             if n != root:
                 H.nodes[n]["continued"] = True
         # a part shows what its own nodes answer; what stubs and context nodes answer is drawn in their parts
-        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if u not in members and not (u in stubs and v in members)])
+        H.remove_edges_from(
+            [
+                (u, v, k)
+                for u, v, k in H.edges(keys=True)
+                if u not in members and not (v in members and (u in stubs or G.nodes[u].get("ghost")))
+            ]
+        )
         H.graph["part"] = root
         out.append((root, H))
     return out
