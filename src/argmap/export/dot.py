@@ -218,6 +218,10 @@ def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors:
         if previous is not None and settings.rankdir in ("BT", "TB"):
             legend.add_edge(pydot.Edge(previous, node, style="invis"))
         previous = node
+    if settings.rankdir in ("LR", "RL") and swatches:
+        # sideways: the arrows take the column next to the swatches, not the rows below them
+        for kind in kinds:
+            legend.add_edge(pydot.Edge(quote("legend-swatch-0"), quote(f"legend-{kind}-from"), style="invis"))
     dot.add_subgraph(legend)
 
 
