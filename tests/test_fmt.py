@@ -90,7 +90,7 @@ def test_crlf_and_trailing_space_normalised():
 
 
 def test_not_yaml_is_an_error():
-    with pytest.raises(ArgmapError, match="not valid YAML"):
+    with pytest.raises(ArgmapError, match="invalid YAML"):
         format_text("nodes: [unclosed\n")
 
 
@@ -116,5 +116,16 @@ def test_cli_bad_file_reported_and_untouched(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("nodes:\n  - id: a\n    by: x: y\n")
     result = CliRunner().invoke(cli, ["fmt", str(bad)])
-    assert result.exit_code == 1 and "not valid YAML" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and "invalid YAML" in result.output and "Traceback" not in result.output
     assert bad.read_text() == "nodes:\n  - id: a\n    by: x: y\n"
+
+
+def test_alias_bombs_and_deep_nesting_are_refused_safely(data_dir):
+    from argmap.diagnostics import ArgmapError
+    from argmap.fmt import format_text
+
+    bomb = (data_dir / "errors" / "alias-bomb.yaml").read_text()
+    with pytest.raises(ArgmapError, match=r"error\[alias\].*not formatted"):
+        format_text(bomb)
+    with pytest.raises(ArgmapError, match=r"error\[too-deep\]"):
+        format_text("nodes: " + "[" * 50_000 + "]" * 50_000 + "\n")

@@ -153,3 +153,16 @@ def test_random_documents_give_a_model_or_diagnostics(doc):
 def test_random_bytes_never_raise(data):
     m, diags = load_mod.load_bytes(data, "raw.yaml")
     assert m is not None or diags
+
+
+def test_fifty_thousand_levels_of_nesting_is_an_error_not_a_crash(tmp_path):
+    """PyYAML's C composer recurses per level and overflows the C stack; ours does not."""
+    import subprocess
+    import sys
+
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("nodes: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print(d[0])"
+    result = subprocess.run([sys.executable, "-c", code, str(deep)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "error[too-deep]" in result.stdout

@@ -25,7 +25,7 @@ ERROR_FILES = sorted((DATA / "errors").glob("*.yaml")) + sorted((DATA / "edit" /
 SCHEMA_CODES = {"unknown-key", "wrong-type", "bad-id", "bad-kind", "missing-id", "missing-text", "empty",
                 "bad-url", "bad-map-name", "missing-key", "empty-file"}
 #: Errors a file's bytes or parser produce before there is anything to validate.
-UNPARSED_CODES = {"yaml", "alias", "encoding", "too-large"}
+UNPARSED_CODES = {"yaml", "alias", "encoding", "too-large", "too-deep"}
 
 
 class _EditorLoader(yaml.SafeLoader):

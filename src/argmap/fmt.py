@@ -75,9 +75,17 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     """``text`` in canonical form (see the module docstring); raises :class:`ArgmapError` if it is not YAML."""
     from .loader import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
 
+    from .loader import load_text
+
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
+    # Read it the safe way first: yaml.load expands aliases (a billion-laughs file
+    # fills memory) and PyYAML's C composer overflows the C stack on deep nesting.
+    _, diags = load_text(text, file)
+    unreadable = [d for d in diags if d.code in ("yaml", "alias", "too-deep", "too-large")]
+    if unreadable:
+        raise ArgmapError(f"{unreadable[0]}; not formatted")
     try:
         original = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:

@@ -176,6 +176,81 @@ def _load_text(text: str, file: str, default_map: str) -> tuple[Map | None, list
     return m, reader.diags
 
 
+class _Refused(Exception):
+    """A document argmap will not read, found while composing it."""
+
+    def __init__(self, code: str, message: str, mark, hint: str | None = None):
+        self.code, self.message, self.mark, self.hint = code, message, mark, hint
+
+
+#: Collections nested deeper than this are refused (a map needs four levels).
+MAX_DEPTH = 100
+_resolver = yaml.resolver.Resolver()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of ``text``, built from parser events without recursion.
+
+    PyYAML's C composer recurses once per nesting level, so ``[[[[...]]]]`` fifty
+    thousand deep overflows the C stack and kills the process; the events come
+    from the same C parser, and this loop keeps its own stack.  Aliases are refused
+    where they are written (a billion-laughs file stays small until expanded), and
+    so are trees deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_YAML_NODES`.
+    """
+    stack: list[list] = []  # [collection node, pending mapping key or None]
+    root = None
+    documents = 0
+    count = 0
+    for ev in yaml.parse(text, Loader=_Loader):
+        kind = type(ev)
+        if kind is yaml.ScalarEvent:
+            tag = ev.tag if ev.tag not in (None, "!") else _resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+            node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            node_class = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+            tag = ev.tag if ev.tag not in (None, "!") else _resolver.resolve(node_class, None, ev.implicit)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused("too-deep", f"values are nested more than {MAX_DEPTH} levels deep", ev.start_mark,
+                               "a map file needs only a few levels: map, nodes, node, list")
+            stack.append([node_class(tag, [], ev.start_mark, None, flow_style=ev.flow_style), None])
+            count += 1
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            node = stack.pop()[0]
+            node.end_mark = ev.end_mark
+        elif kind is yaml.AliasEvent:
+            raise _Refused(
+                "alias",
+                f"YAML alias *{ev.anchor} reuses an anchored value; anchors and aliases are not supported in map files",
+                ev.start_mark,
+                "write each value out in full",
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Refused("yaml", "invalid YAML: expected a single document in the stream", ev.start_mark,
+                               "a map file holds one YAML document; remove the extra '---'")
+            continue
+        else:  # stream start/end, document end
+            continue
+        count += 1
+        if count > MAX_YAML_NODES:
+            raise _Refused("too-large", f"file has more than {MAX_YAML_NODES:,} YAML values", ev.start_mark)
+        if not stack:
+            root = node
+            continue
+        top = stack[-1]
+        parent = top[0]
+        if isinstance(parent, yaml.SequenceNode):
+            parent.value.append(node)
+        elif top[1] is None:
+            top[1] = node
+        else:
+            parent.value.append((top[1], node))
+            top[1] = None
+    return root
+
+
 class _Reader:
     """Walks one composed YAML tree, building model objects and collecting diagnostics."""
 
@@ -200,18 +275,17 @@ class _Reader:
     # -- parsing ---------------------------------------------------------------
     def compose(self, text: str) -> yaml.Node | None:
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            return _compose(text)
+        except _Refused as exc:
+            self.diags.append(Diagnostic.error(exc.code, exc.message, self._mark_loc(exc.mark), exc.hint))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problem = exc.problem or exc.context or "invalid YAML"
             if exc.context and exc.problem:
                 problem = f"{exc.problem} ({exc.context})"
             self.diags.append(
-                Diagnostic.error("yaml", f"invalid YAML: {problem}", Location(self.file, line, col), _yaml_hint(problem))
+                Diagnostic.error("yaml", f"invalid YAML: {problem}", self._mark_loc(mark), _yaml_hint(problem))
             )
-            self.failed = True
-            return None
         except yaml.reader.ReaderError as exc:
             before = text[: exc.position]
             line = before.count("\n") + 1
@@ -224,44 +298,13 @@ class _Reader:
                     "remove control characters from the file",
                 )
             )
-            self.failed = True
-            return None
         except yaml.YAMLError as exc:  # any other parser complaint, still one line
             self.diags.append(Diagnostic.error("yaml", f"invalid YAML: {exc}", Location(self.file, 1, 1)))
-            self.failed = True
-            return None
-        if root is not None and not self._check_tree(root):
-            self.failed = True
-            return None
-        return root
+        self.failed = True
+        return None
 
-    def _check_tree(self, root: yaml.Node) -> bool:
-        """Refuse aliases (a billion-laughs file stays small until expanded) and huge trees."""
-        seen: set[int] = set()
-        stack = [root]
-        count = 0
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                self.error(
-                    "alias",
-                    "this value is anchored and reused by a YAML alias; anchors and aliases (&name, *name) are not supported in map files",
-                    node,
-                    "write each value out in full",
-                )
-                return False
-            seen.add(id(node))
-            count += 1
-            if count > MAX_YAML_NODES:
-                self.error("too-large", f"file has more than {MAX_YAML_NODES:,} YAML values", node)
-                return False
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    stack.append(v)
-                    stack.append(k)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
-        return True
+    def _mark_loc(self, mark) -> Location:
+        return Location(self.file, mark.line + 1, mark.column + 1) if mark else Location(self.file, 1, 1)
 
     # -- typed access ------------------------------------------------------------
     def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
