@@ -157,3 +157,10 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
     for name, command in sorted(cli.commands.items()):
         assert command.help and "Example:" in command.help, f"`argmap {name}` --help lacks an Example: block"
         assert f"argmap {name}" in readme or f"`{name}`" in readme, f"README does not document `argmap {name}`"
+
+
+def test_unwritable_output_is_one_line_and_exit_one(run, data_dir):
+    result = run("render", data_dir / "small", "-o", "/proc/argmap-test/x.svg")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot write /proc/argmap-test/x.svg:")
+    assert "Traceback" not in result.output

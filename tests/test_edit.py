@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 import argmap
+from argmap.fsutil import WriteError
 from argmap.cli import cli
 from argmap.diagnostics import ArgmapError, InvalidInputError
 from argmap.edit import add_node, unique_id, yaml_scalar
@@ -207,7 +208,7 @@ def test_failing_rename_leaves_original(folder, monkeypatch):
         raise OSError("disk on fire")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk on fire"):
+    with pytest.raises(WriteError, match="cannot write .*odd.yaml: disk on fire"):
         add_node(folder, "odd-root", "attacks", "Never lands.")
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in EDIT.iterdir() if p.name != "schema-bad")

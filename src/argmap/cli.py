@@ -31,6 +31,10 @@ class _Group(click.Group):
         except ArgmapError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERRORS)
+        except OSError as exc:  # a file the library did not expect to fail on: still one line
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_ERRORS)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)

@@ -6,7 +6,13 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from .diagnostics import ArgmapError
+
+__all__ = ["write_atomic", "WriteError"]
+
+
+class WriteError(ArgmapError):
+    """An output file could not be written; the old file, if any, is untouched."""
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
@@ -19,8 +25,11 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -31,9 +40,11 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
