@@ -122,12 +122,3 @@ class Project:
             if m.name == name:
                 return m
         raise KeyError(name)
-
-    def source_of(self, node: Node) -> Source | None:
-        """The :class:`Source` a node cites, looked up in its own map."""
-        if node.source is None:
-            return None
-        for m in self.maps:
-            if m.name == node.map:
-                return m.sources.get(node.source)
-        return None

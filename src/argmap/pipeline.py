@@ -6,6 +6,7 @@ parses flags, calls these, and prints.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ def render_path(path: str | Path, fmt: str, settings: Settings, view: View = Vie
     project, _, map_name = open_project(path)
     G = build(project)
     if view.map is None and map_name is not None:
-        view = View(map_name, view.focus, view.depth, view.tags, view.authors)
+        view = dataclasses.replace(view, map=map_name)
     G = select(G, view)
     if view.map is None and G.graph.get("title") is None and len(project.maps) == 1:
         G.graph["title"] = project.maps[0].title
