@@ -136,11 +136,11 @@ def _load_module(engine, wasm_path: Path):
         except Exception:  # a truncated or foreign file: compile afresh below
             pass
     module = wasmtime.Module(engine, data)
-    try:
-        from .fsutil import write_atomic
+    from .fsutil import WriteError, write_atomic
 
+    try:
         write_atomic(cached, module.serialize())
-    except OSError:  # an unwritable cache only costs time
+    except WriteError:  # an unwritable cache only costs time
         pass
     return module
 
