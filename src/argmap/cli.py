@@ -290,7 +290,8 @@ def _open_many(paths, open_project):
 def show(node_id, paths, depth):
     """Print a node, its quote and source, and the tree of what supports and attacks it.
 
-    PATHS default to ./arguments.
+    Every node is marked IN (stands), OUT (falls) or UNDEC (open) under grounded
+    semantics, as `argmap analyze` explains.  PATHS default to ./arguments.
 
     \b
     Example:
@@ -307,7 +308,9 @@ def show(node_id, paths, depth):
 
         hint = did_you_mean(node_id, list(G.nodes)) or "`argmap list` shows the maps; ids are in the YAML files"
         raise ArgmapError(f"no node with id '{node_id}' ({hint})")
-    click.echo(node_report(G, node_id, depth))
+    from .analysis import statuses
+
+    click.echo(node_report(G, node_id, depth, statuses(G)))
 
 
 # Commands that edit map files live in their own module; importing it registers them.

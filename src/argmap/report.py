@@ -48,10 +48,15 @@ def maps_table(project: Project) -> str:
     )
 
 
-def node_report(G, node_id: str, depth: int = 3) -> str:
-    """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts)."""
+def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None) -> str:
+    """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts).
+
+    With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands.
+    """
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
+    if status:
+        lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, grounded semantics)")
     lines += textwrap.wrap(d.get("text") or "", 88, initial_indent="  ", subsequent_indent="  ")
     if d.get("by"):
         lines.append(f"  by {d['by']}")
@@ -70,27 +75,34 @@ def node_report(G, node_id: str, depth: int = 3) -> str:
         lines.append("")
         lines.append("It answers:")
         for kind, target in out:
-            lines.append(f"  {_MARK.get(kind, '?')} {kind} {target}: {_short(G.nodes[target].get('text'))}")
+            lines.append(f"  {_MARK.get(kind, '?')} {kind} {target}{_tag(status, target)}: {_short(G.nodes[target].get('text'))}")
     lines.append("")
     replies = list(G.in_edges(node_id, keys=True))
     if not replies:
         lines.append("Nothing supports or attacks it yet.")
     else:
         lines.append("Replies (+ supports, - attacks, ~ undercuts):")
-        _tree(G, node_id, depth, 1, {node_id}, lines)
+        _tree(G, node_id, depth, 1, {node_id}, lines, status)
     return "\n".join(lines)
 
 
-def _tree(G, node_id, depth, level, path, lines):
+_STATUS_WORD = {"IN": "stands", "OUT": "falls", "UNDEC": "open"}
+
+
+def _tag(status, node) -> str:
+    return f" [{status[node]}]" if status else ""
+
+
+def _tree(G, node_id, depth, level, path, lines, status=None):
     if level > depth:
         return
     for u, _, kind in sorted(G.in_edges(node_id, keys=True), key=lambda e: (list(_MARK).index(e[2]) if e[2] in _MARK else 9, e[0])):
         d = G.nodes[u]
         by = f" — {d['by']}" if d.get("by") else ""
         seen = " (already above)" if u in path else ""
-        lines.append(f"{'  ' * level}{_MARK.get(kind, '?')} {u}: {_short(d.get('text'))}{by}{seen}")
+        lines.append(f"{'  ' * level}{_MARK.get(kind, '?')} {u}{_tag(status, u)}: {_short(d.get('text'))}{by}{seen}")
         if not seen:
-            _tree(G, u, depth, level + 1, path | {u}, lines)
+            _tree(G, u, depth, level + 1, path | {u}, lines, status)
 
 
 def _short(text: str | None, limit: int = 90) -> str:
