@@ -165,3 +165,10 @@ def test_unwritable_output_is_one_line_and_exit_one(run, data_dir):
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot write /proc/argmap-test/x.svg:")
     assert "Traceback" not in result.output
+
+
+def test_one_file_in_a_broken_folder_reports_only_its_own_errors(run, data_dir):
+    result = run("render", data_dir / "errors" / "dangling.yaml", "-o", "-", "--format", "dot")
+    assert result.exit_code == 1
+    assert "dangling.yaml:6:15: error[dangling]" in result.output
+    assert "1 error found." in result.output  # not the other fixtures' errors

@@ -58,7 +58,12 @@ def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Pr
         if any(d.code == "dangling" for d in diags):
             siblings = [p for p in path.parent.glob("*.y*ml") if p.suffix in (".yaml", ".yml")]
             if len(siblings) > 1:  # targets may live in another file of the same folder
-                project, diags = check(path.parent, quotes=quotes)
+                folder_project, folder_diags = check(path.parent, quotes=quotes)
+                # Take the folder only if its other files are sound: otherwise the user who
+                # asked about one file would get every sibling's problems instead of its own.
+                elsewhere = [d for d in folder_diags if d.is_error and d.loc and Path(d.loc.file) != path]
+                if not elsewhere:
+                    project, diags = folder_project, folder_diags
     if has_errors(diags):
         raise InvalidInputError(diags)
     return project, diags, map_name
