@@ -10,8 +10,8 @@ Two shapes of framework, deterministic (fixed seed):
 * ``debate``: a reply tree like argmap's maps: each new argument attacks
   (60 %) or supports (40 %) an earlier one, and 5 % of arguments also
   contradict an earlier one (a mutual attack, so a 2-cycle); random base
-  scores. Most arguments are solved exactly in topological order; the
-  2-cycles and what hangs below them are iterated.
+  scores. Most arguments are solved exactly, once each; only the 2-cycles
+  (and any larger cycle they close) are iterated.
 * ``cyclic``: 2n random attacks and n random supports between arbitrary
   arguments, so nearly everything is on a cycle: every argument is iterated
   (the worst case for the fixpoint loop and the RK4 integration).
@@ -24,6 +24,7 @@ the time at the smallest size of the same row kind, next to the size ratio
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import sys
@@ -79,7 +80,8 @@ def main() -> None:
     sizes = [1000, 5000] if opts.quick else [int(s) for s in opts.sizes.split(",")]
     repeat = 1 if opts.quick else opts.repeat
 
-    print(f"argmap.gradual benchmark, Python {platform.python_version()}, best of {repeat}")
+    load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
+    print(f"argmap.gradual benchmark, Python {platform.python_version()}, best of {repeat}{load}")
     print()
     head = (f"{'shape':<7} {'method':<17} {'args':>6} {'edges':>6} {'iterated':>8} "
             f"{'rounds':>6} {'conv':>5} {'seconds':>8} {'/1k':>6} {'size/1k':>7} {'us/(n+m)':>8}")
@@ -99,9 +101,10 @@ def main() -> None:
                       f"{'yes' if r.converged else 'NO':>5} {secs:>8.3f} {secs / first[0]:>6.1f} "
                       f"{n / first[1]:>7.1f} {1e6 * secs / (n + m):>8.2f}")
         print()
-    print("iterated = arguments on or below a cycle (solved by rounds); rounds = DF-QuAD")
-    print("damped fixpoint rounds or RK4 steps; /1k = seconds / seconds at the first size;")
-    print("us/(n+m) = microseconds per argument+edge, whole call (rounds included).")
+    print("iterated = arguments on a cycle (solved by rounds, per strongly connected")
+    print("component); rounds = most DF-QuAD damped rounds or RK4 steps one component took;")
+    print("/1k = seconds / seconds at the first size; us/(n+m) = microseconds per")
+    print("argument+edge, whole call. Shared machines: compare ratios within one run.")
     print(f"total {time.perf_counter() - start:.1f} s")
 
 
