@@ -16,9 +16,10 @@ doi:10.1016/j.ijar.2010.05.004 (open copy: arXiv:1810.04886):
 
 So an AFRA is evaluated as a Dung framework whose arguments are the AFRA's
 arguments and attacks (each attack reified as an argument) and whose attacks
-are the defeats (the paper's correspondence with Dung frameworks; it is the
-reduction ASPARTIX uses for AFRAs). :func:`to_af` builds that framework and
-the semantics come from :mod:`argmap.semantics`.
+are the defeats: the paper's correspondence with Dung frameworks, which it
+shows preserves every semantics argmap offers (Proposition 12, as cited by
+ASPARTIX, whose AFRA encoding is this same reduction). :func:`to_af` builds
+that framework and the semantics come from :mod:`argmap.semantics`.
 
 When no attack is attacked, every attack has exactly the defeaters of its
 source, so it always carries its source's label, and the labels of the
