@@ -15,45 +15,23 @@ import networkx as nx
 import pydot
 
 from ..settings import Settings
+from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
 from . import theme
 
 __all__ = ["quote", "to_pydot", "export", "wrap"]
 
 
-# Characters XML 1.0 cannot hold even escaped: C0 controls but tab, newline, return.
-_NOT_XML = str.maketrans({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFE: None, 0xFFFF: None})
-
-
 def quote(value: object) -> str:
-    """A DOT double-quoted string whose content reads back exactly as ``value``.
-
-    Control characters that no SVG may contain are dropped.
+    """A DOT double-quoted string that Graphviz draws as ``value`` (see :mod:`argmap.textsafe`).
 
     >>> print(quote('say "hi"'))
     "say \\"hi\\""
     >>> print(quote("a\\\\b"))
     "a\\\\b"
-    >>> print(quote("two\\nlines"))
-    "two\\nlines"
+    >>> print(quote("two\\nlines & more"))
+    "two\\nlines &amp; more"
     """
-    text = str(value).translate(_NOT_XML).replace("\t", " ")
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
-
-
-def _url(url: str) -> str:
-    """A link as Graphviz should see it: unsafe characters percent-encoded, ``&`` as ``&amp;``.
-
-    Old Graphviz releases (Debian's 2.43) copy URLs into SVG unescaped, new ones
-    escape a bare ``&`` but leave entities alone; this form is valid XML in both.
-
-    >>> _url("https://e.org/?a=1&b=<2> x")
-    'https://e.org/?a=1&amp;b=%3C2%3E%20x'
-    """
-    from urllib.parse import quote as percent
-
-    return percent(url, safe="/:?#[]@!$&()*+,;=%-._~").replace("&", "&amp;")
+    return dot_label(value)
 
 
 def wrap(text: str, width: int) -> str:
@@ -130,7 +108,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     for n, data in G.nodes(data=True):
         attrs = {
             "label": quote(_label(data, settings)),
-            "tooltip": quote(_tooltip(n, data)),
+            "tooltip": dot_tooltip(_tooltip(n, data)),
             "id": quote(f"node-{n}"),
         }
         if data.get("ghost"):
@@ -142,18 +120,18 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
                 attrs["penwidth"] = "1.8"
         url = (data.get("source") or {}).get("url")
         if url:
-            attrs["URL"] = quote(_url(url))
+            attrs["URL"] = dot_url(url)
             attrs["target"] = quote("_blank")
-        dot.add_node(pydot.Node(quote(n), **attrs))
+        dot.add_node(pydot.Node(dot_string(n), **attrs))
 
     minlen = _staggered_minlen(G, settings.stagger)
     for u, v, k, data in G.edges(keys=True, data=True):
         style = theme.EDGE_STYLE.get(data.get("kind", k), {})
         attrs = {key: quote(val) for key, val in style.items()}
-        attrs["tooltip"] = quote(f"{u} {data.get('kind', k)} {v}")
+        attrs["tooltip"] = dot_tooltip(f"{u} {data.get('kind', k)} {v}")
         if (u, v) in minlen:
             attrs["minlen"] = str(minlen[(u, v)])
-        dot.add_edge(pydot.Edge(quote(u), quote(v), **attrs))
+        dot.add_edge(pydot.Edge(dot_string(u), dot_string(v), **attrs))
 
     if settings.legend and G.number_of_nodes():
         _add_legend(dot, G, settings, authors)
