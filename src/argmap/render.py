@@ -72,13 +72,16 @@ def resolve_engine(engine: str, fmt: str) -> str:
 
 def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
     """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system)."""
+    from .export.svg import finish
+
     chosen = resolve_engine(engine, fmt)
     if chosen == "system":
-        return _render_system(dot_source, fmt)
+        out = _render_system(dot_source, fmt)
+        return finish(out) if fmt == "svg" else out
     svg = _render_embedded(dot_source)
     if fmt == "svg":
-        return svg
-    return _convert_svg(svg, fmt)
+        return finish(svg)
+    return _convert_svg(finish(svg, scale=False), fmt)
 
 
 # -- system dot -------------------------------------------------------------------
