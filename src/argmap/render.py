@@ -76,6 +76,8 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
 
     chosen = resolve_engine(engine, fmt)
     if chosen == "system":
+        if fmt != "svg" and _cairosvg() is not None:  # so the PNG/PDF has the legend and bold titles too
+            return _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
         out = _render_system(dot_source, fmt)
         return finish(out) if fmt == "svg" else out
     svg = _render_embedded(dot_source)
@@ -218,6 +220,14 @@ def _render_embedded(dot_source: str) -> bytes:
                 first = str(exc).splitlines()[0] if str(exc) else ""
                 raise RenderError(f"embedded Graphviz stopped: {type(exc).__name__}: {first}") from None
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _cairosvg():
+    try:
+        import cairosvg
+    except (ImportError, OSError):
+        return None
+    return cairosvg
 
 
 def _convert_svg(svg: bytes, fmt: str) -> bytes:

@@ -81,7 +81,7 @@ def encode_legend(spec: dict) -> str:
 def _text_width(text: str, size: float) -> float:
     """A generous estimate of a Helvetica-like text's width in points."""
     wide = sum(1 for c in text if c.isupper() or c in "mwMW—")
-    return size * (0.56 * len(text) + 0.2 * wide)
+    return size * (0.53 * len(text) + 0.14 * wide)
 
 
 _VIEWBOX = re.compile(rb'viewBox="([0-9.\-]+) ([0-9.\-]+) ([0-9.]+) ([0-9.]+)"')
