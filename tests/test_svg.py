@@ -126,3 +126,16 @@ def test_build_output_is_byte_identical_across_runs(built, tmp_path):
     list(build_folder(ARGUMENTS, tmp_path, "svg", Settings(engine="embedded"), parts=16))
     for path in sorted(built.rglob("*.svg")):
         assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
+
+
+@needs_system_dot()
+def test_png_from_system_dot_keeps_the_legend(data_dir):
+    pytest.importorskip("cairosvg")
+    import io
+
+    from PIL import Image
+
+    G = build(argmap.load(data_dir / "small"))
+    with_legend = Image.open(io.BytesIO(render(export(G), "png", "system"))).size
+    without = Image.open(io.BytesIO(render(export(G, Settings(legend=False)), "png", "system"))).size
+    assert with_legend[0] == without[0] and with_legend[1] > without[1]
