@@ -64,7 +64,7 @@ class TestAnalyze:
         assert data["derived_attacks"]["tests-miss-load -> ship-it"] == ["secondary", "tests-prove-quality"]
 
     def test_color_by_status_render(self, data_dir, tmp_path):
-        out = tmp_path / "s.dot"
+        out = tmp_path / "s.svg"  # the legend is drawn into the SVG
         result = CliRunner().invoke(cli, ["render", str(data_dir / "small"), "--color-by", "status", "-o", str(out)])
         assert result.exit_code == 0, result.output
         text = out.read_text()

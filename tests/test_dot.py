@@ -71,12 +71,53 @@ class TestStyle:
         node = to_pydot(G).get_node('"docs-missing"')[0]
         assert "dashed" in node.get("style") and node.get("label").startswith('"[debate]')
 
-    def test_legend_lists_relations_and_authors(self, dot):
-        legend = dot.get_subgraph("cluster_legend")[0]
-        labels = {n.get("label") for n in legend.get_nodes()}
-        assert {'"Ann Author"', '"Bob Critic"'} <= labels
-        edges = {e.get("label"): e.get("color") for e in legend.get_edges() if e.get("label")}
-        assert edges == {'" supports "': '"#2e7d32"', '" attacks "': '"#c62828"', '" undercuts "': '"#c62828"'}
+    def test_legend_lists_relations_and_authors(self, data_dir):
+        from argmap.export.dot import _legend_spec
+        from argmap.export.theme import fills
+
+        G = map_view(build(argmap.load(data_dir / "small")), "debate")
+        spec = _legend_spec(G, Settings(), fills(G.nodes(data=True), "author")[1])
+        labels = [(i["type"], i["label"]) for i in spec["items"]]
+        assert labels == [
+            ("relation", "supports"),
+            ("relation", "attacks"),
+            ("relation", "undercuts"),
+            ("shape", "argument"),  # the sharp-cornered box is explained
+            ("shape", "[other map]"),
+            ("swatch", "Ann Author"),
+            ("swatch", "Bob Critic"),
+        ]
+        assert "cluster_legend" not in to_pydot(G).to_string()  # no longer a Graphviz cluster
+
+    def test_legend_explains_only_what_is_drawn(self, data_dir):
+        from argmap.export.dot import _legend_spec
+        from argmap.export.theme import fills
+
+        G = build(argmap.load(data_dir / "small"))
+        G.remove_nodes_from(["tests-miss-load", "docs-missing", "docs-written"])  # no attack, no undercut left
+        spec = _legend_spec(G, Settings(color_by="none"), fills(G.nodes(data=True), "none")[1])
+        assert [i["label"] for i in spec["items"]] == ["supports", "claim", "argument"]
+
+    def test_color_by_tag(self, data_dir):
+        from argmap.export.theme import fills
+
+        G = build(argmap.load(data_dir / "small"))
+        fill, swatches = fills(G.nodes(data=True), "tag")
+        assert fill["ship-it"] != fill["tests-miss-load"]  # release vs quality
+        assert fill["tests-pass"] == fill["ship-it"]  # first tag: release
+        assert fill["docs-missing"] == "#f5f5f5" and swatches[-1] == ("no tag", "#f5f5f5")
+        assert [name for name, _ in swatches] == ["quality", "release", "no tag"]
+        dot = to_pydot(G, Settings(color_by="tag"))
+        assert dot.get_node('"ship-it"')[0].get("fillcolor") == f'"{fill["ship-it"]}"'
+
+    def test_title_lines_are_marked_bold(self, data_dir):
+        G = build(argmap.load(data_dir / "small"))
+        G.nodes["ship-it"]["title"] = "Ship it now"
+        node = to_pydot(G).get_node('"ship-it"')[0]
+        assert node.get("class") == '"argmap_title_1"'
+        assert node.get("label").startswith('"Ship it now\\nWe should ship')
+        only = to_pydot(G, Settings().replace(extra={})).get_node('"tests-pass"')[0]
+        assert only.get("class") is None  # no title, nothing bold
 
     def test_color_by_kind_and_no_legend(self, data_dir):
         G = build(argmap.load(data_dir / "small"))

@@ -75,10 +75,13 @@ def test_embedded_svg_is_identical_in_a_new_process(data_dir, tmp_path):
     assert here == there
 
 
-def test_svg_keeps_natural_size_with_a_viewbox(data_dir):
-    svg = render(export(build(argmap.load(data_dir / "small"))), "svg", "embedded")
+@pytest.mark.parametrize("engine", ENGINES)
+def test_svg_scales_to_its_column_with_a_viewbox(engine, data_dir):
+    svg = render(export(build(argmap.load(data_dir / "small"))), "svg", engine)
     root = ET.fromstring(svg)
-    assert root.get("viewBox") and root.get("width").endswith("pt")
+    width = float(root.get("viewBox").split()[2])
+    assert root.get("width") is None and root.get("height") is None  # no fixed pt size
+    assert root.get("style") == f"max-width:{width:.0f}pt"  # a small map is not blown up
 
 
 def test_bad_dot_is_one_clear_error_and_the_engine_recovers():

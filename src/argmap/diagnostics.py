@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .model import Location
+from .textsafe import terminal
 
 __all__ = [
     "Diagnostic",
@@ -69,14 +70,22 @@ class Diagnostic:
         return (loc.file, loc.line, loc.col) if loc else ("", 0, 0)
 
     def __str__(self) -> str:
+        """One line; control characters from the input (a file name, an id) shown escaped."""
         where = f"{self.loc}: " if self.loc else ""
-        return f"{where}{self.severity}[{self.code}]: {self.message}"
+        return terminal(f"{where}{self.severity}[{self.code}]: {self.message}")
 
     def format(self) -> str:
-        """The diagnostic as printed: one line, plus an indented hint line if any."""
+        """The diagnostic as printed: one line, plus an indented hint line if any.
+
+        Nothing from the input reaches the terminal unescaped:
+
+        >>> print(Diagnostic.error("dangling", "no node 'x\\x1b]0;owned\\x07'", hint="a\\nb").format())
+        error[dangling]: no node 'x\\x1b]0;owned\\x07'
+          hint: a\\nb
+        """
         text = str(self)
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {terminal(self.hint)}"
         return text
 
 

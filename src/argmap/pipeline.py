@@ -163,7 +163,7 @@ def build_folder(
     that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
     """
     from . import __version__
-    from .export.dot import export as export_dot
+    from .export.dot import export as export_dot, link_parts
     from .graph import build, map_view, split
     from .render import render, resolve_engine
 
@@ -178,7 +178,9 @@ def build_folder(
         jobs.append((m.name, out_dir / f"{m.name}.{fmt}", H))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         if parts and own > parts:
-            for root, P in split(H, parts):
+            pieces = split(H, parts)
+            link_parts(pieces)  # "[replies: see its own part]" links to the part that draws them
+            for root, P in pieces:
                 P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
                 jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{fmt}", P))
     # parts are drawn sideways: replies to one node stack in a column, so no staggering
@@ -193,6 +195,7 @@ def build_folder(
             )
         if settings.color_by == "status":
             annotate_status(H, job_settings)
+        H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
         dot_text = export_dot(H, job_settings)
         if fmt == "svg":
             engine = resolve_engine(settings.engine, fmt)

@@ -72,13 +72,18 @@ def resolve_engine(engine: str, fmt: str) -> str:
 
 def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
     """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system)."""
+    from .export.svg import finish
+
     chosen = resolve_engine(engine, fmt)
     if chosen == "system":
-        return _render_system(dot_source, fmt)
+        if fmt != "svg" and _cairosvg() is not None:  # so the PNG/PDF has the legend and bold titles too
+            return _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
+        out = _render_system(dot_source, fmt)
+        return finish(out) if fmt == "svg" else out
     svg = _render_embedded(dot_source)
     if fmt == "svg":
-        return svg
-    return _convert_svg(svg, fmt)
+        return finish(svg)
+    return _convert_svg(finish(svg, scale=False), fmt)
 
 
 # -- system dot -------------------------------------------------------------------
@@ -215,6 +220,14 @@ def _render_embedded(dot_source: str) -> bytes:
                 first = str(exc).splitlines()[0] if str(exc) else ""
                 raise RenderError(f"embedded Graphviz stopped: {type(exc).__name__}: {first}") from None
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _cairosvg():
+    try:
+        import cairosvg
+    except (ImportError, OSError):
+        return None
+    return cairosvg
 
 
 def _convert_svg(svg: bytes, fmt: str) -> bytes:

@@ -6,6 +6,7 @@ import textwrap
 from collections import Counter
 
 from .model import Project
+from .textsafe import terminal
 
 __all__ = ["maps_table", "node_report", "table", "analysis_report"]
 
@@ -21,7 +22,7 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     x    1
     yy  22
     """
-    cells = [[str(c) for c in row] for row in rows]
+    cells = [[terminal(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     numeric = [all(isinstance(r[i], (int, float)) for r in rows) and rows for i in range(len(headers))]
 
@@ -83,7 +84,7 @@ def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None =
     else:
         lines.append("Replies (+ supports, - attacks, ~ undercuts):")
         _tree(G, node_id, depth, 1, {node_id}, lines, status)
-    return "\n".join(lines)
+    return "\n".join(terminal(line) for line in lines)
 
 
 _STATUS_WORD = {"IN": "stands", "OUT": "falls", "UNDEC": "open"}

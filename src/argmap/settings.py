@@ -16,7 +16,7 @@ from .diagnostics import ArgmapError
 
 __all__ = ["Settings", "COLOR_BY", "ENGINES", "load_config"]
 
-COLOR_BY = ("author", "kind", "status", "none")
+COLOR_BY = ("author", "kind", "status", "tag", "none")
 ENGINES = ("auto", "embedded", "system")
 
 

@@ -15,45 +15,23 @@ import networkx as nx
 import pydot
 
 from ..settings import Settings
+from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
 from . import theme
 
-__all__ = ["quote", "to_pydot", "export", "wrap"]
-
-
-# Characters XML 1.0 cannot hold even escaped: C0 controls but tab, newline, return.
-_NOT_XML = str.maketrans({c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)} | {0xFFFE: None, 0xFFFF: None})
+__all__ = ["quote", "to_pydot", "export", "wrap", "link_parts"]
 
 
 def quote(value: object) -> str:
-    """A DOT double-quoted string whose content reads back exactly as ``value``.
-
-    Control characters that no SVG may contain are dropped.
+    """A DOT double-quoted string that Graphviz draws as ``value`` (see :mod:`argmap.textsafe`).
 
     >>> print(quote('say "hi"'))
     "say \\"hi\\""
     >>> print(quote("a\\\\b"))
     "a\\\\b"
-    >>> print(quote("two\\nlines"))
-    "two\\nlines"
+    >>> print(quote("two\\nlines & more"))
+    "two\\nlines &amp; more"
     """
-    text = str(value).translate(_NOT_XML).replace("\t", " ")
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
-
-
-def _url(url: str) -> str:
-    """A link as Graphviz should see it: unsafe characters percent-encoded, ``&`` as ``&amp;``.
-
-    Old Graphviz releases (Debian's 2.43) copy URLs into SVG unescaped, new ones
-    escape a bare ``&`` but leave entities alone; this form is valid XML in both.
-
-    >>> _url("https://e.org/?a=1&b=<2> x")
-    'https://e.org/?a=1&amp;b=%3C2%3E%20x'
-    """
-    from urllib.parse import quote as percent
-
-    return percent(url, safe="/:?#[]@!$&()*+,;=%-._~").replace("&", "&amp;")
+    return dot_label(value)
 
 
 def wrap(text: str, width: int) -> str:
@@ -62,20 +40,37 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def _label(data: dict, settings: Settings) -> str:
-    body = wrap(data.get("text") or "", settings.wrap)
-    if data.get("ghost"):
+def _label(data: dict, settings: Settings) -> tuple[str, int]:
+    """The node's label, and how many of its first lines are its (bold) title.
+
+    A v2 ``title`` is drawn above the text in bold (``labels`` = ``both``, the
+    default), alone (``title``) or not at all (``text``).  Without a title nothing
+    is bold: a few words cut from the text made poor lead-ins in the seed maps.
+    Title lines wrap a little narrower than the body: bold is about a tenth wider
+    than the regular face Graphviz measured the box with.
+    """
+    title = (data.get("title") or "").strip()
+    mode = getattr(settings, "labels", "both")
+    text = data.get("text") or ""
+    if data.get("ghost"):  # context only: short, never bold
         where = f"part: {data['part']}" if data.get("part") else data.get("map")
-        return f"[{where}]\n{body}"
-    by = data.get("by")
-    label = f"{body}\n— {by}" if by else body
+        return f"[{where}]\n{wrap(title if title and mode != 'text' else text, settings.wrap)}", 0
+    lines = []
+    if title and mode != "text":
+        lines = wrap(title, max(8, settings.wrap - 4)).split("\n")
+    bold = len(lines)
+    if not lines or mode != "title":
+        lines.append(wrap(text, settings.wrap))
+    if data.get("by"):
+        lines.append(f"— {data['by']}")
     if data.get("continued"):
-        label += "\n[replies: see its own part]"
-    return label
+        lines.append("[replies: see its own part]")
+    return "\n".join(lines), bold
 
 
 def _tooltip(node: str, data: dict) -> str:
-    parts = [data.get("text") or node]
+    parts = [data["title"]] if data.get("title") else []
+    parts.append(data.get("text") or node)
     if data.get("quote"):
         parts.append(f"“{data['quote']}”")
     source = data.get("source") or {}
@@ -88,14 +83,54 @@ def _tooltip(node: str, data: dict) -> str:
     return "\n".join(parts)
 
 
-def _fill(data: dict, settings: Settings, authors: dict[str, str]) -> str:
-    if settings.color_by == "author":
-        return authors.get(data.get("by") or "", theme.NO_AUTHOR)
-    if settings.color_by == "kind":
-        return theme.KIND_FILL.get(data.get("kind"), theme.NO_AUTHOR)
-    if settings.color_by == "status":
-        return theme.STATUS_FILL.get(data.get("status"), (theme.NO_AUTHOR, ""))[0]
-    return "#ffffff"
+def _link(G: nx.MultiDiGraph, data: dict) -> str | None:
+    """Where a box links in a folder drawn by ``build``, relative to the drawing's own file.
+
+    ``build`` sets ``G.graph["link_suffix"]`` (``.svg``) when it lays out the files as
+    ``<map>.svg`` and ``<map>/<root>.svg``.  A ghost of another map opens that map,
+    a ghost of this map opens the part that draws it in full, a node whose replies
+    are elsewhere (``continued``) opens its own part.  Otherwise: the source's URL.
+    """
+    suffix = G.graph.get("link_suffix")
+    if suffix:
+        up = "../" if G.graph.get("part") else ""  # parts live one folder down
+        here = G.graph.get("map")
+        if data.get("ghost") and data.get("part"):  # this map, drawn in full in another part
+            return f"{data['part']}{suffix}" if up else f"{here}/{data['part']}{suffix}"
+        if data.get("ghost") and data.get("map"):
+            return f"{up}{data['map']}{suffix}"
+        target = G.graph.get("replies_in", {}).get(data.get("id")) if data.get("continued") else None
+        if target:
+            return f"{target}{suffix}" if up else f"{here}/{target}{suffix}"
+    return (data.get("source") or {}).get("url")
+
+
+def link_parts(parts) -> None:
+    """Tell each part (``(root, graph)`` from :func:`argmap.graph.split`) where its cut-off replies are.
+
+    A node marked ``continued`` has its replies in its own part when one starts
+    there, else in a part that draws it with replies (``split`` skips a part whose
+    replies were all placed elsewhere); each part's graph gets ``replies_in``:
+    node → that part's root.  A node marked ``continued`` in the very part that
+    draws its replies loses the mark (``split`` can mark a node drawn with all of them).
+    """
+    roots = {root for root, _ in parts}
+    with_replies: dict[str, str] = {}
+    for root, P in parts:
+        for n in P:
+            if any(not P.nodes[u].get("ghost") for u in P.predecessors(n)):
+                with_replies.setdefault(n, root)
+    for root, P in parts:
+        links = {}
+        for n, d in P.nodes(data=True):
+            if not d.get("continued"):
+                continue
+            target = n if n in roots else with_replies.get(n)
+            if target == root:  # its replies are drawn right here: nothing is continued
+                d.pop("continued")
+            elif target:
+                links[n] = target
+        P.graph["replies_in"] = links
 
 
 def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
@@ -126,37 +161,46 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     )
     dot.set_edge_defaults(fontname=font, fontsize=str(settings.fontsize - 1), arrowsize="0.8")
 
-    authors = theme.author_colors(d.get("by") for n, d in G.nodes(data=True) if not d.get("ghost"))
+    fill, swatches = theme.fills(G.nodes(data=True), settings.color_by)
     for n, data in G.nodes(data=True):
+        label, bold = _label(data, settings)
         attrs = {
-            "label": quote(_label(data, settings)),
-            "tooltip": quote(_tooltip(n, data)),
+            "label": quote(label),
+            "tooltip": dot_tooltip(_tooltip(n, data)),
             "id": quote(f"node-{n}"),
         }
+        if bold:
+            from .svg import TITLE_CLASS
+
+            attrs["class"] = quote(f"{TITLE_CLASS}{bold}")
         if data.get("ghost"):
             attrs.update({k: quote(v) for k, v in theme.GHOST.items()})
         else:
-            attrs["fillcolor"] = quote(_fill(data, settings, authors))
+            attrs["fillcolor"] = quote(fill[n])
             if data.get("kind") == "argument":
-                attrs["style"] = quote("filled")
-                attrs["penwidth"] = "1.8"
-        url = (data.get("source") or {}).get("url")
+                attrs.update({k: quote(v) for k, v in theme.ARGUMENT.items()})
+        url = _link(G, {**data, "id": n})
         if url:
-            attrs["URL"] = quote(_url(url))
-            attrs["target"] = quote("_blank")
-        dot.add_node(pydot.Node(quote(n), **attrs))
+            attrs["URL"] = dot_url(url)
+            if "://" in url:  # a source opens beside the map; a part or map replaces it
+                attrs["target"] = quote("_blank")
+        dot.add_node(pydot.Node(dot_string(n), **attrs))
 
     minlen = _staggered_minlen(G, settings.stagger)
     for u, v, k, data in G.edges(keys=True, data=True):
         style = theme.EDGE_STYLE.get(data.get("kind", k), {})
         attrs = {key: quote(val) for key, val in style.items()}
-        attrs["tooltip"] = quote(f"{u} {data.get('kind', k)} {v}")
+        attrs["tooltip"] = dot_tooltip(f"{u} {data.get('kind', k)} {v}")
         if (u, v) in minlen:
             attrs["minlen"] = str(minlen[(u, v)])
-        dot.add_edge(pydot.Edge(quote(u), quote(v), **attrs))
+        dot.add_edge(pydot.Edge(dot_string(u), dot_string(v), **attrs))
 
     if settings.legend and G.number_of_nodes():
-        _add_legend(dot, G, settings, authors)
+        from .svg import encode_legend
+
+        spec = _legend_spec(G, settings, swatches)
+        if spec["items"]:
+            dot.set("comment", quote(encode_legend(spec)))
     return dot
 
 
@@ -183,46 +227,37 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _add_legend(dot: pydot.Dot, G: nx.MultiDiGraph, settings: Settings, authors: dict[str, str]) -> None:
-    legend = pydot.Cluster("legend", label=quote("Legend"), style=quote("rounded"), color=quote("#9e9e9e"))
-    legend.set("fontsize", str(settings.fontsize))
-    small = {"shape": "box", "style": quote("rounded,filled"), "fillcolor": quote("#ffffff"), "fontsize": str(settings.fontsize - 1)}
-    kinds = sorted({d.get("kind", k) for _, _, k, d in G.edges(keys=True, data=True)}, key=_kind_order) or ["supports"]
-    for kind in kinds:  # a short labelled arrow between two dots per relation
-        a, b = quote(f"legend-{kind}-from"), quote(f"legend-{kind}-to")
-        pair = pydot.Subgraph(rank="same") if settings.rankdir in ("LR", "RL") else legend
-        pair.add_node(pydot.Node(a, shape="point", width="0.06", color=quote("#616161")))
-        pair.add_node(pydot.Node(b, shape="point", width="0.06", color=quote("#616161")))
-        if pair is not legend:  # sideways: keep both ends in one column, the arrow short
-            legend.add_subgraph(pair)
-        attrs = {key: quote(val) for key, val in theme.EDGE_STYLE[kind].items()}
-        legend.add_edge(pydot.Edge(a, b, label=quote(f" {kind} "), fontcolor=attrs["color"], **attrs))
-    if settings.color_by == "author":
-        swatches = [(name, color) for name, color in authors.items()]
-    elif settings.color_by == "kind":
-        swatches = list(theme.KIND_FILL.items())
-    elif settings.color_by == "status":
-        swatches = [(f"{s}: {why}", fill) for s, (fill, why) in theme.STATUS_FILL.items()]
-    else:
-        swatches = []
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]]) -> dict:
+    """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
+
+    The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
+    column) of its own, widened or lengthened parts by far more than its size, and
+    its arrows struck through their labels.  :func:`argmap.export.svg.finish` draws
+    it from this description as one small block under the drawing.
+    """
+    items: list[dict] = []
+    kinds = sorted({d.get("kind", k) for _, _, k, d in G.edges(keys=True, data=True)}, key=_kind_order)
+    for kind in kinds:
+        if kind in theme.EDGE_STYLE:
+            items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
+    own = [d for _, d in G.nodes(data=True) if not d.get("ghost")]
+    claim = {"type": "shape", "rounded": True, "fill": "#ffffff", "stroke": "#424242", "penwidth": "1"}
+    argument = {**claim, "rounded": False, "penwidth": theme.ARGUMENT["penwidth"]}
+    by_kind = settings.color_by == "kind"
+    if not by_kind and any(d.get("kind") == "argument" for d in own):
+        if not swatches:  # otherwise the swatches show the claim's rounded box
+            items.append({**claim, "label": "claim"})
+        items.append({**argument, "label": "argument"})
     if any(d.get("ghost") for _, d in G.nodes(data=True)):
-        legend.add_node(
-            pydot.Node(quote("legend-ghost"), label=quote("[other map]"), **{**small, **{k: quote(v) for k, v in theme.GHOST.items()}})
+        parts = any(d.get("ghost") and d.get("part") for _, d in G.nodes(data=True))
+        items.append(
+            {**claim, "label": "[other map or part]" if parts else "[other map]", "dashed": True,
+             "stroke": theme.GHOST["color"], "fontcolor": theme.GHOST["fontcolor"]}
         )
-    previous = None
-    for i, (name, color) in enumerate(swatches):
-        node = quote(f"legend-swatch-{i}")
-        legend.add_node(pydot.Node(node, label=quote(wrap(name, settings.wrap)), **{**small, "fillcolor": quote(color)}))
-        # a column of swatches, not a row that widens the map: top-to-bottom layouts
-        # need a chain of ranks for that; sideways ones stack a shared rank already
-        if previous is not None and settings.rankdir in ("BT", "TB"):
-            legend.add_edge(pydot.Edge(previous, node, style="invis"))
-        previous = node
-    if settings.rankdir in ("LR", "RL") and swatches:
-        # sideways: the arrows take the column next to the swatches, not the rows below them
-        for kind in kinds:
-            legend.add_edge(pydot.Edge(quote("legend-swatch-0"), quote(f"legend-{kind}-from"), style="invis"))
-    dot.add_subgraph(legend)
+    for name, color in swatches:
+        shape = argument if by_kind and name == "argument" else claim
+        items.append({**shape, "type": "swatch", "label": name, "fill": color})
+    return {"font": settings.fontname, "size": settings.fontsize - 1, "items": items}
 
 
 def _kind_order(kind: str) -> int:

@@ -1,8 +1,14 @@
-"""Graph → GraphML (for Gephi, yEd, Cytoscape), via networkx."""
+"""Graph → GraphML (for Gephi, yEd, Cytoscape), via networkx.
+
+Text is passed through :func:`argmap.textsafe.xml_chars`: a control character in
+a map (the loader accepts ``"a\\0b"``) becomes U+FFFD, so the file is always XML.
+"""
 
 from __future__ import annotations
 
 import networkx as nx
+
+from ..textsafe import xml_chars
 
 __all__ = ["export"]
 
@@ -18,8 +24,8 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
                 v = v.get("title") or v.get("id")
             if isinstance(v, (list, tuple)):
                 v = ", ".join(map(str, v))
-            attrs[k] = v
-        H.add_node(n, **attrs)
+            attrs[k] = xml_chars(v) if isinstance(v, str) else v
+        H.add_node(xml_chars(n), **attrs)
     for u, v, k in G.edges(keys=True):
-        H.add_edge(u, v, key=k, kind=k)
+        H.add_edge(xml_chars(u), xml_chars(v), key=k, kind=k)
     return "\n".join(nx.generate_graphml(H)) + "\n"

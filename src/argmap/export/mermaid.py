@@ -1,17 +1,18 @@
-"""Graph → Mermaid flowchart (renders inside GitHub and many Markdown tools)."""
+"""Graph → Mermaid flowchart (renders inside GitHub and many Markdown tools).
+
+Labels go through :func:`argmap.textsafe.mermaid_label`: a ``%%{init: …}%%``
+directive or ``%%`` comment in a node's text is drawn as text, never applied.
+"""
 
 from __future__ import annotations
 
 import networkx as nx
 
+from ..textsafe import mermaid_label
+
 __all__ = ["export"]
 
 _ARROWS = {"supports": "-->", "attacks": "--x", "undercuts": "-.-x"}
-
-
-def _text(value: str) -> str:
-    # Mermaid strings are double-quoted; entities are the documented escape
-    return value.replace("&", "&amp;").replace('"', "#quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def export(G: nx.MultiDiGraph, settings=None) -> str:
@@ -21,7 +22,7 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
         label = d.get("text") or n
         if d.get("by"):
             label += f" — {d['by']}"
-        lines.append(f'  {names[n]}["{_text(label)}"]')
+        lines.append(f'  {names[n]}["{mermaid_label(label)}"]')
     for u, v, k in G.edges(keys=True):
         lines.append(f"  {names[u]} {_ARROWS.get(k, '-->')}|{k}| {names[v]}")
     return "\n".join(lines) + "\n"
