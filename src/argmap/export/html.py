@@ -73,6 +73,7 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
         style = f"width:100%;max-width:{number}{unit};height:auto"
     new_tag = new_tag[:-1].rstrip() + f'{extra} style="{style}">'
     text = text[: root.start()] + new_tag + text[root.end():]
+    text = text.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity; plain is valid and shorter
     text = _HREF.sub(_safe_href, text)
     text = _A_TITLE.sub(lambda m: f"{m.group(1)}<title>{m.group(2)}</title>", text)
     return text.strip()
