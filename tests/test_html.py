@@ -98,7 +98,7 @@ def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
         if sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")) > DEFAULT_PARTS:
             expected += [f"part:{name}/{root}" for root, _ in split(H, DEFAULT_PARTS)]
     assert [v["key"] for v in data["views"]] == expected
-    assert seed_page.count('<template id="argmap-view-') == len(expected)
+    assert seed_page.count('<script type="image/svg+xml" id="argmap-view-') == len(expected)
     assert any(v.get("continued") for v in data["views"])  # parts that point at further parts
 
 
@@ -146,7 +146,7 @@ def hostile_folder(tmp_path: Path) -> Path:
 def test_text_cannot_break_out_of_the_page(tmp_path):
     page = build_html(hostile_folder(tmp_path))
     assert "<script>window.pwned" not in page
-    assert page.count("<script") == 2  # the data block and the page's own script
+    assert page.count("<script") == 3  # the data block, the one view's drawing and the page's own script
     assert page_json(page)["nodes"]["evil"]["text"].startswith("</script><script>")
 
 
