@@ -31,6 +31,8 @@ _VIEWBOX = re.compile(r'viewBox="([-0-9. ]+)"')
 _A_TITLE = re.compile(r'(<a\b[^>]*?\sxlink:title="([^"]*)"[^>]*>)')
 _HREF = re.compile(r'\s(xlink:)?href="([^"]*)"')
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\s*)<title>[^<]*</title>')
+_CLUSTER_TITLE = re.compile(r'(<g id="clust\d+" class="cluster">\s*)<title>([^<]*)</title>')
 
 
 def _safe_href(match: re.Match) -> str:
@@ -76,6 +78,9 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
     text = text.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity; plain is valid and shorter
     text = _HREF.sub(_safe_href, text)
     text = _A_TITLE.sub(lambda m: f"{m.group(1)}<title>{m.group(2)}</title>", text)
+    # Graphviz titles the drawing "G" and the legend "cluster_legend": hover text no reader wants
+    text = _GRAPH_TITLE.sub(lambda m: f"{m.group(1)}<title>{_attr(label)}</title>" if label else m.group(1), text, count=1)
+    text = _CLUSTER_TITLE.sub(lambda m: m.group(1) + "<title>" + m.group(2).removeprefix("cluster_").replace("_", " ").capitalize() + "</title>", text)
     return text.strip()
 
 

@@ -145,6 +145,7 @@ _A_CLOSE = re.compile(r"</a>\n</g>\n")
 _FONT = re.compile(r' font-family="[^"]*"| xml:space="preserve"')
 _GEOMETRY = re.compile(r'(\s(?:d|points|x|y|cx|cy|rx|ry|transform|viewBox)=")([^"]*)"')
 _NUMBER = re.compile(r"(\d)\.(\d)\d+")
+_GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\s*)<title>[^<]*</title>')
 _ROOT_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"\s*')
 
 
@@ -162,6 +163,7 @@ def _slim_svg(svg: bytes) -> str:
     text = _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(r"\1.\2", m.group(2)) + '"', text)
     text = text.replace("&#45;", "-")
     text = _ROOT_SIZE.sub("<svg ", text, count=1)
+    text = _GRAPH_TITLE.sub(r"\1", text, count=1)  # "G": no hover text over the background
     # Graphviz escapes "<" in text, so this never matches; if it ever did, it must not end the block
     text = re.sub(r"</(script)", r"&lt;/\1", text, flags=re.I)
     return text.strip()

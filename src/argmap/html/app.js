@@ -85,6 +85,10 @@
       if (ends.length === 2 && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
     });
     viewSelect.value = String(i);
+    var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
+    var hint = $("am-hint");
+    hint.hidden = !(parts && !view.part);
+    hint.textContent = view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (Map menu)";
     fit();
     applyFilters();
     if (selected && nodeEls[selected]) mark(selected); else if (selected) closePanelMarks();
