@@ -268,6 +268,15 @@ def test_filter_hides_what_it_should(browser, small_page):
     on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
     assert on == {"tests-pass", "tests-miss-load"}
     p.page.select_option("#am-f-tag", "")
+    p.page.select_option("#am-f-map", "followup")  # shows that map, its ghosts from others dimmed
+    assert p.view()["map"] == "followup"
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"docs-written"}
+    p.page.fill("#am-q", "docs")  # and search keeps to it
+    assert p.page.locator("#am-results li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)") == ["docs-written"]
+    p.page.fill("#am-q", "")
+    p.page.select_option("#am-f-map", "")
+    p.page.select_option("#am-view", "0")
     p.page.select_option("#am-f-status", "OUT")
     data = page_json(small_page.read_text(encoding="utf-8"))
     shown = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))

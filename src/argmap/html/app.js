@@ -8,7 +8,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var canvas = $("am-canvas"), panel = $("am-panel"), q = $("am-q"), results = $("am-results");
   var viewSelect = $("am-view");
-  var filters = { author: $("am-f-author"), tag: $("am-f-tag"), status: $("am-f-status") };
+  var filters = { map: $("am-f-map"), author: $("am-f-author"), tag: $("am-f-tag"), status: $("am-f-status") };
   var STATUS_WORD = { IN: "stands", OUT: "falls", UNDEC: "open" };
   var ATTACKS = { attacks: 1, undercuts: 1 };
 
@@ -88,7 +88,7 @@
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
     var hint = $("am-hint");
     hint.hidden = !(parts && !view.part);
-    hint.textContent = view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (Map menu)";
+    hint.textContent = view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (the Show menu)";
     fit();
     applyFilters();
     if (selected && nodeEls[selected]) mark(selected); else if (selected) closePanelMarks();
@@ -329,11 +329,13 @@
       if (n.by) authors[n.by] = 1;
       (n.tags || []).forEach(function (t) { tags[t] = 1; });
     });
+    DATA.maps.forEach(function (m) { filters.map.appendChild(el("option", { value: m.name, text: m.title })); });
     Object.keys(authors).sort().forEach(function (a) { filters.author.appendChild(el("option", { value: a, text: a })); });
     Object.keys(tags).sort().forEach(function (t) { filters.tag.appendChild(el("option", { value: t, text: t })); });
   }
   function passes(id) {
     var n = NODES[id];
+    if (filters.map.value && n.map !== filters.map.value) return false;
     if (filters.author.value && n.by !== filters.author.value) return false;
     if (filters.tag.value && (n.tags || []).indexOf(filters.tag.value) < 0) return false;
     if (filters.status.value && n.status !== filters.status.value) return false;
@@ -356,6 +358,10 @@
     if (q.value) search();
   }
   Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", applyFilters); });
+  filters.map.addEventListener("change", function () {   // a map filter also shows that map
+    var name = filters.map.value;
+    if (name && VIEWS[current].map !== name) { selected = null; panel.hidden = true; showView(mapView(name)); }
+  });
   viewSelect.addEventListener("change", function () {
     selected = null; panel.hidden = true; showView(Number(viewSelect.value));
   });
@@ -427,6 +433,7 @@
       return false;
     }
     if (h.indexOf("node-") === 0 && !NODES[h] && NODES[h.slice(5)]) h = h.slice(5);
+    if (!NODES[h] && mapView(h) != null) { showView(mapView(h), true); return true; }  // #map-name
     return selectNode(h);
   }
   window.addEventListener("hashchange", function () { if (!writingHash) fromHash(); });
