@@ -13,6 +13,7 @@ for a word, a deep-link selection with its panel, and a change of view.
 
     python bench/html.py                  # sizes 100, 300, 1000
     python bench/html.py --sizes 1000 --runs 5
+    python bench/html.py --folder arguments   # also the seed folder
 
 Figures are the best of ``--runs`` page loads; ratios are to the smallest size.
 """
@@ -98,6 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,300,1000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--folder", action="append", default=[], help="also measure a real folder of maps (e.g. arguments)")
     args = ap.parse_args()
     exe = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(exe).exists():
@@ -120,15 +122,25 @@ def main() -> None:
             build = time.perf_counter() - t0
             views = out.read_text(encoding="utf-8").count('id="argmap-view-')
             rows.append((n, views, size / 1e6, build, measure(browser, out, args.runs)))
+        for name in args.folder:
+            out = Path(tmp) / "folder.html"
+            t0 = time.perf_counter()
+            size = write_html(name, out)
+            build = time.perf_counter() - t0
+            from argmap import load
+
+            n = sum(len(m.nodes) for m in load(name).maps)
+            views = out.read_text(encoding="utf-8").count('id="argmap-view-')
+            rows.append((f"{n} ({Path(name).name})", views, size / 1e6, build, measure(browser, out, args.runs)))
         browser.close()
     base = rows[0]
     print(f"argmap html: build and time to interactive in headless Chromium (best of {args.runs} loads; 1000x700 viewport)")
-    header = f"{'nodes':>6} {'views':>5} {'MB':>6} {'build s':>8} {'interactive ms':>15} {'ratio':>6} {'search ms':>10} {'select ms':>10} {'switch ms':>10}"
+    header = f"{'nodes':>17} {'views':>5} {'MB':>6} {'build s':>8} {'interactive ms':>15} {'ratio':>6} {'search ms':>10} {'select ms':>10} {'switch ms':>10}"
     print(header)
     print("-" * len(header))
     for n, views, mb, build, m in rows:
         ratio = m["interactive"] / base[4]["interactive"]
-        print(f"{n:>6} {views:>5} {mb:>6.2f} {build:>8.2f} {m['interactive']:>15.0f} {ratio:>6.2f} {m['search']:>10.0f} {m['select']:>10.0f} {m['switch']:>10.0f}")
+        print(f"{n!s:>17} {views:>5} {mb:>6.2f} {build:>8.2f} {m['interactive']:>15.0f} {ratio:>6.2f} {m['search']:>10.0f} {m['select']:>10.0f} {m['switch']:>10.0f}")
 
 
 if __name__ == "__main__":

@@ -209,7 +209,7 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
         templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_slim_svg(svg)}</script>')
     data = page_data(G, views, analysis)
     if title is None:
-        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).name} — argument maps"
+        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
     data["title"] = title
     page = _asset("page.html")
     replacements = {
