@@ -112,9 +112,8 @@ def _line(block: Block, key: str) -> int:
 
 def _view(block: Block, base: Path, settings):
     """The graph the block asks for, with the folder's statuses on every node, and its settings."""
-    from .analysis import analyze
     from .graph import build, focus, map_view, split
-    from .html import DEFAULT_PARTS
+    from .html import DEFAULT_PARTS, folder_analysis
     from .pipeline import open_project
 
     path = Path(block.source)
@@ -122,9 +121,13 @@ def _view(block: Block, base: Path, settings):
         path = base / path
     if not path.exists():
         raise BlockError(f"source '{block.source}' does not exist (looked in {path.parent})", _line(block, "source"))
+    if settings is None:  # the folder's argmap.toml, as for `argmap render`
+        from .settings import load_config
+
+        settings = load_config(path if path.is_dir() else path.parent)
     project, _, own_map = open_project(path)
     G = build(project)
-    result = analyze(G, settings.semantics, settings.bipolar, cruxes=0)
+    result = folder_analysis(G, settings)
     for n, label in result.status.items():
         G.nodes[n]["status"] = label
     name = block.map or own_map
@@ -179,18 +182,16 @@ def block_svg(block: Block, base: Path | str = ".", settings=None) -> tuple[byte
     """The block's map drawn as SVG bytes (by the embedded engine unless settings say otherwise)."""
     from .export.dot import export as export_dot
     from .render import render
-    from .settings import Settings
 
-    G, settings = _located(lambda: _view(block, Path(base), settings or Settings()), block)
+    G, settings = _located(lambda: _view(block, Path(base), settings), block)
     return _located(lambda: render(export_dot(G, settings), "svg", settings.engine), block), G
 
 
 def block_dot(block: Block, base: Path | str = ".", settings=None) -> tuple[str, object]:
     """The block's map as DOT text, and the settings it is to be drawn with."""
     from .export.dot import export as export_dot
-    from .settings import Settings
 
-    G, settings = _located(lambda: _view(block, Path(base), settings or Settings()), block)
+    G, settings = _located(lambda: _view(block, Path(base), settings), block)
     return _located(lambda: export_dot(G, settings), block), settings
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..settings import Settings
 
-__all__ = ["build_html", "write_html", "page_data", "DEFAULT_PARTS"]
+__all__ = ["build_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
 
 #: Maps with more nodes than this are also shown in parts of about this size.
 DEFAULT_PARTS = 16
@@ -57,8 +57,12 @@ def _views(G, settings: Settings, parts: int) -> list[_View]:
     return out
 
 
-def _folder_analysis(G, settings: Settings):
-    """The one analysis of the whole folder (the same call as ``argmap analyze``)."""
+def folder_analysis(G, settings: Settings):
+    """The one analysis of the whole folder (the same call as ``argmap analyze``).
+
+    The page and the ```argmap blocks take every status from here; when the library
+    grows a folder-level analysis of its own, this becomes a call to it.
+    """
     from ..analysis import analyze
 
     return analyze(G, settings.semantics, settings.bipolar, cruxes=0)
@@ -197,7 +201,7 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     settings = settings or Settings()
     project, _, _ = open_project(path)
     G = build(project)
-    analysis = _folder_analysis(G, settings)
+    analysis = folder_analysis(G, settings)
     for n, label in analysis.status.items():
         G.nodes[n]["status"] = label  # every view copies it: the folder's status, whatever the view
     views = _views(G, settings, parts)
