@@ -73,7 +73,9 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
     if "width" in sizes:
         number, unit = sizes["width"]
         style = f"width:100%;max-width:{number}{unit};height:auto"
-    new_tag = new_tag[:-1].rstrip() + f'{extra} style="{style}">'
+    if " style=" not in new_tag:  # an SVG that already says how it scales keeps its own rule
+        extra += f' style="{style}"'
+    new_tag = new_tag[:-1].rstrip() + f"{extra}>"
     text = text[: root.start()] + new_tag + text[root.end():]
     text = text.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity; plain is valid and shorter
     text = _HREF.sub(_safe_href, text)
