@@ -56,6 +56,7 @@
     current = i;
     canvas.innerHTML = document.getElementById("argmap-view-" + i).textContent;
     svg = canvas.querySelector("svg");
+    ["width", "height", "style"].forEach(function (a) { svg.removeAttribute(a); });  // the canvas sizes it
     var vb = svg.getAttribute("viewBox").split(/[\s,]+/).map(Number);
     base = { x: vb[0], y: vb[1], w: vb[2], h: vb[3] };
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
