@@ -17,6 +17,7 @@ EXPORTERS = {
     "json": "json_",
     "graphml": "graphml",
     "mermaid": "mermaid",
+    "html": "html",  # an HTML fragment with the map as inline SVG (hover text and links kept)
     "apx": "framework:export_apx",
     "tgf": "framework:export_tgf",
     "i23": "framework:export_i23",

@@ -1,0 +1,235 @@
+"""``argmap html``: one self-contained, offline, interactive page of a folder's maps.
+
+The page holds every map of the folder, and the readable parts of the big ones
+(:func:`argmap.graph.split`, as ``argmap build --parts N`` draws them), each
+drawn by the same Graphviz layout as ``argmap render`` and inlined as SVG in a
+``<script type="image/svg+xml">`` block (parsed only when shown); one JSON block with every node (text, quote, source, author,
+tags, status and why, what it answers and what answers it); and the small
+hand-written script and style sheet next to this module (no library, no
+request to any server: it works from ``file://``).
+
+Statuses come from one analysis of the whole folder
+(:func:`argmap.analysis.analyze`, what ``argmap analyze`` reports), never from a
+view: a node keeps its status whichever map or part shows it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..settings import Settings
+
+__all__ = ["build_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
+
+#: Maps with more nodes than this are also shown in parts of about this size.
+DEFAULT_PARTS = 16
+
+
+@dataclass
+class _View:
+    key: str
+    map: str
+    part: str | None
+    title: str
+    graph: object
+    settings: Settings
+
+
+def _views(G, settings: Settings, parts: int) -> list[_View]:
+    """Every map of the folder and, for the big ones, their parts (the same split as ``build --parts``)."""
+    from ..graph import map_view, split
+
+    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
+    out = []
+    for name in G.graph["maps"]:
+        H = map_view(G, name)
+        title = H.graph.get("title") or name
+        out.append(_View(f"map:{name}", name, None, title, H, settings))
+        own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
+        if parts and own > parts:
+            for root, P in split(H, parts):
+                P.graph["title"] = f"{title} (part: {root})"
+                out.append(_View(f"part:{name}/{root}", name, root, P.graph["title"], P, part_settings))
+    return out
+
+
+def folder_analysis(G, settings: Settings):
+    """The one analysis of the whole folder (the same call as ``argmap analyze``).
+
+    The page and the ```argmap blocks take every status from here; when the library
+    grows a folder-level analysis of its own, this becomes a call to it.
+    """
+    from ..analysis import analyze
+
+    return analyze(G, settings.semantics, settings.bipolar, cruxes=0)
+
+
+def page_data(G, views: list[_View], analysis) -> dict:
+    """Everything the page's script needs, as plain JSON-ready data (no SVG)."""
+    index = {v.key: i for i, v in enumerate(views)}
+    nodes = {}
+    for n, d in G.nodes(data=True):
+        source = d.get("source") or None
+        entry = {
+            "text": d.get("text") or "",
+            "kind": d.get("kind") or "claim",
+            "map": d.get("map"),
+            "status": analysis.status.get(n, "UNDEC"),
+            "why": list(analysis.reasons.get(n) or []),
+            "answers": [[k, v] for _, v, k in G.out_edges(n, keys=True)],
+            "answeredBy": [[k, u] for u, _, k in G.in_edges(n, keys=True)],
+        }
+        for key, value in (("title", d.get("title")), ("by", d.get("by")), ("quote", d.get("quote")), ("note", d.get("note"))):
+            if value:
+                entry[key] = value
+        if d.get("tags"):
+            entry["tags"] = list(d["tags"])
+        if source:
+            entry["source"] = {k: str(v) for k, v in source.items() if v and k != "file"}
+        nodes[n] = entry
+    out_views = []
+    for v in views:
+        H = v.graph
+        own = [n for n, d in H.nodes(data=True) if not d.get("ghost")]
+        view = {"key": v.key, "map": v.map, "title": v.title, "nodes": own}
+        if v.part:
+            view["part"] = v.part
+        ghosts = {}
+        for n, d in H.nodes(data=True):
+            if d.get("ghost"):  # where a click on the ghost goes: its part in this map, else its own map
+                target = f"part:{v.map}/{d['part']}" if d.get("part") else None
+                ghosts[n] = index.get(target) if target else None
+        view["ghosts"] = ghosts
+        continued = [n for n, d in H.nodes(data=True) if d.get("continued")]
+        if continued:
+            view["continued"] = continued
+        out_views.append(view)
+    # a node's home: the first part that draws it in full, else its map
+    home: dict[str, int] = {}
+    for i, v in enumerate(out_views):
+        if "part" in v:
+            for n in v["nodes"]:
+                home.setdefault(n, i)
+    for i, v in enumerate(out_views):
+        if "part" not in v:
+            for n in v["nodes"]:
+                home.setdefault(n, i)
+    for n, entry in nodes.items():
+        if n in home:
+            entry["home"] = home[n]
+        own_part = index.get(f"part:{entry['map']}/{n}")
+        if own_part is not None:
+            entry["ownPart"] = own_part
+    for v in out_views:
+        for n, target in list(v["ghosts"].items()):
+            if target is None:
+                v["ghosts"][n] = home.get(n)
+    maps = [{"name": name, "title": G.graph["maps"][name].get("title") or name} for name in G.graph["maps"]]
+    return {
+        "semantics": analysis.semantics,
+        "bipolar": analysis.bipolar,
+        "maps": maps,
+        "views": out_views,
+        "nodes": nodes,
+    }
+
+
+# -- SVG slimming for the page -------------------------------------------------------------
+# The page shows each node's text, quote and source in its side panel, so the SVG
+# does not need to carry them a second time as tooltips: dropping them (and other
+# repeated attributes) keeps the seed folder's page small.
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+_A_OPEN = re.compile(r'<g id="a_[^"]*">(<a\b[^>]*>)?\n?')
+_A_CLOSE = re.compile(r"</a>\n</g>\n")
+_FONT = re.compile(r' font-family="[^"]*"| xml:space="preserve"')
+_GEOMETRY = re.compile(r'(\s(?:d|points|x|y|cx|cy|rx|ry|transform|viewBox)=")([^"]*)"')
+_NUMBER = re.compile(r"(\d)\.(\d)\d+")
+_GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\s*)<title>[^<]*</title>')
+_ROOT_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"\s*')
+
+
+def _slim_svg(svg: bytes) -> str:
+    """Graphviz SVG, smaller: no prologue, comments, tooltip anchors, fonts or long decimals.
+
+    Drawing and ids are unchanged (coordinates keep one decimal: a tenth of a point).
+    """
+    text = svg.decode("utf-8")
+    text = _PROLOGUE.sub("", text, count=1)
+    text = _COMMENT.sub("", text)
+    text = _A_OPEN.sub("", text)
+    text = _A_CLOSE.sub("", text)
+    text = _FONT.sub("", text)
+    text = _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(r"\1.\2", m.group(2)) + '"', text)
+    text = text.replace("&#45;", "-")
+    text = _ROOT_SIZE.sub("<svg ", text, count=1)
+    text = _GRAPH_TITLE.sub(r"\1", text, count=1)  # "G": no hover text over the background
+    # Graphviz escapes "<" in text, so this never matches; if it ever did, it must not end the block
+    text = re.sub(r"</(script)", r"&lt;/\1", text, flags=re.I)
+    return text.strip()
+
+
+def _asset(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_json(data: dict) -> str:
+    """JSON safe inside ``<script>``: no ``</script>`` or ``<!--`` can close or confuse it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def build_html(path: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None) -> str:
+    """The page for the folder (or file) at ``path``, as text.
+
+    Raises :class:`argmap.InvalidInputError` when the maps have errors, like
+    every other command.
+    """
+    from ..export.dot import export as export_dot
+    from ..graph import build
+    from ..pipeline import open_project
+    from ..render import render
+
+    settings = settings or Settings()
+    project, _, _ = open_project(path)
+    G = build(project)
+    analysis = folder_analysis(G, settings)
+    for n, label in analysis.status.items():
+        G.nodes[n]["status"] = label  # every view copies it: the folder's status, whatever the view
+    views = _views(G, settings, parts)
+    templates = []
+    for i, v in enumerate(views):
+        svg = render(export_dot(v.graph, v.settings), "svg", settings.engine)
+        # raw text, not a <template>: the browser only parses the view it shows (a tenth of
+        # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")
+        templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_slim_svg(svg)}</script>')
+    data = page_data(G, views, analysis)
+    if title is None:
+        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
+    data["title"] = title
+    page = _asset("page.html")
+    replacements = {
+        "{{title}}": _escape(title),
+        "{{style}}": _asset("app.css"),
+        "{{data}}": _script_json(data),
+        "{{templates}}": "\n".join(templates),
+        "{{script}}": _asset("app.js"),
+    }
+    return re.sub(r"\{\{\w+\}\}", lambda m: replacements[m.group(0)], page)
+
+
+def write_html(path: str | Path, out: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None) -> int:
+    """Write :func:`build_html` of ``path`` to ``out`` atomically; return the number of bytes."""
+    from ..fsutil import write_atomic
+
+    data = build_html(path, settings, parts=parts, title=title).encode("utf-8")
+    write_atomic(out, data)
+    return len(data)

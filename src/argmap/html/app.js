@@ -1,0 +1,497 @@
+/* argmap html: pan and zoom, search, a side panel, filters, moving between maps and parts,
+   deep links (#node-id), keyboard use.  Plain JavaScript, no library, no request to anywhere:
+   the data is the JSON block above, the drawings are the image/svg+xml script blocks (Graphviz SVG, parsed when shown). */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("argmap-data").textContent);
+  var NODES = DATA.nodes, VIEWS = DATA.views;
+  var $ = function (id) { return document.getElementById(id); };
+  var canvas = $("am-canvas"), panel = $("am-panel"), q = $("am-q"), results = $("am-results");
+  var viewSelect = $("am-view");
+  var filters = { map: $("am-f-map"), author: $("am-f-author"), tag: $("am-f-tag"), status: $("am-f-status") };
+  var STATUS_WORD = { IN: "stands", OUT: "falls", UNDEC: "open" };
+  var ATTACKS = { attacks: 1, undercuts: 1 };
+
+  var current = -1;        // index of the view shown
+  var svg = null;          // its <svg>
+  var base = null;         // its whole-map viewBox {x, y, w, h}
+  var box = null;          // the viewBox shown now
+  var nodeEls = {};        // node id -> <g class="node"> in the view shown
+  var selected = null;     // selected node id
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k.slice(0, 2) === "on") e.addEventListener(k.slice(2), attrs[k]);
+      else e.setAttribute(k, attrs[k]);
+    }
+    (children || []).forEach(function (c) { if (c != null) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return e;
+  }
+  function label(id) {
+    var n = NODES[id];
+    if (!n) return id;
+    var t = n.title || n.text;
+    return t.length > 90 ? t.slice(0, 87) + "…" : t;
+  }
+  function say(text) { $("am-status").textContent = text; }
+
+  // ---- views ---------------------------------------------------------------------------
+  function fillViewSelect() {
+    var groups = {};
+    DATA.maps.forEach(function (m) {
+      var g = el("optgroup", { label: m.title });
+      groups[m.name] = g;
+      viewSelect.appendChild(g);
+    });
+    VIEWS.forEach(function (v, i) {
+      var text = v.part ? "   part: " + label(v.part) : "whole map (" + v.nodes.length + " boxes)";
+      groups[v.map].appendChild(el("option", { value: String(i), text: text }));
+    });
+  }
+
+  function showView(i, keepHash) {
+    if (i === current || i == null || !VIEWS[i]) return;
+    current = i;
+    canvas.innerHTML = document.getElementById("argmap-view-" + i).textContent;
+    svg = canvas.querySelector("svg");
+    ["width", "height", "style"].forEach(function (a) { svg.removeAttribute(a); });  // the canvas sizes it
+    var vb = svg.getAttribute("viewBox").split(/[\s,]+/).map(Number);
+    base = { x: vb[0], y: vb[1], w: vb[2], h: vb[3] };
+    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    nodeEls = {};
+    var view = VIEWS[i], ghosts = view.ghosts || {}, continued = {};
+    (view.continued || []).forEach(function (n) { continued[n] = true; });
+    Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
+      var title = g.querySelector("title");
+      var id = title ? title.textContent : "";
+      if (!NODES[id]) return;   // the legend's boxes
+      g.setAttribute("data-id", id);
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("role", "button");
+      g.setAttribute("aria-label", (id in ghosts ? "In another map or part: " : "") + label(id));
+      title.textContent = hoverText(id);
+      if (id in ghosts) g.classList.add("am-ghost");
+      if (continued[id]) {
+        var texts = g.querySelectorAll("text");
+        var last = texts[texts.length - 1];
+        if (last && /^\[replies/.test(last.textContent)) last.classList.add("am-more");
+      }
+      nodeEls[id] = g;
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
+      var t = g.querySelector("title");
+      var ends = t ? t.textContent.split("->") : [];
+      if (ends.length === 2 && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
+    });
+    viewSelect.value = String(i);
+    var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
+    var hint = $("am-hint");
+    hint.hidden = !(parts && !view.part);
+    hint.textContent = view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (the Show menu)";
+    fit();
+    applyFilters();
+    if (selected && nodeEls[selected]) mark(selected); else if (selected) closePanelMarks();
+    say("Showing " + view.title);
+    if (!keepHash && !selected) setHash(view.part ? "part=" + view.map + "/" + view.part : "map=" + view.map);
+  }
+
+  function hoverText(id) {
+    var n = NODES[id], s = n.text;
+    if (n.quote) s += "\n“" + n.quote + "”";
+    var src = n.source || {};
+    var cite = [src.author || n.by, src.title, src.date].filter(Boolean).join(", ");
+    if (cite) s += "\n— " + cite;
+    return s + "\nstatus: " + n.status + " · id: " + id;
+  }
+
+  function viewOf(id, preferCurrent) {
+    if (preferCurrent !== false && current >= 0 && nodeEls[id] && VIEWS[current].nodes.indexOf(id) >= 0) return current;
+    var n = NODES[id];
+    return n && n.home != null ? n.home : null;
+  }
+
+  // ---- pan and zoom (the SVG's viewBox) ------------------------------------------------
+  function setBox(b) {
+    box = b;
+    svg.setAttribute("viewBox", [b.x, b.y, b.w, b.h].map(function (v) { return Math.round(v * 100) / 100; }).join(" "));
+  }
+  function fit() { setBox({ x: base.x, y: base.y, w: base.w, h: base.h }); }
+  function toSvg(clientX, clientY, ctm) {
+    var p = svg.createSVGPoint();
+    p.x = clientX; p.y = clientY;
+    return p.matrixTransform((ctm || svg.getScreenCTM()).inverse());
+  }
+  function zoom(factor, clientX, clientY) {
+    if (!svg) return;
+    var r = canvas.getBoundingClientRect();
+    if (clientX == null) { clientX = r.left + r.width / 2; clientY = r.top + r.height / 2; }
+    var p = toSvg(clientX, clientY);
+    var w = Math.min(Math.max(box.w / factor, base.w / 40), base.w * 4);
+    var k = w / box.w;
+    setBox({ x: p.x - (p.x - box.x) * k, y: p.y - (p.y - box.y) * k, w: w, h: box.h * k });
+  }
+  function pan(dxFrac, dyFrac) {
+    setBox({ x: box.x + box.w * dxFrac, y: box.y + box.h * dyFrac, w: box.w, h: box.h });
+  }
+  function centreOn(id) {
+    var g = nodeEls[id];
+    if (!g) return;
+    var r = g.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+    var p = toSvg(r.left + r.width / 2, r.top + r.height / 2);
+    // readable: at least natural size (1 unit = 1 px) unless the whole map already fits
+    var w = Math.min(box.w, Math.max(c.width, 1));
+    var h = w * (c.height / Math.max(c.width, 1));
+    if (base.w <= c.width && base.h <= c.height) { w = base.w; h = base.h; p = { x: base.x + base.w / 2, y: base.y + base.h / 2 }; }
+    setBox({ x: p.x - w / 2, y: p.y - h / 2, w: w, h: h });
+  }
+
+  var drag = null;
+  canvas.addEventListener("pointerdown", function (e) {
+    if (!svg || e.button !== 0) return;
+    drag = { ctm: svg.getScreenCTM(), start: toSvg(e.clientX, e.clientY), box: box, moved: false, x: e.clientX, y: e.clientY, id: e.pointerId };
+  });
+  canvas.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    if (!drag.moved && Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) < 4) return;
+    if (!drag.moved) { drag.moved = true; canvas.classList.add("am-dragging"); canvas.setPointerCapture(drag.id); }
+    var p = toSvg(e.clientX, e.clientY, drag.ctm);
+    setBox({ x: drag.box.x - (p.x - drag.start.x), y: drag.box.y - (p.y - drag.start.y), w: drag.box.w, h: drag.box.h });
+  });
+  function endDrag() {
+    if (drag && drag.moved) { canvas.classList.remove("am-dragging"); suppressClick = true; setTimeout(function () { suppressClick = false; }, 0); }
+    drag = null;
+  }
+  var suppressClick = false;
+  canvas.addEventListener("pointerup", endDrag);
+  canvas.addEventListener("pointercancel", endDrag);
+  canvas.addEventListener("wheel", function (e) {
+    if (!svg) return;
+    e.preventDefault();
+    zoom(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002)), e.clientX, e.clientY);
+  }, { passive: false });
+
+  // ---- clicks on the drawing ----------------------------------------------------------
+  canvas.addEventListener("click", function (e) {
+    if (suppressClick) return;
+    var a = e.target.closest("a");
+    if (a && !e.target.closest("g.node")) return;     // a link outside boxes: let it work
+    var g = e.target.closest("g.node[data-id]");
+    if (!g) { if (!e.target.closest("g.edge")) clearSelection(); return; }
+    e.preventDefault();
+    activate(g.getAttribute("data-id"), e.target.classList && e.target.classList.contains("am-more"));
+  });
+  canvas.addEventListener("keydown", function (e) {
+    var g = e.target.closest && e.target.closest("g.node[data-id]");
+    if (g && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); activate(g.getAttribute("data-id"), false); }
+  });
+
+  /* A click on a box: a ghost opens its own map (or part) with the box selected there;
+     "[replies: see its own part]" opens that part; any other box is selected. */
+  function activate(id, more) {
+    var view = VIEWS[current];
+    if (view.ghosts && id in view.ghosts) {
+      var target = view.ghosts[id];
+      if (target != null) { selectNode(id, { view: target }); return; }
+    }
+    if (more && NODES[id].ownPart != null) { openPart(id); return; }
+    selectNode(id, { view: current, centre: false });
+  }
+  function openPart(id) {
+    var i = NODES[id].ownPart;
+    if (i == null) return;
+    selectNode(id, { view: i });
+  }
+
+  // ---- selection and the side panel ----------------------------------------------------
+  function selectNode(id, opts) {
+    opts = opts || {};
+    if (!NODES[id]) { say("No box with id " + id); return false; }
+    var target = opts.view != null ? opts.view : viewOf(id);
+    if (target != null && target !== current) showView(target, true);
+    selected = id;
+    mark(id);
+    if (opts.centre !== false) centreOn(id);
+    renderPanel(id);
+    setHash(id);
+    if (opts.focus !== false && nodeEls[id]) nodeEls[id].focus({ preventScroll: true });
+    return true;
+  }
+  function closePanelMarks() {
+    Array.prototype.forEach.call(canvas.querySelectorAll(".am-sel, .am-near, .am-edge-sel"), function (x) {
+      x.classList.remove("am-sel", "am-near", "am-edge-sel");
+    });
+  }
+  function mark(id) {
+    closePanelMarks();
+    var g = nodeEls[id];
+    if (!g) return;
+    g.classList.add("am-sel");
+    Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (e) {
+      var from = e.getAttribute("data-from"), to = e.getAttribute("data-to");
+      if (from === id || to === id) {
+        e.classList.add("am-edge-sel");
+        var other = nodeEls[from === id ? to : from];
+        if (other) other.classList.add("am-near");
+      }
+    });
+  }
+  function clearSelection() {
+    selected = null;
+    closePanelMarks();
+    panel.hidden = true;
+    panel.textContent = "";
+    var v = VIEWS[current];
+    setHash(v.part ? "part=" + v.map + "/" + v.part : "map=" + v.map);
+  }
+  function nodeLink(id) {
+    return el("a", { "class": "am-node", href: "#" + id, "data-id": id, title: id, text: label(id),
+      onclick: function (e) { e.preventDefault(); selectNode(id); } });
+  }
+  function relList(title, pairs, incoming) {
+    if (!pairs.length) return [];
+    var items = pairs.slice().sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }).map(function (p) {
+      var other = NODES[p[1]];
+      return el("li", null, [
+        incoming ? p[0] + " it: " : p[0] + ": ", nodeLink(p[1]),
+        other ? el("span", { "class": "am-meta", text: " — " + (other.by || "") + " " }) : null,
+        other ? el("span", { "class": "am-badge am-" + other.status, text: other.status }) : null,
+      ]);
+    });
+    return [el("h3", { text: title }), el("ul", null, items)];
+  }
+  function whyNodes(n, id) {
+    var why = n.why || [];
+    var attackers = n.answeredBy.filter(function (p) { return ATTACKS[p[0]]; }).map(function (p) { return p[1]; });
+    if (n.status === "OUT" && why.length) return ["defeated by ", nodeLink(why[0]), ", which stands"];
+    if (n.status === "UNDEC" && why.length) {
+      var parts = ["caught in an unresolved conflict: "];
+      why.forEach(function (w, k) { if (k) parts.push(" → "); parts.push(w === id ? el("strong", { text: label(w) }) : nodeLink(w)); });
+      return parts;
+    }
+    if (n.status === "IN") {
+      if (!attackers.length) return ["nothing attacks it"];
+      var out = ["every attacker falls: "];
+      attackers.forEach(function (a, k) { if (k) out.push(", "); out.push(nodeLink(a)); });
+      return out;
+    }
+    return [STATUS_WORD[n.status] || ""];
+  }
+  function renderPanel(id) {
+    var n = NODES[id], src = n.source || {}, view = VIEWS[current];
+    panel.textContent = "";
+    var kids = [
+      el("button", { type: "button", "class": "am-close", "aria-label": "Close panel (Esc)", text: "×", onclick: clearSelection }),
+      el("h2", { id: "am-panel-title", text: n.title || (n.kind === "argument" ? "Argument" : "Claim") + " · " + id }),
+      el("p", { "class": "am-text", text: n.text }),
+    ];
+    if (n.quote) kids.push(el("blockquote", { "class": "am-quote", text: "“" + n.quote + "”" }));
+    var cite = [];
+    if (src.author) cite.push(src.author);
+    if (src.date) cite.push(src.date);
+    if (src.title || src.url) {
+      var name = src.title || src.url;
+      var link = src.url && /^(https?:|mailto:)/i.test(src.url)
+        ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", "class": "am-source-link", text: name })
+        : el("span", { text: name });
+      kids.push(el("p", { "class": "am-source" }, ["Source: ", link, cite.length ? " (" + cite.join(", ") + ")" : ""]));
+    }
+    kids.push(el("p", { "class": "am-meta" }, [
+      n.by ? "By " + n.by + " · " : "", n.kind + " · id " + id + " · map ", el("a", {
+        "class": "am-node", href: "#map=" + n.map, text: n.map, onclick: function (e) {
+          e.preventDefault(); var k = mapView(n.map); if (k != null) selectNode(id, { view: k }); } }),
+    ]));
+    if (n.tags) kids.push(el("p", null, n.tags.map(function (t) { return el("span", { "class": "am-tag", text: t }); })));
+    kids.push(el("p", { "class": "am-status-line" }, [
+      el("span", { "class": "am-badge am-" + n.status, text: n.status }), " " + (STATUS_WORD[n.status] || "") + ": ",
+    ].concat(whyNodes(n, id))));
+    kids.push(el("p", { "class": "am-meta", text: DATA.semantics + " semantics over the whole folder" + (DATA.bipolar !== "none" ? ", support read as " + DATA.bipolar : "") }));
+    if (n.note) kids.push(el("p", { "class": "am-meta", text: "Note: " + n.note }));
+    kids = kids.concat(relList("It answers", n.answers, false), relList("Answered by", n.answeredBy, true));
+    var actions = [];
+    if (n.ownPart != null && n.ownPart !== current) actions.push(el("button", { type: "button", "class": "am-open-part", text: "See its own part →", onclick: function () { openPart(id); } }));
+    if (view.ghosts && id in view.ghosts && view.ghosts[id] != null) actions.push(el("button", { type: "button", "class": "am-open-map", text: "Open its map →", onclick: function () { selectNode(id, { view: view.ghosts[id] }); } }));
+    if (actions.length) kids.push(el("p", null, actions));
+    kids.forEach(function (k) { panel.appendChild(k); });
+    panel.hidden = false;
+    panel.setAttribute("aria-labelledby", "am-panel-title");
+  }
+  function mapView(name) {
+    for (var i = 0; i < VIEWS.length; i++) if (VIEWS[i].map === name && !VIEWS[i].part) return i;
+    return null;
+  }
+
+  // ---- filters -------------------------------------------------------------------------
+  function fillFilters() {
+    var authors = {}, tags = {};
+    Object.keys(NODES).forEach(function (id) {
+      var n = NODES[id];
+      if (n.by) authors[n.by] = 1;
+      (n.tags || []).forEach(function (t) { tags[t] = 1; });
+    });
+    DATA.maps.forEach(function (m) { filters.map.appendChild(el("option", { value: m.name, text: m.title })); });
+    Object.keys(authors).sort().forEach(function (a) { filters.author.appendChild(el("option", { value: a, text: a })); });
+    Object.keys(tags).sort().forEach(function (t) { filters.tag.appendChild(el("option", { value: t, text: t })); });
+  }
+  function passes(id) {
+    var n = NODES[id];
+    if (filters.map.value && n.map !== filters.map.value) return false;
+    if (filters.author.value && n.by !== filters.author.value) return false;
+    if (filters.tag.value && (n.tags || []).indexOf(filters.tag.value) < 0) return false;
+    if (filters.status.value && n.status !== filters.status.value) return false;
+    return true;
+  }
+  function applyFilters() {
+    if (!svg) return;
+    var on = {}, count = 0, total = 0;
+    Object.keys(nodeEls).forEach(function (id) {
+      var ok = passes(id);
+      on[id] = ok; total++; if (ok) count++;
+      nodeEls[id].classList.toggle("am-off", !ok);
+      nodeEls[id].setAttribute("tabindex", ok ? "0" : "-1");
+      nodeEls[id].setAttribute("aria-hidden", ok ? "false" : "true");
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll("g.edge[data-from]"), function (e) {
+      e.classList.toggle("am-off", !(on[e.getAttribute("data-from")] && on[e.getAttribute("data-to")]));
+    });
+    say(count + " of " + total + " boxes shown");
+    if (q.value) search();
+  }
+  Object.keys(filters).forEach(function (k) { filters[k].addEventListener("change", applyFilters); });
+  filters.map.addEventListener("change", function () {   // a map filter also shows that map
+    var name = filters.map.value;
+    if (name && VIEWS[current].map !== name) { selected = null; panel.hidden = true; showView(mapView(name)); }
+  });
+  viewSelect.addEventListener("change", function () {
+    selected = null; panel.hidden = true; showView(Number(viewSelect.value));
+  });
+
+  // ---- search --------------------------------------------------------------------------
+  var hits = [], active = -1;
+  function fold(s) { return (s || "").toLowerCase(); }
+  function search() {
+    var words = fold(q.value).split(/\s+/).filter(Boolean);
+    results.textContent = "";
+    hits = []; active = -1;
+    if (!words.length) { results.hidden = true; return; }
+    Object.keys(NODES).sort().forEach(function (id) {
+      var n = NODES[id];
+      if (n.home == null || !passes(id)) return;
+      var hay = fold([id, n.title, n.text, n.by, n.quote, (n.source || {}).author].join(" "));
+      if (words.every(function (w) { return hay.indexOf(w) >= 0; })) hits.push(id);
+    });
+    hits.slice(0, 60).forEach(function (id, k) {
+      var n = NODES[id];
+      results.appendChild(el("li", { role: "option", id: "am-hit-" + k, "data-id": id, "aria-selected": "false",
+        onmousedown: function (e) { e.preventDefault(); pick(id); } },
+        [label(id), el("small", { text: id + " · " + (n.by || "nobody named") + " · " + n.map + " · " + n.status })]));
+    });
+    if (!hits.length) results.appendChild(el("li", { "class": "am-none", text: "No box matches (filters apply too)" }));
+    else if (hits.length > 60) results.appendChild(el("li", { "class": "am-none", text: (hits.length - 60) + " more: type more words" }));
+    results.hidden = false;
+    say(hits.length + " matches");
+  }
+  function highlight(k) {
+    var items = results.querySelectorAll("li[data-id]");
+    if (!items.length) return;
+    active = (k + items.length) % items.length;
+    Array.prototype.forEach.call(items, function (li, j) { li.setAttribute("aria-selected", j === active ? "true" : "false"); });
+    items[active].scrollIntoView({ block: "nearest" });
+    q.setAttribute("aria-activedescendant", items[active].id);
+  }
+  function pick(id) {
+    results.hidden = true;
+    selectNode(id);
+  }
+  q.addEventListener("input", search);
+  q.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
+    else if (e.key === "Enter") { e.preventDefault(); var id = hits[Math.max(active, 0)]; if (id) pick(id); }
+    else if (e.key === "Escape") { q.value = ""; results.hidden = true; canvas.focus(); }
+  });
+  q.addEventListener("blur", function () { setTimeout(function () { results.hidden = true; }, 150); });
+  q.addEventListener("focus", function () { if (q.value) search(); });
+
+  // ---- deep links ----------------------------------------------------------------------
+  var writingHash = false;
+  function setHash(h) {
+    if (decodeURIComponent(location.hash.slice(1)) === h) return;
+    writingHash = true;
+    history.replaceState(null, "", "#" + h);
+    writingHash = false;
+  }
+  function fromHash() {
+    var h = decodeURIComponent(location.hash.slice(1));
+    if (!h) return false;
+    var m = /^(map|part)=(.+)$/.exec(h);
+    if (m) {
+      for (var i = 0; i < VIEWS.length; i++) {
+        var v = VIEWS[i];
+        if (m[1] === "map" ? (v.map === m[2] && !v.part) : (v.map + "/" + v.part === m[2])) { showView(i, true); return true; }
+      }
+      return false;
+    }
+    if (h.indexOf("node-") === 0 && !NODES[h] && NODES[h.slice(5)]) h = h.slice(5);
+    if (!NODES[h] && mapView(h) != null) { showView(mapView(h), true); return true; }  // #map-name
+    return selectNode(h);
+  }
+  window.addEventListener("hashchange", function () { if (!writingHash) fromHash(); });
+
+  // ---- keyboard ------------------------------------------------------------------------
+  document.addEventListener("keydown", function (e) {
+    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName);
+    if (e.key === "Escape") {
+      if (!$("am-help").hidden) { $("am-help").hidden = true; return; }
+      if (!typing && selected) { clearSelection(); canvas.focus(); }
+      return;
+    }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    var k = e.key, step = 0.15;
+    if (k === "/") { e.preventDefault(); q.focus(); q.select(); }
+    else if (k === "+" || k === "=") zoom(1.25);
+    else if (k === "-" || k === "_") zoom(0.8);
+    else if (k === "0") fit();
+    else if (k === "[") showView(Math.max(current - 1, 0));
+    else if (k === "]") showView(Math.min(current + 1, VIEWS.length - 1));
+    else if (k === "?") $("am-help").hidden = !$("am-help").hidden;
+    else if (k === "ArrowLeft") { e.preventDefault(); pan(-step, 0); }
+    else if (k === "ArrowRight") { e.preventDefault(); pan(step, 0); }
+    else if (k === "ArrowUp") { e.preventDefault(); pan(0, -step); }
+    else if (k === "ArrowDown") { e.preventDefault(); pan(0, step); }
+  });
+  $("am-zoom-in").addEventListener("click", function () { zoom(1.25); });
+  $("am-zoom-out").addEventListener("click", function () { zoom(0.8); });
+  $("am-zoom-fit").addEventListener("click", fit);
+  $("am-help-btn").addEventListener("click", function () { $("am-help").hidden = !$("am-help").hidden; });
+  $("am-print").addEventListener("click", function () { window.print(); });
+
+  // ---- print: the whole current map, then the selected box's panel -----------------------
+  var saved = null;
+  window.addEventListener("beforeprint", function () {
+    if (!svg) return;
+    saved = box; fit();
+    svg.setAttribute("width", base.w + "pt"); svg.removeAttribute("height");
+  });
+  window.addEventListener("afterprint", function () {
+    if (!svg || !saved) return;
+    svg.removeAttribute("width"); setBox(saved); saved = null;
+  });
+
+  // the first view small enough to read: the first map, or its first part when it has parts
+  function firstReadable() {
+    for (var i = 0; i < VIEWS.length; i++) {
+      if (VIEWS[i].map !== VIEWS[0].map) break;
+      if (VIEWS[i].part) return i;
+    }
+    return 0;
+  }
+
+  // ---- start ---------------------------------------------------------------------------
+  fillViewSelect();
+  fillFilters();
+  if (!fromHash()) showView(firstReadable(), true);
+  document.documentElement.setAttribute("data-argmap-ready", "1");
+  if (window.performance && performance.mark) performance.mark("argmap-ready");  // bench/html.py reads it
+})();

@@ -1,0 +1,361 @@
+"""The HTML outputs: the inline-SVG fragment exporter and the offline interactive page.
+
+The page's behaviour is tested in a real browser (Debian's Chromium driven by
+Playwright); those tests skip, saying why, only when no Chromium is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.diagnostics import InvalidInputError
+from argmap.export.html import inline_svg
+from argmap.html import build_html, write_html
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests" / "data" / "small"
+ARGUMENTS = ROOT / "arguments"
+
+
+def page_json(page: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S).group(1))
+
+
+# -- the fragment (argmap render --format html) ---------------------------------------------
+def test_fragment_keeps_hover_text_and_links_and_scales():
+    from argmap.pipeline import View, render_path
+    from argmap.settings import Settings
+
+    data, _ = render_path(SMALL, "html", Settings(engine="embedded"), View(map="debate"))
+    html = data.decode()
+    assert html.startswith('<figure class="argmap">\n<svg ')
+    assert "<?xml" not in html and "<!DOCTYPE" not in html and "<!--" not in html
+    root = re.search(r"<svg\b[^>]*>", html).group(0)
+    assert 'viewBox="' in root and not re.search(r'\s(width|height)="', root)
+    assert re.search(r'style="width:100%;max-width:[0-9.]+pt;height:auto"', root)
+    # the quote is in a <title> a browser shows on hover, the source a live link
+    titles = re.findall(r"<title>([^<]*)</title>", html)
+    assert any("all tests are green" in t for t in titles)
+    assert 'xlink:href="https://example.org/memo"' in html
+
+
+def test_fragment_drops_unsafe_links():
+    svg = ('<svg width="10pt" height="5pt" viewBox="0 0 10 5"><a xlink:href="javascript:alert(1)" xlink:title="x">'
+           '<text>a</text></a><a xlink:href="https://ok.example/">b</a></svg>')
+    out = inline_svg(svg)
+    assert "javascript:" not in out
+    assert 'xlink:href="https://ok.example/"' in out
+
+
+def test_fragment_keeps_a_scaling_rule_the_svg_already_has():
+    svg = '<svg viewBox="0 0 300 100" style="max-width:300pt;width:100%;height:auto"><g/></svg>'
+    out = inline_svg(svg)
+    assert out.count("style=") == 1 and 'style="max-width:300pt;width:100%;height:auto"' in out
+
+
+def test_fragment_is_registered_as_an_export_format():
+    from argmap.export import ALL_FORMATS, EXPORTERS
+
+    assert "html" in EXPORTERS and "html" in ALL_FORMATS
+
+
+# -- the page (argmap html) -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_page() -> str:
+    return build_html(ARGUMENTS)
+
+
+@pytest.fixture(scope="module")
+def small_page(tmp_path_factory) -> Path:
+    """tests/data/small with parts of at most 2 nodes, so that parts and "see its own part" exist."""
+    out = tmp_path_factory.mktemp("html") / "small.html"
+    write_html(SMALL, out, parts=2)
+    return out
+
+
+def test_seed_page_is_small_and_self_contained(seed_page):
+    size = len(seed_page.encode())
+    assert size < 2_000_000, f"seed page is {size} bytes"
+    # nothing that a browser would fetch: no src, no stylesheet link, no url() or @import
+    assert not re.search(r"<(script|img|iframe|link)\b[^>]*\s(src|href)=", seed_page, re.I)
+    assert "url(" not in seed_page and "@import" not in seed_page
+    assert "default-src 'none'" in seed_page  # and the page forbids itself any request
+
+
+def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
+    from argmap import load
+    from argmap.graph import build, map_view, split
+    from argmap.html import DEFAULT_PARTS
+
+    data = page_json(seed_page)
+    G = build(load(ARGUMENTS))
+    expected = []
+    for name in G.graph["maps"]:
+        H = map_view(G, name)
+        expected.append(f"map:{name}")
+        if sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")) > DEFAULT_PARTS:
+            expected += [f"part:{name}/{root}" for root, _ in split(H, DEFAULT_PARTS)]
+    assert [v["key"] for v in data["views"]] == expected
+    assert seed_page.count('<script type="image/svg+xml" id="argmap-view-') == len(expected)
+    assert any(v.get("continued") for v in data["views"])  # parts that point at further parts
+
+
+def test_statuses_are_the_folder_analysis(seed_page):
+    from argmap import load
+    from argmap.analysis import analyze
+    from argmap.graph import build
+
+    data = page_json(seed_page)
+    result = analyze(build(load(ARGUMENTS)))
+    assert {n: d["status"] for n, d in data["nodes"].items()} == result.status
+    assert {n: d["why"] for n, d in data["nodes"].items()} == {n: list(result.reasons.get(n) or []) for n in result.status}
+
+
+def test_page_is_deterministic_under_any_hash_seed(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"p{seed}.html"
+        code = f"from argmap.html import write_html; write_html({str(SMALL)!r}, {str(out)!r}, parts=2)"
+        subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_bad_input_raises_and_writes_nothing(tmp_path, data_dir):
+    out = tmp_path / "bad.html"
+    with pytest.raises(InvalidInputError):
+        write_html(data_dir / "errors" / "dangling.yaml", out)
+    assert not out.exists()
+
+
+def hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "h.yaml").write_text(
+        "map: h\ntitle: '</title><script>window.pwned=1</script>'\nnodes:\n"
+        "  - id: evil\n    text: \"</script><script>window.pwned=2</script> <b>bold</b> {{title}}\"\n"
+        "    quote: \"<img src=x onerror='window.pwned=3'>\"\n"
+        "  - id: other\n    text: plain\n    attacks: [evil]\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_text_cannot_break_out_of_the_page(tmp_path):
+    page = build_html(hostile_folder(tmp_path))
+    assert "<script>window.pwned" not in page
+    assert page.count("<script") == 3  # the data block, the one view's drawing and the page's own script
+    assert page_json(page)["nodes"]["evil"]["text"].startswith("</script><script>")
+
+
+# -- in a browser -----------------------------------------------------------------------------
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("no Chromium installed (Debian: apt-get install chromium; .ci/run does it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed (pip install '.[test]')")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened from file:// with every other request refused, and its errors collected."""
+
+    def __init__(self, browser, path: Path, fragment: str = ""):
+        self.page = browser.new_page(viewport={"width": 1000, "height": 700})
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.goto(path.as_uri() + fragment)
+        self.page.wait_for_selector("html[data-argmap-ready]")
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def selected(self) -> str | None:
+        return self.page.evaluate("() => { const g = document.querySelector('#am-canvas g.am-sel'); return g && g.dataset.id; }")
+
+    def view(self) -> dict:
+        return self.page.evaluate("() => { const d = JSON.parse(document.getElementById('argmap-data').textContent);"
+                                  " return d.views[Number(document.getElementById('am-view').value)]; }")
+
+    def click_node(self, node_id: str, selector: str = "path, polygon"):
+        self.page.locator(f'#am-canvas g.node[data-id="{node_id}"]').locator(selector).first.click()
+
+    def close(self):
+        assert self.outside == [], f"requests outside the file: {self.outside}"
+        assert self.errors == [], f"JavaScript errors: {self.errors}"
+        self.page.close()
+
+
+def test_seed_page_loads_offline_without_errors_in_every_view(browser, tmp_path, seed_page):
+    path = tmp_path / "seed.html"
+    path.write_text(seed_page, encoding="utf-8")
+    p = Page(browser, path)
+    count = p.page.evaluate("() => document.querySelectorAll('#am-view option').length")
+    assert count == len(page_json(seed_page)["views"])
+    for i in range(count):
+        p.page.select_option("#am-view", str(i))
+        boxes = p.page.evaluate("() => document.querySelectorAll('#am-canvas g.node[data-id]').length")
+        assert boxes == len(p.view()["nodes"]) + len(p.view()["ghosts"])
+    p.close()
+
+
+def test_search_finds_a_node_and_enter_selects_it(browser, small_page):
+    p = Page(browser, small_page)
+    p.page.keyboard.press("/")
+    p.page.keyboard.type("real load")
+    hits = p.page.locator("#am-results li[data-id]")
+    assert hits.count() == 1 and hits.first.get_attribute("data-id") == "tests-miss-load"
+    p.page.fill("#am-q", "bob critic")  # an author's name finds their boxes
+    assert sorted(hits.evaluate_all("els => els.map(e => e.dataset.id)")) == ["docs-missing", "tests-miss-load"]
+    p.page.fill("#am-q", "docs-written")  # by id
+    p.page.keyboard.press("Enter")
+    assert p.selected() == "docs-written"
+    assert p.page.locator("#am-panel").is_visible()
+    p.close()
+
+
+def test_click_shows_quote_source_link_status_and_relations(browser, small_page):
+    p = Page(browser, small_page, "#map=debate")
+    p.click_node("tests-pass")
+    assert p.selected() == "tests-pass"
+    panel = p.page.locator("#am-panel")
+    assert "all tests are green" in panel.locator(".am-quote").inner_text()
+    link = panel.locator("a.am-source-link")
+    assert link.get_attribute("href") == "https://example.org/memo" and "Release memo" in link.inner_text()
+    assert "IN" in panel.locator(".am-status-line").inner_text()
+    # what it answers is a link that selects that node
+    panel.locator('.am-node[data-id="ship-it"]').click()
+    assert p.selected() == "ship-it"
+    status = page_json(small_page.read_text(encoding="utf-8"))["nodes"]["ship-it"]["status"]
+    assert panel.locator(".am-status-line .am-badge").inner_text() == status
+    assert p.page.evaluate("location.hash") == "#ship-it"
+    p.close()
+
+
+def test_filter_hides_what_it_should(browser, small_page):
+    p = Page(browser, small_page, "#map=debate")
+    p.page.select_option("#am-f-author", "Bob Critic")
+    off = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node.am-off')].map(g => g.dataset.id)"))
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"docs-missing", "tests-miss-load"}
+    assert {"ship-it", "tests-pass", "tests-prove-quality", "docs-written"} <= off
+    p.page.select_option("#am-f-author", "")
+    p.page.select_option("#am-f-tag", "quality")
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"tests-pass", "tests-miss-load"}
+    p.page.select_option("#am-f-tag", "")
+    p.page.select_option("#am-f-map", "followup")  # shows that map, its ghosts from others dimmed
+    assert p.view()["map"] == "followup"
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"docs-written"}
+    p.page.fill("#am-q", "docs")  # and search keeps to it
+    assert p.page.locator("#am-results li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)") == ["docs-written"]
+    p.page.fill("#am-q", "")
+    p.page.select_option("#am-f-map", "")
+    p.page.select_option("#am-view", "0")
+    p.page.select_option("#am-f-status", "OUT")
+    data = page_json(small_page.read_text(encoding="utf-8"))
+    shown = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert shown and all(data["nodes"][n]["status"] == "OUT" for n in shown)
+    p.close()
+
+
+def test_deep_link_selects_and_centres_its_node(browser, small_page):
+    p = Page(browser, small_page, "#docs-missing")
+    assert p.selected() == "docs-missing"
+    inside = p.page.evaluate("""() => {
+        const r = document.querySelector('#am-canvas g.am-sel').getBoundingClientRect();
+        const c = document.getElementById('am-canvas').getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return Math.abs(x - (c.left + c.width / 2)) < c.width / 4 && y > c.top && y < c.bottom; }""")
+    assert inside
+    p.page.evaluate("location.hash = '#docs-written'")  # a link followed inside the page
+    p.page.wait_for_function("() => document.querySelector('#am-canvas g.am-sel')?.dataset.id === 'docs-written'")
+    assert p.view()["map"] == "followup"
+    p.close()
+
+
+def test_ghost_opens_its_map(browser, small_page):
+    p = Page(browser, small_page, "#map=followup")
+    assert "docs-missing" in p.view()["ghosts"]
+    p.click_node("docs-missing")
+    assert p.view()["map"] == "debate" and "docs-missing" in p.view()["nodes"]
+    assert p.selected() == "docs-missing"
+    p.close()
+
+
+def test_see_its_own_part_opens_that_part(browser, small_page):
+    p = Page(browser, small_page)
+    data = page_json(small_page.read_text(encoding="utf-8"))
+    i, node = next((i, v["continued"][0]) for i, v in enumerate(data["views"]) if v.get("continued"))
+    p.page.select_option("#am-view", str(i))
+    p.click_node(node, "text.am-more")
+    assert p.view().get("part") == node
+    assert p.selected() == node
+    p.close()
+
+
+def test_keyboard_tab_to_a_box_and_open_it(browser, small_page):
+    p = Page(browser, small_page, "#map=debate")
+    p.page.focus("#am-canvas")
+    p.page.keyboard.press("Tab")
+    focused = p.page.evaluate("() => document.activeElement.dataset && document.activeElement.dataset.id")
+    assert focused
+    p.page.keyboard.press("Enter")
+    assert p.selected() == focused
+    p.page.keyboard.press("Escape")
+    assert p.selected() is None and not p.page.locator("#am-panel").is_visible()
+    before = p.page.evaluate("() => document.querySelector('#am-canvas svg').getAttribute('viewBox')")
+    p.page.keyboard.press("+")
+    assert p.page.evaluate("() => document.querySelector('#am-canvas svg').getAttribute('viewBox')") != before
+    p.page.keyboard.press("0")
+    assert p.page.evaluate("() => document.querySelector('#am-canvas svg').getAttribute('viewBox')") == before
+    p.close()
+
+
+def test_hostile_text_is_shown_not_run(browser, tmp_path):
+    out = tmp_path / "hostile.html"
+    write_html(hostile_folder(tmp_path), out)
+    p = Page(browser, out, "#evil")
+    assert p.page.evaluate("() => window.pwned === undefined")
+    assert "<script>window.pwned=2</script>" in p.page.locator("#am-panel .am-text").inner_text()
+    p.close()
+
+
+def test_print_view_hides_the_controls(browser, small_page):
+    p = Page(browser, small_page, "#ship-it")
+    p.page.emulate_media(media="print")
+    assert not p.page.locator("#am-q").is_visible()
+    assert not p.page.locator(".am-zoom").is_visible()
+    assert p.page.locator("#am-canvas svg").is_visible() and p.page.locator("#am-panel").is_visible()
+    p.close()

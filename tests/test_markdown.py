@@ -1,0 +1,139 @@
+"""The ```argmap fence in Python-Markdown, and in a real MkDocs site built by `mkdocs build`."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+markdown = pytest.importorskip("markdown", reason="Python-Markdown is not installed (pip install '.[test]')")
+
+from argmap.embed import BlockError, parse_block  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL = ROOT / "tests" / "data" / "small"
+
+POST = """\
+# A post
+
+Words before the map.
+
+```argmap
+source: {source}
+focus: tests-pass
+depth: 1
+```
+
+Words after it, and a code block that stays code:
+
+```yaml
+source: not a map
+```
+"""
+
+
+def convert(text: str, **config) -> str:
+    return markdown.markdown(text, extensions=["argmap.markdown", "fenced_code"],
+                             extension_configs={"argmap.markdown": config})
+
+
+def test_fence_becomes_inline_svg_with_hover_text_and_links():
+    html = convert(POST.format(source=SMALL))
+    assert html.count("<svg ") == 1
+    figure = re.search(r'<figure class="argmap">\s*<svg\b[^>]*>', html).group(0)
+    assert "max-width:" in figure and "viewBox" in figure
+    titles = re.findall(r"<title>([^<]*)</title>", html)
+    assert any("all tests are green" in t for t in titles)  # the quote shows on hover
+    assert 'xlink:href="https://example.org/memo"' in html
+    assert "docs-written" not in html  # depth 1 from tests-pass does not reach the other map
+    assert "<code class=\"language-yaml\">source: not a map" in html  # other fences untouched
+    assert "Words after it" in html
+
+
+def test_relative_source_starts_at_base_dir():
+    html = convert(POST.format(source="small"), base_dir=str(SMALL.parent))
+    assert "<svg " in html
+
+
+def test_bad_block_points_at_its_line(caplog):
+    text = "Intro\n\n```argmap\nsource: {s}\nfocus: tests-pas\n```\n".format(s=SMALL)
+    with caplog.at_level(logging.WARNING):
+        html = convert(text)
+    assert "<svg" not in html
+    assert '<pre class="argmap-error" role="alert">&lt;document&gt;:5:1: error[argmap-block]: no node &#x27;tests-pas&#x27;' in html
+    assert any(":5:1: error[argmap-block]" in r.getMessage() and "tests-pass" in r.getMessage() for r in caplog.records)
+    with pytest.raises(BlockError) as info:
+        convert(text, on_error="raise", document="post.md")
+    assert info.value.located("post.md").startswith("post.md:5:1: error[argmap-block]: no node 'tests-pas'")
+
+
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        ("source: x\ncolour_by: status", 11, "unknown key 'colour_by'"),
+        ("source: x\ndepth: two", 11, "depth must be a whole number"),
+        ("focus: y", 10, "needs `source:`"),
+        ("source: [a, b", 11, "not valid YAML"),
+        ("source: x\nlabels: huge", 11, "labels must be one of"),
+    ],
+)
+def test_block_errors_carry_document_lines(body, line, message):
+    with pytest.raises(BlockError) as info:
+        parse_block(body, 10)
+    assert info.value.line == line and message in info.value.message
+
+
+def test_map_part_labels_and_color_by(tmp_path):
+    from argmap.embed import render_block
+
+    html = render_block(parse_block(f"source: {ROOT / 'arguments'}\npart: backlash-needs-few-ais\nlabels: id\ncolor_by: status"))
+    texts = re.findall(r">([^<]+)</text>", html)
+    assert "backlash-needs-few-ais" in texts  # labels: id
+    assert "#c8e6c9" in html or "#ffcdd2" in html  # status fills
+    with pytest.raises(BlockError, match="no map named 'nope'"):
+        render_block(parse_block(f"source: {SMALL}\nmap: nope"))
+    with pytest.raises(BlockError, match="starts no part"):
+        render_block(parse_block(f"source: {SMALL}\npart: tests-pass"))
+
+
+def mkdocs_site(tmp_path: Path, page: str) -> Path:
+    site = tmp_path / "site-src"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: Maps in a post
+            markdown_extensions:
+              - argmap.markdown
+            """
+        ),
+        encoding="utf-8",
+    )
+    (site / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (site / "maps").symlink_to(SMALL, target_is_directory=True)
+    return site
+
+
+def test_mkdocs_build_puts_the_map_in_the_page(tmp_path):
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
+    site = mkdocs_site(tmp_path, POST.format(source="maps"))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=site, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<svg ") == 1
+    assert any("all tests are green" in t for t in re.findall(r"<title>([^<]*)</title>", html))
+    assert 'xlink:href="https://example.org/memo"' in html
+
+
+def test_mkdocs_strict_build_fails_on_a_bad_block_and_names_the_line(tmp_path):
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
+    site = mkdocs_site(tmp_path, "# Post\n\n```argmap\nsource: maps\nmap: debat\n```\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert ":5:1: error[argmap-block]: no map named 'debat'" in proc.stderr
+    assert "Traceback" not in proc.stderr
