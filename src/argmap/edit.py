@@ -311,7 +311,10 @@ def _open(project_or_folder, file, check) -> tuple[Project, list[Diagnostic]]:
     paths: list[Path] = [path.parent if path.is_file() else path]
     if file is not None and Path(file).resolve().parent != paths[0].resolve():
         paths.append(Path(file))
-    return check(paths)
+    from .project import open_paths  # the one way from paths to a checked project
+
+    opened = open_paths(paths, default=None)
+    return opened.project, opened.diagnostics
 
 
 def _in_addition(d: Diagnostic, file: str, first_line: int) -> Diagnostic:

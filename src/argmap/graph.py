@@ -17,7 +17,7 @@ import networkx as nx
 
 from .model import Project
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "split", "ATTACK_KINDS"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "ATTACK_KINDS"]
 
 #: Relations that count as attacks for evaluation.
 ATTACK_KINDS = ("attacks", "undercuts")
@@ -108,6 +108,11 @@ def filter_nodes(G: nx.MultiDiGraph, *, tags: Iterable[str] = (), authors: Itera
         and (not authors or (d.get("by") or "").casefold() in authors)
     ]
     return _subgraph(G, keep)
+
+
+def subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The nodes given and the relations between them, as an independent graph (graph attributes kept)."""
+    return _subgraph(G, nodes)
 
 
 def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:

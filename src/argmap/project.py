@@ -84,12 +84,6 @@ class Opened:
         """The map's name when exactly one map file was named (a FILE argument)."""
         return self.selected[0] if self.selected is not None and len(self.selected) == 1 else None
 
-    def settings(self, **flags):
-        """``Settings`` defaults, overlaid by ``argmap.toml`` of :attr:`folder`, overlaid by ``flags``."""
-        from .settings import load_config
-
-        return load_config(self.folder).replace(**flags)
-
     def raise_for_errors(self) -> "Opened":
         if has_errors(self.diagnostics):
             raise InvalidInputError(self.diagnostics)

@@ -32,10 +32,17 @@ __all__ = [
     "resolve_engine",
     "cache_dir",
     "FORMATS",
+    "ENGINES",
     "system_dot",
 ]
 
 FORMATS = ("svg", "png", "pdf")
+#: the Graphviz engines (``--engine``): name → what it means
+ENGINES = {
+    "auto": "system `dot` for PNG/PDF when present, else embedded",
+    "embedded": "Graphviz compiled to WebAssembly: nothing to install, same bytes everywhere",
+    "system": "Graphviz `dot` on PATH",
+}
 SYSTEM_TIMEOUT = 600
 
 
@@ -54,8 +61,8 @@ def system_dot() -> str | None:
 
 def resolve_engine(engine: str, fmt: str) -> str:
     """``embedded`` or ``system``: what ``auto`` means for this format on this machine."""
-    if engine not in ("auto", "embedded", "system"):
-        raise EngineUnavailable(f"unknown engine '{engine}' (choose auto, embedded or system)")
+    if engine not in ENGINES:
+        raise EngineUnavailable(f"unknown engine '{engine}' (choose {', '.join(ENGINES)})")
     if fmt not in FORMATS:
         raise EngineUnavailable(f"cannot render format '{fmt}' (choose {', '.join(FORMATS)})")
     if engine == "system" and system_dot() is None:
