@@ -108,7 +108,26 @@ def _render_system(dot_source: str, fmt: str) -> bytes:
     if proc.returncode != 0 or not proc.stdout:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz `dot` failed: {message[0] if message else f'exit code {proc.returncode}'}")
+    if fmt == "pdf":
+        return _fixed_pdf_dates(proc.stdout)
     return proc.stdout
+
+
+def _fixed_pdf_dates(pdf: bytes) -> bytes:
+    """Same input, same bytes: cairo stamps PDFs with the time of drawing; put the epoch there instead.
+
+    The replacement has the same length, so the PDF's cross-reference offsets stay right.
+
+    >>> _fixed_pdf_dates(b"<< /CreationDate (D:20261125221729Z) >>")
+    b'<< /CreationDate (D:19700101000000Z) >>'
+    """
+    import re
+
+    return re.sub(
+        rb"/(CreationDate|ModDate) \(D:(\d{14})",
+        lambda m: b"/" + m.group(1) + b" (D:" + b"19700101000000",
+        pdf,
+    )
 
 
 # -- embedded (WebAssembly) ------------------------------------------------------------
