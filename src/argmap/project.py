@@ -90,6 +90,14 @@ class Opened:
         return self
 
 
+def _is(path: Path, test) -> bool:
+    """``test(mode)`` of the path's ``stat`` (through symlinks); False when it cannot be stat-ed."""
+    try:
+        return test(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _error(code: str, message: str, path: Path | str, hint: str | None = None) -> Diagnostic:
     return Diagnostic.error(code, message, Location(str(path), 1, 1), hint)
 
@@ -272,11 +280,11 @@ def open_paths(
     maps.sort(key=lambda m: order.get(m.path, len(order)))
     project = Project(tuple(maps))
     selected = None
-    if any(Path(p).is_file() for p in paths):
+    if any(_is(p, stat.S_ISREG) for p in paths):
         names = [m.name for m in own]
         selected = tuple(dict.fromkeys(names))
     first = paths[0] if paths else Path(".")
-    folder = first if first.is_dir() else first.parent
+    folder = first if _is(first, stat.S_ISDIR) else first.parent
     return Opened(project, diags, selected, folder, tuple(f.path for f in found), broken_context)
 
 
@@ -299,6 +307,6 @@ def watched_files(paths: Iterable[str | Path] = (), default: str | Path | None =
     found, _ = discover(paths)
     files = [f.path for f in found]
     for p in paths:
-        folder = p if p.is_dir() else p.parent
+        folder = p if _is(p, stat.S_ISDIR) else p.parent
         files.append(folder / CONFIG_NAME)
     return list(dict.fromkeys(files))
