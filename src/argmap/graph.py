@@ -5,7 +5,8 @@ map, tags, quote, the cited source as a dict, file and line).  Edges go from
 the node that makes a relation to its target, keyed by the relation kind
 (``supports``, ``attacks``, ``undercuts``), with the same name in ``kind``.
 
-Views return new graphs and never change the one they are given.  A view of one
+Views return new graphs and never change the one they are given; each keeps
+``graph["whole"]``, the folder's graph it was selected from.  A view of one
 map keeps the nodes of other maps that touch it and marks them ``ghost=True``.
 """
 
@@ -37,6 +38,9 @@ def build(project: Project) -> nx.MultiDiGraph:
     """
     G = nx.MultiDiGraph()
     G.graph["maps"] = {m.name: {"title": m.title or m.name, "path": m.path} for m in project.maps}
+    # Views copy the graph attributes, so each remembers the folder it was selected from: statuses
+    # and attack frameworks are always computed on the whole (see argmap.analysis.whole).
+    G.graph["whole"] = G
     for m in project.maps:
         for node in m.nodes:
             source = m.sources.get(node.source) if node.source else None

@@ -69,8 +69,7 @@ def whole_graph(project: Project, settings: Settings | None = None):
     from .analysis import annotate
     from .graph import build
 
-    G = build(project)
-    G.graph["whole"] = G
+    G = build(project)  # records itself as G.graph["whole"]
     if settings is not None and settings.color_by == "status":
         annotate(G, settings.semantics, settings.bipolar)
     return G
