@@ -147,3 +147,16 @@ def test_add_with_file_from_the_project_root_checks_the_files_folder(run, tmp_pa
     result = run("add", "--file", other / "followup.yaml", "--supports", "ship-it", "--text", "Ship on Friday.", "--id", "friday")
     assert result.exit_code == 0, result.output
     assert run("check", other).exit_code == 0
+
+
+def test_watch_refuses_to_overwrite_a_map_it_reads(run, small_map):
+    other = small_map / "followup.yaml"
+    before = other.read_bytes()
+    result = run("watch", small_map / "debate.yaml", "-o", other, "--format", "dot", "--max-builds", "1")
+    assert result.exit_code == 1 and "one of the map files being read" in result.output
+    assert other.read_bytes() == before
+
+
+def test_solve_input_formats_come_from_the_registry(run):
+    text = run("solve", "--help").output
+    assert "[apx|tgf|i23]" in text

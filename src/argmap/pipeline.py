@@ -11,7 +11,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .diagnostics import ArgmapError, Diagnostic
 from .model import Project
@@ -136,7 +136,8 @@ def draw(G, fmt: str, settings: Settings) -> bytes:
     return render(export_dot(G, settings), fmt, settings.engine)
 
 
-def check_output(output: str | Path, fmt: str, opened: Opened | None = None, *, make_parents: bool = False) -> Path:
+def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | Path] = (), *,
+                 make_parents: bool = False) -> Path:
     """Refuse an output that would destroy input or cannot be written; returns it as a Path.
 
     - its suffix names another registered format than ``fmt`` (``-o x.svg --format png``);
@@ -152,13 +153,15 @@ def check_output(output: str | Path, fmt: str, opened: Opened | None = None, *, 
             f"{out}: the suffix .{out.suffix.lstrip('.')} says {by_suffix}, but the format asked for is {fmt}; "
             f"name the output *.{FORMATS[fmt].suffix} or drop --format"
         )
-    if opened is not None and out.exists():
+    if isinstance(inputs, Opened):
+        inputs = [*inputs.files, *(m.path for m in inputs.project.maps)]
+    if out.exists():
         try:
             target = out.resolve()
-            inputs = {Path(p).resolve() for p in opened.files} | {Path(m.path).resolve() for m in opened.project.maps}
-        except OSError:
-            inputs, target = set(), None
-        if target in inputs:
+            read = {Path(p).resolve() for p in inputs}
+        except (OSError, RuntimeError):
+            read, target = set(), None
+        if target in read:
             raise ArgmapError(f"{out} is one of the map files being read; refusing to overwrite it (choose another output)")
     if out.is_dir():
         raise ArgmapError(f"{out} is a folder; give a file name for the output")

@@ -126,10 +126,11 @@ def watch(path, output, fmt, interval, debounce, max_builds):
       argmap watch arguments/power-concentration.yaml -o map.svg
     """
     from ..pipeline import check_output
+    from ..project import watched_files
     from ..watch import watch as watch_loop
 
     fmt = output_format(str(output), fmt)
-    check_output(output, fmt)
+    check_output(output, fmt, watched_files([path]))
     click.echo(f"watching {path} (Ctrl-C to stop)", err=True)
 
     def echo(event):

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from .base import EXIT_ERRORS, cli, print_diagnostics, settings_for, status_options
+from .base import EXIT_ERRORS, RegistryChoice, cli, print_diagnostics, settings_for, status_options
+
+
+def _framework_formats() -> tuple[str, ...]:
+    from ..export import FORMATS
+
+    return tuple(name for name, f in FORMATS.items() if f.framework)
 
 
 def _folder(paths) -> Path:
@@ -132,7 +138,7 @@ def analyze(path, map_name, semantics, bipolar, as_json):
 @click.option("-t", "--task", default="EE", show_default=True, type=click.Choice(["SE", "EE", "DC", "DS"], case_sensitive=False),
               help="SE some extension, EE every extension, DC/DS credulous/sceptical acceptance of --arg.")
 @click.option("-a", "--arg", metavar="A", help="The argument asked about (DC, DS).")
-@click.option("--fo", "fmt", type=click.Choice(["apx", "tgf", "i23"]), help="Input format [default: from the suffix].")
+@click.option("--fo", "fmt", type=RegistryChoice(_framework_formats), help="Input format [default: from the suffix].")
 def solve(file, semantics, task, arg, fmt):
     """Solve an abstract argumentation framework in ICCMA style (for researchers).
 
