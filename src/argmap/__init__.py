@@ -32,7 +32,7 @@ __all__ = [
     "Location",
 ]
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402
 
 
 def check(

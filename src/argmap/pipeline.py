@@ -223,7 +223,7 @@ def build_folder(
     every map of more nodes than that is also drawn in readable parts of about
     that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
     """
-    from . import __version__
+    from ._version import __version__
     from .export import FORMATS
     from .export.dot import export as export_dot
     from .graph import map_view, split
