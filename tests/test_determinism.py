@@ -56,3 +56,13 @@ def test_every_command_gives_the_same_bytes_under_three_hash_seeds(tmp_path):
     for other in results[1:]:
         differ = sorted(k for k in results[0] if results[0][k] != other.get(k))
         assert not differ, f"output depends on the hash seed: {differ}"
+
+
+def test_pdf_bytes_do_not_carry_the_time_of_drawing():
+    import time
+
+    from argmap.render import render
+
+    first = render("digraph { a -> b }", "pdf", "embedded")
+    time.sleep(1.1)  # a new second: a timestamp would differ
+    assert render("digraph { a -> b }", "pdf", "embedded") == first

@@ -85,7 +85,8 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
     svg = _render_embedded(dot_source)
     if fmt == "svg":
         return svg
-    return _convert_svg(svg, fmt)
+    converted = _convert_svg(svg, fmt)
+    return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
 
 
 # -- system dot -------------------------------------------------------------------
