@@ -146,3 +146,10 @@ def test_open_checked_raises_for_errors_and_for_no_maps(tmp_path, folder):
 def test_watched_files_are_the_maps_read_and_the_config(folder):
     files = watched_files([folder / "a.yaml"])
     assert files == [folder / "a.yaml", folder / "b.yaml", folder / "argmap.toml"]
+
+
+def test_hidden_folders_and_files_are_not_maps(folder):
+    (folder / ".github").mkdir()
+    (folder / ".github" / "ci.yml").write_text("on: push\n")
+    (folder / ".#a.yaml").write_text("junk: [\n")
+    assert _codes(open_paths([folder])) == [] and len(open_paths([folder]).project.maps) == 2

@@ -79,20 +79,30 @@ def test_watch_loop_with_an_injected_clock_stops_after_max_builds(tmp_path):
     assert [e.ok for e in events] == [True, True] and b"Saved once." in out.read_bytes()
 
 
-def test_rename_over_with_same_size_and_mtime_is_seen(tmp_path):
+def _started(tmp_path, text="Fine.", out_name="w.json", fmt="json"):
+    """A map, and a Watcher that has drawn it once (no debounce: a change is drawn at the next quiet look)."""
     src = tmp_path / "w.yaml"
-    src.write_text(MAP.format(text="Version AAA."))
-    out = tmp_path / "w.json"
-    w = Watcher(src, out, "json", debounce=0)
-    w.start()
+    src.write_text(MAP.format(text=text))
+    out = tmp_path / out_name
+    w = Watcher(src, out, fmt, debounce=0)
+    assert w.start().ok
+    return src, out, w
+
+
+def _changed_then_drawn(w, now):
+    assert w.poll(now) is None  # the change is seen
+    return w.poll(now)  # and drawn once the files are quiet
+
+
+def test_rename_over_with_same_size_and_mtime_is_seen(tmp_path):
+    src, out, w = _started(tmp_path, "Version AAA.")
     before = src.stat()
     tmp = tmp_path / "w.yaml.new"
     tmp.write_text(MAP.format(text="Version BBB."))  # same size
     os.utime(tmp, ns=(before.st_atime_ns, before.st_mtime_ns))  # same modification time
     os.replace(tmp, src)
     assert src.stat().st_size == before.st_size and src.stat().st_mtime_ns == before.st_mtime_ns
-    assert w.poll(1.0) is None
-    assert w.poll(1.0).ok and b"Version BBB." in out.read_bytes()
+    assert _changed_then_drawn(w, 1.0).ok and b"Version BBB." in out.read_bytes()
 
 
 def _in_thread(fn, timeout=20):
@@ -105,11 +115,7 @@ def _in_thread(fn, timeout=20):
 
 
 def test_a_map_that_becomes_a_fifo_is_reported_not_waited_on(tmp_path):
-    src = tmp_path / "w.yaml"
-    src.write_text(MAP.format(text="Fine."))
-    out = tmp_path / "w.json"
-    w = Watcher(src, out, "json", debounce=0)
-    w.start()
+    src, out, w = _started(tmp_path)
     good = out.read_bytes()
     src.unlink()
     os.mkfifo(src)
@@ -119,36 +125,24 @@ def test_a_map_that_becomes_a_fifo_is_reported_not_waited_on(tmp_path):
 
 
 def test_an_output_that_becomes_a_folder_is_reported_and_the_watch_goes_on(tmp_path):
-    src = tmp_path / "w.yaml"
-    src.write_text(MAP.format(text="Fine."))
-    out = tmp_path / "w.json"
-    w = Watcher(src, out, "json", debounce=0)
-    assert w.start().ok
+    src, out, w = _started(tmp_path)
     out.unlink()
     out.mkdir()
     src.write_text(MAP.format(text="Edited."))
-    w.poll(1.0)
-    event = w.poll(1.0)
+    event = _changed_then_drawn(w, 1.0)
     assert not event.ok and "is a folder" in event.message
     out.rmdir()
     src.write_text(MAP.format(text="Edited again."))
-    w.poll(2.0)
-    assert w.poll(2.0).ok and b"Edited again." in out.read_bytes()
+    assert _changed_then_drawn(w, 2.0).ok and b"Edited again." in out.read_bytes()
 
 
 def test_a_config_error_is_reported_and_the_watch_goes_on(tmp_path):
-    src = tmp_path / "w.yaml"
-    src.write_text(MAP.format(text="Fine."))
-    out = tmp_path / "w.dot"
-    w = Watcher(src, out, "dot", debounce=0)
-    assert w.start().ok
+    src, out, w = _started(tmp_path, out_name="w.dot", fmt="dot")
     (tmp_path / "argmap.toml").write_text('[render]\nfontsize = "big"\n')
-    w.poll(1.0)
-    event = w.poll(1.0)
+    event = _changed_then_drawn(w, 1.0)
     assert not event.ok and "argmap.toml:2:1: error[config]: fontsize must be a number" in event.message
     (tmp_path / "argmap.toml").write_text("[render]\nfontsize = 20\n")
-    w.poll(2.0)
-    event = w.poll(2.0)
+    event = _changed_then_drawn(w, 2.0)
     assert event.ok and b"fontsize=20" in out.read_bytes()
 
 
@@ -170,3 +164,11 @@ def test_watch_command_in_a_subprocess(tmp_path):
     assert proc.returncode == 0, err
     assert b"After the edit" in out.read_bytes()
     assert f"watching {src}" in err and err.count("wrote") == 2
+
+
+def test_a_same_size_rewrite_with_the_same_timestamps_is_seen_by_content(tmp_path):
+    src, out, w = _started(tmp_path, "Version AAA.")
+    before = src.stat()
+    src.write_text(MAP.format(text="Version BBB."))  # same inode, same size
+    os.utime(src, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime (as within one coarse tick)
+    assert _changed_then_drawn(w, 1.0).ok and b"Version BBB." in out.read_bytes()

@@ -128,7 +128,7 @@ def _walk(folder: Path, diags: list[Diagnostic]) -> list[Path]:
 
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # .git, .github...: not maps
         for name in filenames:
             if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
                 found.append(Path(dirpath) / name)

@@ -4,9 +4,10 @@ Polling (no extra dependency): every ``interval`` seconds the files the map is
 read from (see :func:`argmap.project.watched_files`: the map, its folder's other
 maps, ``argmap.toml``) are looked at; once they have changed and then stayed
 unchanged for ``debounce`` seconds (editors often save in several writes), the
-map is drawn again.  A file's fingerprint holds its inode and change time, so a
-file renamed over another with the same size and modification time is seen; a
-file that turns into a FIFO or device is looked at, never opened.
+map is drawn again.  A file's fingerprint holds its inode and change time (and,
+while it is fresh, a hash of its content), so a file renamed over another with the
+same size and modification time is seen; a file that turns into a FIFO or device
+is looked at, never opened.
 
 Nothing stops the loop but ``stop``, ``max_builds`` or Ctrl-C: input with errors,
 a broken ``argmap.toml`` and an output that cannot be written (it became a
@@ -48,14 +49,33 @@ def _fingerprint(p: Path) -> Fingerprint | None:
         return None
     if not stat.S_ISREG(st.st_mode):
         return ("special", stat.S_IFMT(st.st_mode), st.st_ino)
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    fp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if abs(time.time() - st.st_mtime) < RECENT:  # timestamps are coarse: two quick same-size saves
+        fp += (_digest(p),)  # can share them, so a recent file is also compared by content
+    return fp
+
+
+#: Seconds within which a file's timestamps may not tell two saves apart.
+RECENT = 2.0
+
+
+def _digest(p: Path) -> str | None:
+    import hashlib
+
+    from .project import read_limited
+
+    try:
+        return hashlib.sha256(read_limited(p)).hexdigest()
+    except (OSError, ArgmapError):
+        return None
 
 
 def snapshot(path: str | Path) -> dict[str, Fingerprint]:
     """``{file: fingerprint}`` for every file whose change can change what ``path`` draws.
 
     A fingerprint is ``(device, inode, size, mtime_ns, ctime_ns)`` for a regular
-    file, ``("special", type, inode)`` for anything else; files are never opened.
+    file, plus a hash of its content when it was modified in the last :data:`RECENT`
+    seconds; ``("special", type, inode)`` for anything else, which is never opened.
     """
     from .project import watched_files
 
