@@ -86,3 +86,20 @@ def test_config_semantics_reaches_analyze_show_and_render_alike(tmp_path):
     run = lambda *a: CliRunner().invoke(cli, [str(x) for x in a], catch_exceptions=False).output  # noqa: E731
     assert "Semantics: stable" in run("analyze", tmp_path)
     assert "stable semantics" in run("show", "a", tmp_path)
+
+
+def test_config_semantics_gives_render_analyze_and_show_one_verdict(tmp_path):
+    # a and b attack each other and both attack c: grounded leaves c UNDEC, preferred makes it OUT
+    (tmp_path / "m.yaml").write_text(
+        "nodes:\n  - id: a\n    text: A.\n    attacks: [b, c]\n  - id: b\n    text: B.\n    attacks: [a, c]\n"
+        "  - id: c\n    text: C.\n"
+    )
+    _config(tmp_path, '[render]\nsemantics = "preferred"\n')
+    run = lambda *a: CliRunner().invoke(cli, [str(x) for x in a], catch_exceptions=False).output  # noqa: E731
+    import json
+
+    drawn = json.loads(run("render", tmp_path / "m.yaml", "-o", "-", "--format", "json", "--color-by", "status"))
+    assert {d["id"]: d["status"] for d in drawn["nodes"]}["c"] == "OUT"
+    assert json.loads(run("analyze", tmp_path / "m.yaml", "--json"))["status"]["c"] == "OUT"
+    assert "status: OUT" in run("show", "c", tmp_path)
+    assert json.loads(run("analyze", tmp_path, "--json", "--semantics", "grounded"))["status"]["c"] == "UNDEC"
