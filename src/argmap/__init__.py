@@ -32,7 +32,7 @@ __all__ = [
     "Location",
 ]
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402
 
 
 def check(
@@ -40,22 +40,16 @@ def check(
 ) -> tuple[Project, list[Diagnostic]]:
     """Read every map under ``paths`` and return the project with *all* problems found.
 
-    ``quotes`` is a folder of source texts; when given, every quote is looked up there.
+    A file is read in the context of its folder (links into sibling maps resolve);
+    the diagnostics are those that concern what ``paths`` name.  ``quotes`` is a
+    folder of source texts; when given, every quote is looked up there.
     """
-    from .loader import load_paths
-    from .validate import validate
+    from .project import open_paths
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    maps, diags = load_paths(paths)
-    project = Project(tuple(maps))
-    diags.extend(validate(project))
-    if quotes is not None:
-        from .quotes import check_quotes
-
-        diags.extend(check_quotes(project, quotes))
-    diags.sort(key=Diagnostic.sort_key)
-    return project, diags
+    opened = open_paths(list(paths), quotes=quotes, default=None)
+    return opened.project, opened.diagnostics
 
 
 def load(paths: str | Path | Iterable[str | Path], *, quotes: str | Path | None = None) -> Project:

@@ -22,7 +22,7 @@ import networkx as nx
 from .graph import ATTACK_KINDS
 from .semantics import AF, Label, derived_attacks, explain, extensions, grounded, normalize_semantics
 
-__all__ = ["framework", "statuses", "analyze", "Analysis", "CRUX_LIMIT"]
+__all__ = ["framework", "closed_framework", "statuses", "annotate", "analyze", "Analysis", "CRUX_LIMIT", "whole"]
 
 #: Maps larger than this skip the crux search (one grounded run per node).
 CRUX_LIMIT = 3000
@@ -33,6 +33,36 @@ def framework(G: nx.MultiDiGraph, bipolar: str = "none") -> tuple[AF, dict]:
     attacks = {(u, v) for u, v, k in G.edges(keys=True) if k in ATTACK_KINDS and u != v}
     supports = {(u, v) for u, v, k in G.edges(keys=True) if k == "supports" and u != v}
     return derived_attacks(list(G.nodes), sorted(attacks), sorted(supports), bipolar)
+
+
+def whole(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The folder's graph a view was selected from (the graph itself when it is not a view).
+
+    :func:`argmap.pipeline.whole_graph` records it in ``G.graph["whole"]``; views
+    made by :mod:`argmap.graph` copy the graph attributes, so they carry it along.
+    """
+    return G.graph.get("whole", G)
+
+
+def closed_framework(G: nx.MultiDiGraph, nodes=None, bipolar: str = "none") -> AF:
+    """The framework that decides ``nodes``: them plus everything that attacks them, transitively.
+
+    Computed on the whole folder's framework (derived attacks included), so under
+    grounded, complete and preferred semantics every node of the result gets the
+    status it has in the folder (directionality).  ``nodes=None``: the whole framework.
+    """
+    af, _ = framework(whole(G), bipolar)
+    if nodes is None:
+        return af
+    keep = {n for n in nodes if n in set(af.arguments)}
+    todo = sorted(keep)
+    while todo:
+        n = todo.pop()
+        for a in af.attackers(n):
+            if a not in keep:
+                keep.add(a)
+                todo.append(a)
+    return AF(tuple(a for a in af.arguments if a in keep), frozenset((a, b) for a, b in af.attacks if b in keep))
 
 
 def _labels(af: AF, semantics: str) -> dict[str, str]:
@@ -69,6 +99,18 @@ def statuses(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "no
     return _labels(af, semantics)
 
 
+def annotate(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none") -> dict[str, str]:
+    """Compute the statuses once on ``G`` (the whole folder) and store each in the node's ``status``.
+
+    Views selected afterwards copy the attribute, so every view shows the folder's verdict.
+    """
+    result = statuses(G, semantics, bipolar)
+    for n, label in result.items():
+        G.nodes[n]["status"] = label
+    G.graph["status_of"] = (normalize_semantics(semantics), bipolar)
+    return result
+
+
 @dataclass
 class Analysis:
     """Everything ``argmap analyze`` reports, as plain data (see :meth:`to_dict`)."""
@@ -98,23 +140,33 @@ class Analysis:
 
 
 def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none", cruxes: int = 5) -> Analysis:
-    """Statuses with reasons, unanswered objections, cruxes, per-author tallies, who answers whom."""
+    """Statuses with reasons, unanswered objections, cruxes, per-author tallies, who answers whom.
+
+    When ``G`` is a view (a map, a focus...) of a folder's graph, statuses and
+    reasons are computed on the whole folder's framework (see :func:`whole`) and
+    the rest of the report is about the view's own nodes.
+    """
     sem = normalize_semantics(semantics)
-    af, why = framework(G, bipolar)
-    status = _labels(af, sem)
-    grounded_labels = grounded(af) if sem == "grounded" else {a: Label(s) for a, s in status.items()}
-    reasons = {}
+    full = whole(G)
+    af, why = framework(full, bipolar)
+    status_all = _labels(af, sem)
+    grounded_labels = grounded(af) if sem == "grounded" else {a: Label(s) for a, s in status_all.items()}
+    reasons_all = {}
     if sem == "grounded":
         for n, r in explain(af, grounded_labels).items():
-            reasons[n] = list(r.path)
+            reasons_all[n] = list(r.path)
     else:
-        for n, s in status.items():
-            if s == "OUT":
-                reasons[n] = [next(a for a in af.attackers(n)), n] if af.attackers(n) else []
-            else:
-                reasons[n] = []
+        for n, s in status_all.items():
+            # defeated by an attacker in every extension: name the first such, in id order
+            sure = [a for a in sorted(af.attackers(n)) if status_all.get(a) == "IN"] or sorted(af.attackers(n))
+            reasons_all[n] = [sure[0], n] if s == "OUT" and sure else []
+    status = {n: status_all[n] for n in G.nodes if n in status_all}
+    reasons = {n: reasons_all.get(n, []) for n in status}
+    attacked = {v for _, v in af.attacks}  # answered anywhere in the folder
+    if full is not G:  # a view: only its own framework's attacks and derived attacks are reported
+        why = {(a, b): w for (a, b), w in why.items() if a in G and b in G}
+        af = AF(tuple(n for n in af.arguments if n in G), frozenset((a, b) for a, b in af.attacks if a in G and b in G))
 
-    attacked = {v for _, v in af.attacks}
     unanswered = [
         (u, v, k)
         for u, v, k in G.edges(keys=True)
@@ -123,15 +175,19 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
 
     crux_list: list[tuple[str, int]] = []
     if cruxes and G.number_of_nodes() <= CRUX_LIMIT:
+        if full is not G:  # cruxes of a view: what flips within the nodes that decide it
+            af = closed_framework(full, list(G.nodes), bipolar)
         base = grounded(af)
         scores = []
         for n in af.arguments:
+            if n not in G:
+                continue
             if base[n] == Label.IN:  # what if it fell? an unanswerable attacker defeats it
                 trial = AF(af.arguments + ("\0crux",), af.attacks | {("\0crux", n)})
             else:  # what if it stood? nothing attacks it any more
                 trial = AF(af.arguments, frozenset((a, b) for a, b in af.attacks if b != n))
             after = grounded(trial)
-            flips = sum(1 for a in af.arguments if a != n and after[a] != base[a])
+            flips = sum(1 for a in af.arguments if a != n and a in G and after[a] != base[a])
             if flips:
                 scores.append((n, flips))
         scores.sort(key=lambda x: (-x[1], x[0]))

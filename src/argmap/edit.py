@@ -71,7 +71,6 @@ def add_node(
     Raises :class:`ArgmapError` for a wrong target, relation or file, and
     :class:`InvalidInputError` when the folder would not check cleanly.
     """
-    from . import check
     from .loader import ID_PATTERN, load_text
     from .validate import validate
 
@@ -83,7 +82,7 @@ def add_node(
     if not text or not text.strip():
         raise ArgmapError("the new node needs a non-empty --text")
 
-    project, diags = _open(project_or_folder, file, check)
+    project, diags = _open(project_or_folder, file)
     if has_errors(diags):
         raise InvalidInputError(diags)  # fix what is there before adding to it
     nodes = project.nodes()
@@ -304,14 +303,17 @@ def _line_end(text: str, index: int) -> int:
 from .loader import exact_nodes as _walk  # noqa: E402
 
 
-def _open(project_or_folder, file, check) -> tuple[Project, list[Diagnostic]]:
+def _open(project_or_folder, file) -> tuple[Project, list[Diagnostic]]:
     if isinstance(project_or_folder, Project):
         return project_or_folder, []
     path = Path(project_or_folder)
     paths: list[Path] = [path.parent if path.is_file() else path]
     if file is not None and Path(file).resolve().parent != paths[0].resolve():
         paths.append(Path(file))
-    return check(paths)
+    from .project import open_paths  # the one way from paths to a checked project
+
+    opened = open_paths(paths, default=None)
+    return opened.project, opened.diagnostics
 
 
 def _in_addition(d: Diagnostic, file: str, first_line: int) -> Diagnostic:

@@ -5,7 +5,8 @@ map, tags, quote, the cited source as a dict, file and line).  Edges go from
 the node that makes a relation to its target, keyed by the relation kind
 (``supports``, ``attacks``, ``undercuts``), with the same name in ``kind``.
 
-Views return new graphs and never change the one they are given.  A view of one
+Views return new graphs and never change the one they are given; each keeps
+``graph["whole"]``, the folder's graph it was selected from.  A view of one
 map keeps the nodes of other maps that touch it and marks them ``ghost=True``.
 """
 
@@ -17,7 +18,7 @@ import networkx as nx
 
 from .model import Project
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "split", "ATTACK_KINDS"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "ATTACK_KINDS"]
 
 #: Relations that count as attacks for evaluation.
 ATTACK_KINDS = ("attacks", "undercuts")
@@ -37,6 +38,9 @@ def build(project: Project) -> nx.MultiDiGraph:
     """
     G = nx.MultiDiGraph()
     G.graph["maps"] = {m.name: {"title": m.title or m.name, "path": m.path} for m in project.maps}
+    # Views copy the graph attributes, so each remembers the folder it was selected from: statuses
+    # and attack frameworks are always computed on the whole (see argmap.analysis.whole).
+    G.graph["whole"] = G
     for m in project.maps:
         for node in m.nodes:
             source = m.sources.get(node.source) if node.source else None
@@ -108,6 +112,11 @@ def filter_nodes(G: nx.MultiDiGraph, *, tags: Iterable[str] = (), authors: Itera
         and (not authors or (d.get("by") or "").casefold() in authors)
     ]
     return _subgraph(G, keep)
+
+
+def subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The nodes given and the relations between them, as an independent graph (graph attributes kept)."""
+    return _subgraph(G, nodes)
 
 
 def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:

@@ -11,22 +11,25 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from . import check
-from .diagnostics import ArgmapError, Diagnostic, InvalidInputError, has_errors
+from .diagnostics import ArgmapError, Diagnostic
 from .model import Project
+from .project import Opened, open_checked
 from .settings import Settings
 
 __all__ = [
     "View",
     "open_project",
+    "whole_graph",
     "select",
     "draw",
     "render_path",
+    "render_opened",
     "build_folder",
     "BuildStep",
     "STAMP_PREFIX",
+    "check_output",
 ]
 
 STAMP_PREFIX = b"<!-- argmap-input: "
@@ -42,37 +45,42 @@ class View:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
 
+    @property
+    def filtered(self) -> bool:
+        return self.focus is not None or bool(self.tags) or bool(self.authors)
+
 
 def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Project, list[Diagnostic], str | None]:
-    """Load what ``path`` names; for a single file, also the rest of its folder if it points there.
-
-    Returns the project, every diagnostic, and the map name of the file (``None``
-    for a folder).  Raises :class:`InvalidInputError` when there are errors.
+    """The checked project ``path`` names (a file with its folder's maps), every diagnostic,
+    and the map name of the file (``None`` for a folder).  Raises
+    :class:`InvalidInputError` when there are errors.  See :mod:`argmap.project`.
     """
-    path = Path(path)
-    project, diags = check(path, quotes=quotes)
-    map_name = None
-    if path.is_file():
-        own = [m for m in project.maps if Path(m.path) == path]
-        map_name = own[0].name if own else None
-        if any(d.code == "dangling" for d in diags):
-            siblings = [p for p in path.parent.glob("*.y*ml") if p.suffix in (".yaml", ".yml")]
-            if len(siblings) > 1:  # targets may live in another file of the same folder
-                folder_project, folder_diags = check(path.parent, quotes=quotes)
-                # Take the folder only if its other files are sound: otherwise the user who
-                # asked about one file would get every sibling's problems instead of its own.
-                elsewhere = [d for d in folder_diags if d.is_error and d.loc and Path(d.loc.file) != path]
-                if not elsewhere:
-                    project, diags = folder_project, folder_diags
-    if has_errors(diags):
-        raise InvalidInputError(diags)
-    return project, diags, map_name
+    opened = open_checked([path], quotes=quotes)
+    return opened.project, opened.diagnostics, opened.single_map
+
+
+def whole_graph(project: Project, settings: Settings | None = None):
+    """The folder's graph, once: every view is selected from it.
+
+    It records itself as ``graph["whole"]`` (views carry that along, so the ICCMA
+    exports and ``analyze`` can reach the folder's framework), and, when the
+    settings colour by status, each node's status under the settings' semantics.
+    """
+    from .analysis import annotate
+    from .graph import build
+
+    G = build(project)  # records itself as G.graph["whole"]
+    if settings is not None and settings.color_by == "status":
+        annotate(G, settings.semantics, settings.bipolar)
+    return G
 
 
 def select(G, view: View):
     """The subgraph ``view`` asks for (a map with its ghosts, a focus, a filter)."""
     from . import graph
 
+    if G.number_of_nodes() == 0:
+        raise ArgmapError("nothing to draw: the maps have no nodes yet (add some under `nodes:`, or `argmap add`)")
     if view.map is not None:
         try:
             G = graph.map_view(G, view.map)
@@ -80,55 +88,108 @@ def select(G, view: View):
             raise ArgmapError(
                 f"no map named '{view.map}' (maps: {', '.join(sorted(G.graph.get('maps', {})))})"
             ) from None
+        if not any(not d.get("ghost") for _, d in G.nodes(data=True)):
+            raise ArgmapError(f"map '{view.map}' has no nodes yet (add some under `nodes:`, or `argmap add`)")
     if view.focus is not None:
         try:
             G = graph.focus(G, view.focus, view.depth)
         except KeyError:
             from .diagnostics import did_you_mean
 
-            hint = did_you_mean(view.focus, list(G.nodes)) or "`argmap list` shows the maps"
+            hint = did_you_mean(view.focus, sorted(G.nodes)) or "`argmap list` shows the maps"
             raise ArgmapError(f"no node with id '{view.focus}' to focus on ({hint})") from None
     if view.tags or view.authors:
         G = graph.filter_nodes(G, tags=view.tags, authors=view.authors)
     if G.number_of_nodes() == 0:
-        raise ArgmapError("the view is empty: no node matches the --focus/--tag/--by options given")
+        given = [o for o, v in (("--focus", view.focus), ("--tag", view.tags), ("--by", view.authors)) if v]
+        raise ArgmapError(f"the view is empty: no node matches the {'/'.join(given)} options given")
     return G
 
 
 def annotate_status(G, settings: Settings) -> None:
-    """Put each node's IN/OUT/UNDEC status in its ``status`` attribute."""
-    from .analysis import statuses
+    """Put each node's IN/OUT/UNDEC status in its ``status`` attribute, computed on the whole folder."""
+    from .analysis import statuses, whole
 
-    for n, label in statuses(G, semantics=settings.semantics, bipolar=settings.bipolar).items():
-        G.nodes[n]["status"] = label
+    full = whole(G)
+    if full.graph.get("status_of") != (settings.semantics, settings.bipolar):
+        from .analysis import annotate
+
+        annotate(full, settings.semantics, settings.bipolar)
+    if full is not G:
+        for n in G.nodes:
+            G.nodes[n]["status"] = full.nodes[n]["status"]
 
 
 def draw(G, fmt: str, settings: Settings) -> bytes:
     """The (already selected) graph as bytes in ``fmt``."""
-    from .export import EXPORTERS, export
+    from .export import FORMATS, export
     from .export.dot import export as export_dot
 
+    if fmt not in FORMATS:
+        raise ArgmapError(f"unknown format '{fmt}' (choose {', '.join(FORMATS)})")
     if settings.color_by == "status":
         annotate_status(G, settings)
-    if fmt in EXPORTERS:
+    if not FORMATS[fmt].image:
         return export(G, fmt, settings).encode("utf-8")
     from .render import render
 
     return render(export_dot(G, settings), fmt, settings.engine)
 
 
+def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | Path] = (), *,
+                 make_parents: bool = False) -> Path:
+    """Refuse an output that would destroy input or cannot be written; returns it as a Path.
+
+    - its suffix names another registered format than ``fmt`` (``-o x.svg --format png``);
+    - it is one of the files read (a map of the folder, its ``argmap.toml``);
+    - its folder does not exist (unless ``make_parents``), or it is a folder.
+    """
+    from .export import FORMATS, format_for_suffix
+
+    out = Path(output)
+    by_suffix = format_for_suffix(out)
+    if by_suffix is not None and by_suffix != fmt and fmt in FORMATS:
+        raise ArgmapError(
+            f"{out}: the suffix .{out.suffix.lstrip('.')} says {by_suffix}, but the format asked for is {fmt}; "
+            f"name the output *.{FORMATS[fmt].suffix} or drop --format"
+        )
+    if isinstance(inputs, Opened):
+        inputs = [*inputs.files, *(m.path for m in inputs.project.maps)]
+    if out.exists():
+        try:
+            target = out.resolve()
+            read = {Path(p).resolve() for p in inputs}
+        except (OSError, RuntimeError):
+            read, target = set(), None
+        if target in read:
+            raise ArgmapError(f"{out} is one of the map files being read; refusing to overwrite it (choose another output)")
+    if out.is_dir():
+        raise ArgmapError(f"{out} is a folder; give a file name for the output")
+    parent = out.parent
+    if not make_parents and not parent.is_dir():
+        raise ArgmapError(f"cannot write {out}: its folder {parent} does not exist (create it first)")
+    return out
+
+
+def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = View()) -> tuple[bytes, object]:
+    """Build the folder's graph once, select the view, draw: the bytes and the graph drawn."""
+    G = whole_graph(opened.project, settings)
+    if view.map is None and opened.single_map is not None:
+        view = dataclasses.replace(view, map=opened.single_map)
+    elif view.map is None and opened.selected is not None and len(opened.selected) > 1 and not view.filtered:
+        from .graph import subgraph
+
+        own = {m.name for m in opened.maps}
+        G = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
+    H = select(G, view)
+    if view.map is None and H.graph.get("title") is None and len(opened.project.maps) == 1:
+        H.graph["title"] = opened.project.maps[0].title
+    return draw(H, fmt, settings), H
+
+
 def render_path(path: str | Path, fmt: str, settings: Settings, view: View = View()) -> tuple[bytes, object]:
     """Load, build, select and draw: the bytes of ``argmap render`` and the graph drawn."""
-    from .graph import build
-
-    project, _, map_name = open_project(path)
-    G = build(project)
-    if view.map is None and map_name is not None:
-        view = dataclasses.replace(view, map=map_name)
-    G = select(G, view)
-    if view.map is None and G.graph.get("title") is None and len(project.maps) == 1:
-        G.graph["title"] = project.maps[0].title
-    return draw(G, fmt, settings), G
+    return render_opened(open_checked([path]), fmt, settings, view)
 
 
 @dataclass
@@ -162,27 +223,30 @@ def build_folder(
     every map of more nodes than that is also drawn in readable parts of about
     that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
     """
-    from . import __version__
+    from ._version import __version__
+    from .export import FORMATS
     from .export.dot import export as export_dot, link_parts
-    from .graph import build, map_view, split
+    from .graph import map_view, split
     from .render import render, resolve_engine
 
-    project, _, _ = open_project(folder)
-    G = build(project)
+    opened = open_checked([folder])
+    project = opened.project
+    G = whole_graph(project, settings)
     out_dir = Path(out_dir)
+    suffix = FORMATS[fmt].suffix if fmt in FORMATS else fmt
     maps = [m for m in project.maps if not only or m.name in only]
     newest_input = max((Path(m.path).stat().st_mtime for m in project.maps), default=0.0)
     jobs = []
     for m in maps:
         H = map_view(G, m.name)
-        jobs.append((m.name, out_dir / f"{m.name}.{fmt}", H))
+        jobs.append((m.name, out_dir / f"{m.name}.{suffix}", H))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         if parts and own > parts:
             pieces = split(H, parts)
             link_parts(pieces)  # "[replies: see its own part]" links to the part that draws them
             for root, P in pieces:
                 P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
-                jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{fmt}", P))
+                jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{suffix}", P))
     # parts are drawn sideways: replies to one node stack in a column, so no staggering
     part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     for i, (name, out, H) in enumerate(jobs, 1):

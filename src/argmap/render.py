@@ -32,10 +32,17 @@ __all__ = [
     "resolve_engine",
     "cache_dir",
     "FORMATS",
+    "ENGINES",
     "system_dot",
 ]
 
 FORMATS = ("svg", "png", "pdf")
+#: the Graphviz engines (``--engine``): name → what it means
+ENGINES = {
+    "auto": "system `dot` for PNG/PDF when present, else embedded",
+    "embedded": "Graphviz compiled to WebAssembly: nothing to install, same bytes everywhere",
+    "system": "Graphviz `dot` on PATH",
+}
 SYSTEM_TIMEOUT = 600
 
 
@@ -54,8 +61,8 @@ def system_dot() -> str | None:
 
 def resolve_engine(engine: str, fmt: str) -> str:
     """``embedded`` or ``system``: what ``auto`` means for this format on this machine."""
-    if engine not in ("auto", "embedded", "system"):
-        raise EngineUnavailable(f"unknown engine '{engine}' (choose auto, embedded or system)")
+    if engine not in ENGINES:
+        raise EngineUnavailable(f"unknown engine '{engine}' (choose {', '.join(ENGINES)})")
     if fmt not in FORMATS:
         raise EngineUnavailable(f"cannot render format '{fmt}' (choose {', '.join(FORMATS)})")
     if engine == "system" and system_dot() is None:
@@ -77,13 +84,15 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
     chosen = resolve_engine(engine, fmt)
     if chosen == "system":
         if fmt != "svg" and _cairosvg() is not None:  # so the PNG/PDF has the legend and bold titles too
-            return _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
+            converted = _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
+            return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
         out = _render_system(dot_source, fmt)
         return finish(out) if fmt == "svg" else out
     svg = _render_embedded(dot_source)
     if fmt == "svg":
         return finish(svg)
-    return _convert_svg(finish(svg, scale=False), fmt)
+    converted = _convert_svg(finish(svg, scale=False), fmt)
+    return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
 
 
 # -- system dot -------------------------------------------------------------------
@@ -106,7 +115,26 @@ def _render_system(dot_source: str, fmt: str) -> bytes:
     if proc.returncode != 0 or not proc.stdout:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz `dot` failed: {message[0] if message else f'exit code {proc.returncode}'}")
+    if fmt == "pdf":
+        return _fixed_pdf_dates(proc.stdout)
     return proc.stdout
+
+
+def _fixed_pdf_dates(pdf: bytes) -> bytes:
+    """Same input, same bytes: cairo stamps PDFs with the time of drawing; put the epoch there instead.
+
+    The replacement has the same length, so the PDF's cross-reference offsets stay right.
+
+    >>> _fixed_pdf_dates(b"<< /CreationDate (D:20261125221729Z) >>")
+    b'<< /CreationDate (D:19700101000000Z) >>'
+    """
+    import re
+
+    return re.sub(
+        rb"/(CreationDate|ModDate) \(D:(\d{14})",
+        lambda m: b"/" + m.group(1) + b" (D:" + b"19700101000000",
+        pdf,
+    )
 
 
 # -- embedded (WebAssembly) ------------------------------------------------------------

@@ -49,7 +49,8 @@ def maps_table(project: Project) -> str:
     )
 
 
-def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None) -> str:
+def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None,
+                semantics: str = "grounded", bipolar: str = "none") -> str:
     """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts).
 
     With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands.
@@ -57,7 +58,8 @@ def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None =
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
     if status:
-        lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, grounded semantics)")
+        support = f"; support read as {bipolar}" if bipolar != "none" else ""
+        lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, {semantics} semantics{support})")
     lines += textwrap.wrap(d.get("text") or "", 88, initial_indent="  ", subsequent_indent="  ")
     if d.get("by"):
         lines.append(f"  by {d['by']}")

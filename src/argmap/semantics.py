@@ -166,6 +166,9 @@ class AF:
             for i, j in zip(src, dst):
                 outs[i].append(j)
                 ins[j].append(i)
+            for adjacent in (ins, outs):  # in argument order, not the frozenset's (hash-seeded) order
+                for lst in adjacent:
+                    lst.sort()
         return ins, outs
 
     def attackers(self, arg: str) -> tuple[str, ...]:

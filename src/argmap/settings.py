@@ -12,12 +12,45 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .diagnostics import ArgmapError
+from . import semantics as _sem
+from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
+from .export.theme import COLORINGS
+from .model import Location
 
-__all__ = ["Settings", "COLOR_BY", "ENGINES", "load_config"]
+__all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "RANKDIRS", "load_config", "load_settings", "CONFIG_NAME"]
 
-COLOR_BY = ("author", "kind", "status", "tag", "none")
-ENGINES = ("auto", "embedded", "system")
+#: node colourings (``--color-by``): name → what it means; declared once, in the theme
+COLOR_BY = COLORINGS
+_BIPOLAR_HELP = {
+    "none": "support adds no attack",
+    "supported": "a attacks what its supports chain to attacks (supported attack)",
+    "secondary": "attacking x attacks what x supports, down the chain (secondary attack)",
+    "both": "supported and secondary attacks",
+}
+_SEMANTICS_HELP = {
+    "grounded": "the sceptical minimum: linear time",
+    "complete": "sceptical over complete extensions",
+    "preferred": "sceptical over preferred extensions",
+    "stable": "sceptical over stable extensions",
+}
+#: how support adds attacks (Cayrol & Lagasquie-Schiex): the modes :mod:`argmap.semantics` declares
+BIPOLAR = {m: _BIPOLAR_HELP.get(m, "") for m in _sem._MODES}
+#: the semantics that decide statuses: the canonical names :mod:`argmap.semantics` declares
+SEMANTICS = {m: _SEMANTICS_HELP.get(m, "") for m in dict.fromkeys(_sem.SEMANTICS.values())}
+RANKDIRS = ("BT", "TB", "LR", "RL")
+CONFIG_NAME = "argmap.toml"
+
+
+def _engines() -> dict[str, str]:
+    from .render import ENGINES
+
+    return ENGINES
+
+
+def __getattr__(name: str):
+    if name == "ENGINES":
+        return tuple(_engines())
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -42,38 +75,183 @@ class Settings:
     def replace(self, **changes: Any) -> "Settings":
         """A copy with ``changes`` applied; ``None`` values are ignored (an unset flag)."""
         changes = {k: v for k, v in changes.items() if v is not None}
+        if isinstance(changes.get("semantics"), str):
+            from .semantics import normalize_semantics
+
+            changes["semantics"] = normalize_semantics(changes["semantics"])
         new = dataclasses.replace(self, **changes)
         new.check()
         return new
 
     def check(self) -> None:
-        if self.color_by not in COLOR_BY:
-            raise ArgmapError(f"color_by must be one of {', '.join(COLOR_BY)}, not '{self.color_by}'")
-        if self.engine not in ENGINES:
-            raise ArgmapError(f"engine must be one of {', '.join(ENGINES)}, not '{self.engine}'")
-        if self.rankdir not in ("BT", "TB", "LR", "RL"):
-            raise ArgmapError(f"rankdir must be BT, TB, LR or RL, not '{self.rankdir}'")
-        if not 8 <= self.wrap <= 200:
-            raise ArgmapError(f"wrap must be between 8 and 200 characters, not {self.wrap}")
+        for name, problem in self.problems():
+            raise ArgmapError(problem)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """``(field, what is wrong)`` for every field with a wrong type or value."""
+        out = []
+        for f in dataclasses.fields(self):
+            if f.name == "extra":
+                continue
+            value = getattr(self, f.name)
+            want = _TYPES[f.name]
+            if not _is(value, want):
+                out.append((f.name, f"{f.name} must be {_WORD[want]}, not {_show(value)}"))
+                continue
+            choices = _choices(f.name)
+            if choices is not None and value not in choices:
+                out.append((f.name, f"{f.name} must be one of {', '.join(choices)}, not {_show(value)}"))
+            elif f.name == "wrap" and not 8 <= value <= 200:
+                out.append((f.name, f"wrap must be between 8 and 200 characters, not {value}"))
+            elif f.name == "fontsize" and not 4 <= value <= 72:
+                out.append((f.name, f"fontsize must be between 4 and 72 points, not {value}"))
+            elif f.name in ("stagger", "large_map_warning") and value < 0:
+                out.append((f.name, f"{f.name} must be 0 or more, not {value}"))
+        return out
+
+
+_TYPES = {
+    "color_by": str, "wrap": int, "rankdir": str, "parts_rankdir": str, "stagger": int, "legend": bool,
+    "fontname": str, "fontsize": float, "engine": str, "semantics": str, "bipolar": str, "title": bool,
+    "large_map_warning": int,
+}
+_WORD = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _is(value, want) -> bool:
+    if want is bool:
+        return isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if want is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, want)
+
+
+def _show(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _choices(name: str):
+    if name == "color_by":
+        return tuple(COLOR_BY)
+    if name == "engine":
+        return tuple(_engines())
+    if name in ("rankdir", "parts_rankdir"):
+        return RANKDIRS
+    if name == "semantics":
+        return tuple(SEMANTICS)
+    if name == "bipolar":
+        return tuple(BIPOLAR)
+    return None
+
+
+def _config_error(path: Path, text: str, message: str, hint: str | None, key: str | None = None,
+                  table: str | None = None, line: int | None = None, col: int | None = None) -> InvalidInputError:
+    if line is None:
+        line, col = _find(text, key, table)
+    return InvalidInputError([Diagnostic.error("config", message, Location(str(path), line, col or 1), hint)])
+
+
+def _find(text: str, key: str | None, table: str | None) -> tuple[int, int]:
+    """Line and column of ``key`` inside ``[table]`` (or of the table header), 1-based; (1, 1) if not found."""
+    import re
+
+    current = None
+    header_at = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        m = re.match(r"\[\s*([^\]]+?)\s*\]", stripped)
+        if m and not stripped.startswith("[["):
+            current = m.group(1).strip().strip('"')
+            if current == table and key is None:
+                return number, raw.index("[") + 1
+            if current == table:
+                header_at = (number, raw.index("[") + 1)
+            continue
+        km = re.match(r"\s*\"?([A-Za-z0-9_-]+)\"?\s*=", raw)
+        if not km:
+            continue
+        name = km.group(1)
+        if table is None and current is None and name == key:
+            return number, km.start(1) + 1 - (1 if raw[km.start(1) - 1:km.start(1)] == '"' else 0)
+        if table is not None and name == key and current == table:
+            return number, raw.index(raw.lstrip()[0]) + 1
+        if table is not None and key is None and current is None and name == table:
+            return number, km.start(1) + 1
+    return header_at or (1, 1)
 
 
 def load_config(folder: str | Path) -> Settings:
-    """Defaults overlaid by ``folder/argmap.toml`` (its ``[render]`` table), if there is one."""
-    path = Path(folder) / "argmap.toml"
+    """Defaults overlaid by ``folder/argmap.toml`` (its ``[render]`` table), if there is one.
+
+    Every problem is an :class:`InvalidInputError` holding one located
+    ``argmap.toml:LINE:COL: error[config]`` diagnostic with a hint.
+    """
+    path = Path(folder) / CONFIG_NAME
     if not path.is_file():
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ArgmapError(f"{path}:1:1: error[config]: {exc}") from None
-    table = data.get("render", {})
-    names = {f.name for f in dataclasses.fields(Settings)} - {"extra"}
-    unknown = sorted(set(table) - names)
-    if unknown:
-        raise ArgmapError(
-            f"{path}:1:1: error[config]: unknown setting '{unknown[0]}' in [render] (known: {', '.join(sorted(names))})"
-        )
+        with path.open("rb") as fh:  # is_file(): a regular file, so this read ends
+            raw = fh.read((1 << 20) + 1)
+        if len(raw) > 1 << 20:
+            raise _config_error(path, "", "the file is over 1 MiB", "argmap.toml holds a few settings")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _config_error(path, "", f"byte {exc.start} is not valid UTF-8", "save the file as UTF-8") from None
+    except OSError as exc:
+        raise _config_error(path, "", f"cannot read the file: {exc.strerror or exc}", None) from None
     try:
-        return Settings().replace(**{k.replace("-", "_"): v for k, v in table.items()})
-    except TypeError as exc:
-        raise ArgmapError(f"{path}:1:1: error[config]: {exc}") from None
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        import re
+
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        raise _config_error(path, text, f"invalid TOML: {message}", "see https://toml.io for the syntax",
+                            line=line, col=col) from None
+    from .diagnostics import did_you_mean
+
+    for top in sorted(data):
+        if top != "render":
+            hint = did_you_mean(top, ["render"]) or "argmap.toml has one table, [render]"
+            raise _config_error(path, text, f"unknown table or key '{top}'", hint, key=None if isinstance(data[top], dict) else top,
+                                table=top if isinstance(data[top], dict) else None)
+    table = data.get("render", {})
+    if not isinstance(table, dict):
+        raise _config_error(path, text, f"render must be a table ([render]), not {_show(table)}",
+                            "write the settings under a [render] line", key="render")
+    names = sorted(f.name for f in dataclasses.fields(Settings) if f.name != "extra")
+    values = {}
+    for key in table:  # in file order: the first problem is reported
+        name = key.replace("-", "_")
+        if name not in names:
+            hint = did_you_mean(name, names) or f"known settings: {', '.join(names)}"
+            raise _config_error(path, text, f"unknown setting '{key}' in [render]", hint, key=key, table="render")
+        values[name] = table[key]
+    try:
+        settings = dataclasses.replace(Settings(), **values)
+    except TypeError as exc:  # pragma: no cover - names are checked above
+        raise _config_error(path, text, str(exc), None) from None
+    if isinstance(values.get("semantics"), str):
+        from .semantics import SemanticsError, normalize_semantics
+
+        try:
+            settings = dataclasses.replace(settings, semantics=normalize_semantics(values["semantics"]))
+        except SemanticsError:
+            pass  # reported below with the choices
+    for name, problem in settings.problems():
+        key = next((k for k in table if k.replace("-", "_") == name), name)
+        raise _config_error(path, text, problem, f"fix `{key}` in the [render] table", key=key, table="render")
+    if isinstance(settings.fontsize, int):
+        settings = dataclasses.replace(settings, fontsize=float(settings.fontsize))
+    return settings
+
+
+def load_settings(folder: str | Path, **flags: Any) -> Settings:
+    """The one Settings of a command: defaults, overlaid by ``folder/argmap.toml``, overlaid by ``flags``
+    (``None`` values are unset flags)."""
+    return load_config(folder).replace(**flags)

@@ -1,32 +1,134 @@
-"""Exporters: one module per text format, each ``export(graph, settings) -> str``
-(``framework`` serves three related formats, one function each).
+"""The output formats: one registry, the only place a format is declared.
 
-Images (svg, png, pdf) are DOT drawn by :mod:`argmap.render`.  A new format is a
-module here and a line in :data:`EXPORTERS`.
+Text formats are one module each, ``export(graph, settings) -> str``
+(``framework`` serves three related formats, one function each).  Images (svg,
+png, pdf) are DOT drawn by :mod:`argmap.render`.  A new format is a module here
+and one :func:`register` line below; the CLI's ``--format`` choices, the output
+suffixes it recognises and its help text all come from :data:`FORMATS`.
+
+>>> format_for_suffix("map.gv"), format_for_suffix("x.mmd"), format_for_suffix("x.txt")
+('dot', 'mermaid', None)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
+from typing import Callable, Union
 
-__all__ = ["EXPORTERS", "IMAGE_FORMATS", "ALL_FORMATS", "export"]
+__all__ = [
+    "Format",
+    "FORMATS",
+    "EXPORTERS",
+    "IMAGE_FORMATS",
+    "register",
+    "format_names",
+    "format_for_suffix",
+    "export",
+    "is_framework",
+]
 
-#: format name → "module" or "module:function" under argmap.export (imported only when used)
-EXPORTERS = {
-    "dot": "dot",
-    "json": "json_",
-    "graphml": "graphml",
-    "mermaid": "mermaid",
-    "html": "html",  # an HTML fragment with the map as inline SVG (hover text and links kept)
-    "apx": "framework:export_apx",
-    "tgf": "framework:export_tgf",
-    "i23": "framework:export_i23",
-}
-IMAGE_FORMATS = ("svg", "png", "pdf")
-ALL_FORMATS = IMAGE_FORMATS + tuple(EXPORTERS)
+Target = Union[str, Callable, None]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format.
+
+    ``target`` is ``"module"`` or ``"module:function"`` under ``argmap.export``
+    (imported only when used), a dotted absolute ``"package.module:function"``,
+    or a callable ``(graph, settings) -> str``; ``None`` for an image drawn from
+    DOT.  ``suffixes`` are the output-name endings that select it (the first is
+    the one written by ``build``).  ``framework`` formats write the attack
+    framework, computed on the whole folder (see :func:`argmap.analysis.closed_framework`).
+    """
+
+    name: str
+    target: Target
+    suffixes: tuple[str, ...]
+    help: str
+    framework: bool = False
+
+    @property
+    def image(self) -> bool:
+        return self.target is None
+
+    @property
+    def suffix(self) -> str:
+        return self.suffixes[0]
+
+
+#: format name → :class:`Format`, in the order the CLI lists them
+FORMATS: dict[str, Format] = {}
+#: format name → exporter target, for text formats only (kept for callers of the first API)
+EXPORTERS: dict[str, Target] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Declare a format (replacing one of the same name); returns it."""
+    FORMATS[fmt.name] = fmt
+    if fmt.target is not None:
+        EXPORTERS[fmt.name] = fmt.target
+    else:
+        EXPORTERS.pop(fmt.name, None)
+    return fmt
+
+
+register(Format("svg", None, ("svg",), "SVG picture (embedded Graphviz: same bytes everywhere)"))
+register(Format("png", None, ("png",), "PNG picture"))
+register(Format("pdf", None, ("pdf",), "PDF picture"))
+register(Format("dot", "dot", ("dot", "gv"), "Graphviz DOT text"))
+register(Format("json", "json_", ("json",), "every node and relation as JSON"))
+register(Format("graphml", "graphml", ("graphml",), "GraphML (yEd, Gephi, networkx)"))
+register(Format("mermaid", "mermaid", ("mmd", "mermaid"), "Mermaid flowchart text"))
+register(Format("html", "html", ("html", "htm"), "HTML fragment: the map as inline SVG, hover text and links kept"))
+register(Format("apx", "framework:export_apx", ("apx",), "attack framework, ASPARTIX (ICCMA)", framework=True))
+register(Format("tgf", "framework:export_tgf", ("tgf",), "attack framework, trivial graph format", framework=True))
+register(Format("i23", "framework:export_i23", ("i23",), "attack framework, ICCMA 2023 `p af N`", framework=True))
+
+#: the picture formats (drawn by Graphviz from DOT)
+IMAGE_FORMATS = tuple(name for name, f in FORMATS.items() if f.image)
+
+
+def format_names() -> tuple[str, ...]:
+    """Every registered format name, in registry order."""
+    return tuple(FORMATS)
+
+
+def format_for_suffix(output: str | Path) -> str | None:
+    """The format an output name's suffix selects, or ``None`` (no suffix, or one nobody registered)."""
+    suffix = Path(str(output)).suffix.lstrip(".").lower()
+    if not suffix:
+        return None
+    for name, f in FORMATS.items():
+        if suffix in f.suffixes:
+            return name
+    return None
+
+
+def is_framework(fmt: str) -> bool:
+    f = FORMATS.get(fmt)
+    return bool(f and f.framework)
+
+
+def _resolve(target: Target) -> Callable:
+    if callable(target):
+        return target
+    module, _, function = str(target).partition(":")
+    name = module if "." in module else f"{__name__}.{module}"
+    return getattr(import_module(name), function or "export")
 
 
 def export(G, fmt: str, settings=None) -> str:
-    """The graph as text in ``fmt`` (one of :data:`EXPORTERS`)."""
-    module, _, function = EXPORTERS[fmt].partition(":")
-    return getattr(import_module(f"{__name__}.{module}"), function or "export")(G, settings)
+    """The graph as text in ``fmt`` (a registered text format)."""
+    f = FORMATS.get(fmt)
+    if f is None or f.image:
+        raise KeyError(fmt)
+    return _resolve(f.target)(G, settings)
+
+
+def __getattr__(name: str):
+    if name == "ALL_FORMATS":  # computed: a format registered later is included
+        return format_names()
+    raise AttributeError(name)

@@ -3,21 +3,34 @@
 The map's attacks and undercuts become the framework's attacks, with the attacks
 support derives when ``settings.bipolar`` asks for them; this is what ``argmap
 analyze`` evaluates, handed to any ICCMA solver.
+
+The framework of a view (one map, a focus...) is the view's own nodes plus
+everything in the folder that attacks them, transitively
+(:func:`argmap.analysis.closed_framework`): a solver run on it gives each of the
+view's nodes the status the folder gives it (grounded, complete, preferred).
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["export_apx", "export_tgf", "export_i23"]
+__all__ = ["export_apx", "export_tgf", "export_i23", "framework_of"]
+
+
+def framework_of(G: nx.MultiDiGraph, settings=None):
+    """The :class:`~argmap.semantics.AF` that decides the (non-ghost) nodes of ``G``."""
+    from ..analysis import closed_framework, whole
+
+    bipolar = getattr(settings, "bipolar", "none") or "none"
+    full = whole(G)
+    nodes = None if full is G else [n for n, d in G.nodes(data=True) if not d.get("ghost")]
+    return closed_framework(G, nodes, bipolar)
 
 
 def _export(G: nx.MultiDiGraph, settings, fmt: str) -> str:
     from ..afio import write_af
-    from ..analysis import framework
 
-    af, _ = framework(G, getattr(settings, "bipolar", "none") or "none")
-    return write_af(af, fmt)
+    return write_af(framework_of(G, settings), fmt)
 
 
 def export_apx(G, settings=None) -> str:

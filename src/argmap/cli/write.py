@@ -1,7 +1,7 @@
-"""CLI commands that write map files: add, new, schema, fmt, watch (registered on import).
+"""Commands that write map files: add, new, schema, fmt.
 
 Thin like the rest of the CLI: parse, call :mod:`argmap.edit`, :mod:`argmap.newmap`,
-:mod:`argmap.schema`, :mod:`argmap.fmt` or :mod:`argmap.watch`, print.
+:mod:`argmap.schema` or :mod:`argmap.fmt`, print.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from pathlib import Path
 
 import click
 
-from .cli import DEFAULT_FOLDER, EXIT_ERRORS, cli
-from .diagnostics import ArgmapError
+from .base import DEFAULT_FOLDER, EXIT_ERRORS, cli
 
 
 # -- add --------------------------------------------------------------------------------------
 @cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_FOLDER)
+@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option("--attacks", "attacks", metavar="ID", help="The new node attacks this node (denies its conclusion).")
 @click.option("--supports", "supports", metavar="ID", help="The new node supports this node.")
 @click.option("--undercuts", "undercuts", metavar="ID", help="The new node undercuts this argument (denies its inference).")
@@ -40,7 +39,7 @@ def add(path, attacks, supports, undercuts, text, by, source, quote, node_id, ki
     was (comments, order, quoting).  The whole folder is checked with the new
     node before anything is written, and the write is atomic: an addition that
     would leave an error changes nothing and says why.  PATH is the folder of
-    maps (default: ./arguments).
+    maps (default: the folder of --file, else ./arguments).
 
     \b
     Example:
@@ -48,12 +47,14 @@ def add(path, attacks, supports, undercuts, text, by, source, quote, node_id, ki
         --text "A few firms can still offer many differently tuned AIs." --by "Me"
       argmap add --undercuts customers-choose-no-backlash --text "..." --dry-run
     """
-    from .edit import add_node
+    from ..edit import add_node
 
     chosen = [(k, v) for k, v in (("attacks", attacks), ("supports", supports), ("undercuts", undercuts)) if v]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --attacks ID, --supports ID, --undercuts ID")
     relation, target = chosen[0]
+    if path is None:
+        path = file.parent if file is not None else Path(DEFAULT_FOLDER)
     result = add_node(
         path, target, relation, text, node_id=node_id, kind=kind, by=by, source=source, quote=quote,
         tags=tags, note=note, file=file, write=not dry_run,
@@ -85,7 +86,7 @@ def new(name, title, schema_ref):
     Example:
       argmap new arguments/compute-governance --title "Should compute be licensed?"
     """
-    from .newmap import create_map
+    from ..newmap import create_map
 
     path = create_map(name, title, schema=schema_ref)
     click.echo(f"wrote {path}; check it with `argmap check {path.parent}`", err=True)
@@ -106,13 +107,13 @@ def schema(output):
     Example:
       argmap schema -o map.schema.json
     """
-    from .schema import schema_text
+    from ..schema import schema_text
 
     text = schema_text()
     if output is None:
         click.echo(text, nl=False)
         return
-    from .fsutil import write_atomic
+    from ..fsutil import write_atomic
 
     write_atomic(output, text)
     click.echo(f"wrote {output}", err=True)
@@ -136,7 +137,7 @@ def fmt(paths, check, width):
       argmap fmt arguments/
       argmap fmt --check arguments/      # in CI: exit 1 if a file is not formatted
     """
-    from .fmt import format_paths
+    from ..fmt import format_paths
 
     results = format_paths(list(paths) or [DEFAULT_FOLDER], check=check, width=width)
     failed = [r for r in results if r.error]
@@ -152,39 +153,4 @@ def fmt(paths, check, width):
         sys.exit(EXIT_ERRORS)
 
 
-# -- watch ------------------------------------------------------------------------------------
-@cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", required=True, metavar="OUT", help="Output file; its suffix gives the format.")
-@click.option("-f", "--format", "fmt_name", type=click.Choice(["svg", "png", "pdf", "dot", "json", "graphml", "mermaid"]),
-              help="Output format [default: from the output's suffix].")
-@click.option("--interval", type=click.FloatRange(0.01, 60), default=0.2, show_default=True, help="Seconds between looks.")
-@click.option("--debounce", type=click.FloatRange(0, 60), default=0.3, show_default=True,
-              help="Seconds the files must stay unchanged before drawing.")
-@click.option("--max-builds", type=click.IntRange(1), default=None, hidden=True)
-def watch(path, output, fmt_name, interval, debounce, max_builds):
-    """Draw a map now and again after every save, until Ctrl-C.
-
-    Errors in the input are printed and the last good output is kept, so a
-    browser or viewer showing OUT never sees a broken picture.
-
-    \b
-    Example:
-      argmap watch arguments/power-concentration.yaml -o map.svg
-    """
-    from .cli import _format_from_suffix
-    from .watch import watch as watch_loop
-
-    fmt_name = fmt_name or _format_from_suffix(str(output))
-    click.echo(f"watching {path} (Ctrl-C to stop)", err=True)
-
-    def echo(event):
-        click.echo(event.message, err=True)
-
-    try:
-        watch_loop(path, output, fmt_name, interval=interval, debounce=debounce, max_builds=max_builds, echo=echo)
-    except KeyboardInterrupt:
-        click.echo("stopped.", err=True)
-
-
-__all__ = ["add", "new", "schema", "fmt", "watch", "ArgmapError"]
+__all__ = ["add", "new", "schema", "fmt"]

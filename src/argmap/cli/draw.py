@@ -1,0 +1,142 @@
+"""Commands that draw: render, build, watch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .base import DEFAULT_FOLDER, cli, format_option, output_format, settings_for, style_options, view_options
+
+
+def _folder(path: Path) -> Path:
+    return path if path.is_dir() else path.parent
+
+
+# -- render ---------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for standard output (SVG unless --format).")
+@format_option
+@view_options
+@style_options
+def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
+    """Draw a map (or a folder of maps) as SVG, PNG, PDF, DOT, JSON, GraphML or Mermaid,
+    or write its attack framework for ICCMA solvers (apx, tgf, i23).
+
+    A single file is drawn with ghosts (dashed) for nodes of other maps it
+    points to; a folder is drawn whole unless --map picks one.  Statuses
+    (--color-by status) and attack frameworks are computed on the whole folder.
+    SVG is drawn by the embedded Graphviz, so it needs nothing installed and is
+    byte-identical everywhere.  The output's folder must exist, and the output
+    may not be one of the maps read.
+
+    \b
+    Example:
+      argmap render arguments/power-concentration.yaml -o map.svg
+      argmap render arguments/ --focus backlash-needs-few-ais --depth 1 -o part.svg
+      argmap render arguments/takeoff.yaml --color-by status -o status.png
+      argmap render arguments/power-concentration.yaml -o pc.apx --bipolar supported
+    """
+    from ..pipeline import View, check_output, render_opened
+    from ..project import open_checked
+
+    fmt = output_format(output, fmt)
+    settings = settings_for(_folder(path), **style)
+    opened = open_checked([path])
+    if output != "-":
+        check_output(output, fmt, opened)
+    data, G = render_opened(opened, fmt, settings, View(map_name, focus, depth, tuple(tags), tuple(authors)))
+    shown = sum(1 for _, d in G.nodes(data=True) if not d.get("ghost"))
+    if shown > settings.large_map_warning:
+        click.echo(
+            f"note: this map has {shown} nodes; for readable parts draw views with --focus ID --depth N or --tag TAG",
+            err=True,
+        )
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from ..fsutil import write_atomic
+
+    write_atomic(output, data)
+    click.echo(f"wrote {output} ({shown} nodes, {G.number_of_edges()} relations)", err=True)
+
+
+# -- build ----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_FOLDER)
+@click.option("-o", "--output", "out_dir", default="maps", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the drawn maps (one file per map, named after the map; created if missing).")
+@format_option
+@click.option("--force", is_flag=True, help="Draw every map even when its output is up to date.")
+@click.option("--parts", type=click.IntRange(0, 1000), default=0, metavar="N",
+              help="Also split maps of more than N nodes into readable parts of about N nodes, "
+                   "in OUT/<map>/<root-id>.svg (0: off).")
+@style_options
+def build(folder, out_dir, fmt, force, parts, **style):
+    """Draw every map of a folder into an output folder, skipping maps already up to date.
+
+    Progress goes to standard error, one line per map.  Big maps are too wide
+    for a web page at full size; --parts N adds readable parts of each.
+    --format defaults to svg.
+
+    \b
+    Example:
+      argmap build arguments/ -o maps/
+      argmap build arguments/ -o maps/ --parts 16
+      argmap build arguments/ -o maps/ --format png --engine system
+    """
+    import time
+
+    from ..pipeline import build_folder
+
+    settings = settings_for(folder, **style)
+    start = time.perf_counter()
+    drawn = skipped = 0
+    for step in build_folder(folder, out_dir, fmt or "svg", settings, force=force, parts=parts):
+        state = "up to date" if step.skipped else f"drawn in {step.seconds:.2f} s"
+        click.echo(f"[{step.index}/{step.total}] {step.map}: {step.output} ({step.nodes} nodes, {state})", err=True)
+        for warning in step.warnings:
+            click.echo(f"  note: {warning}", err=True)
+        skipped += step.skipped
+        drawn += not step.skipped
+    click.echo(f"{drawn} drawn, {skipped} up to date, in {time.perf_counter() - start:.2f} s", err=True)
+
+
+# -- watch ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file; its suffix gives the format.")
+@format_option
+@click.option("--interval", type=click.FloatRange(0.01, 60), default=0.2, show_default=True, help="Seconds between looks.")
+@click.option("--debounce", type=click.FloatRange(0, 60), default=0.3, show_default=True,
+              help="Seconds the files must stay unchanged before drawing.")
+@click.option("--max-builds", type=click.IntRange(1), default=None, hidden=True)
+def watch(path, output, fmt, interval, debounce, max_builds):
+    """Draw a map now and again after every save, until Ctrl-C.
+
+    Errors in the input or in argmap.toml are printed and the last good
+    output is kept, so a browser or viewer showing OUT never sees a broken
+    picture; the watch goes on until the next save.
+
+    \b
+    Example:
+      argmap watch arguments/power-concentration.yaml -o map.svg
+    """
+    from ..pipeline import check_output
+    from ..project import watched_files
+    from ..watch import watch as watch_loop
+
+    fmt = output_format(str(output), fmt)
+    check_output(output, fmt, watched_files([path]))
+    click.echo(f"watching {path} (Ctrl-C to stop)", err=True)
+
+    def echo(event):
+        click.echo(event.message, err=True)
+
+    try:
+        watch_loop(path, output, fmt, interval=interval, debounce=debounce, max_builds=max_builds, echo=echo)
+    except KeyboardInterrupt:
+        click.echo("stopped.", err=True)

@@ -1,0 +1,155 @@
+"""Commands that read and report: check, list, show, analyze, solve."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .base import EXIT_ERRORS, RegistryChoice, cli, print_diagnostics, settings_for, status_options
+
+
+def _framework_formats() -> tuple[str, ...]:
+    from ..export import FORMATS
+
+    return tuple(name for name, f in FORMATS.items() if f.framework)
+
+
+def _folder(paths) -> Path:
+    from ..project import DEFAULT_FOLDER
+
+    first = Path(paths[0]) if paths else Path(DEFAULT_FOLDER)
+    return first if first.is_dir() else first.parent
+
+
+# -- check ----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quotes", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+              help="Folder of source texts: check every quote verbatim against its source's `file:`.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only, not warnings.")
+def check(paths, quotes, strict, quiet):
+    """Check map files and list every problem as file:line:col.
+
+    PATHS are map files or folders of them (default: ./arguments).  A file is
+    read with the other maps of its folder, so links into them resolve; only
+    the file's own problems are listed.  Exits 0 when there are no errors, 1
+    when there are.
+
+    \b
+    Example:
+      argmap check arguments/
+      argmap check arguments/ --quotes ../shared/seeds
+    """
+    from ..project import open_paths
+
+    opened = open_paths(paths, quotes=quotes)
+    diags = opened.diagnostics
+    print_diagnostics(diags, warnings=not quiet)
+    errors = sum(d.is_error for d in diags)
+    warnings = len(diags) - errors
+    if errors or (strict and warnings):
+        sys.exit(EXIT_ERRORS)
+    maps = opened.maps
+    nodes = sum(len(m.nodes) for m in maps)
+    rels = sum(len(n.relations) for m in maps for n in m.nodes)
+    note = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
+    click.echo(f"ok: {len(maps)} map{'s' * (len(maps) != 1)}, {nodes} nodes, {rels} relations{note}", err=True)
+
+
+# -- list and show --------------------------------------------------------------------------
+@cli.command(name="list")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def list_maps(paths):
+    """List the maps with their node and relation counts and authors.
+
+    PATHS default to ./arguments; a file lists that map.
+
+    \b
+    Example:
+      argmap list arguments/
+    """
+    from ..queries import list_maps as table
+
+    click.echo(table(paths))
+
+
+@cli.command()
+@click.argument("node_id", metavar="ID")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--depth", type=click.IntRange(1, 50), default=3, show_default=True, help="Levels of replies shown.")
+@status_options
+def show(node_id, paths, depth, semantics, bipolar):
+    """Print a node, its quote and source, and the tree of what supports and attacks it.
+
+    Every node is marked IN (stands), OUT (falls) or UNDEC (open), computed on
+    the whole folder as `argmap analyze` explains.  PATHS default to ./arguments.
+
+    \b
+    Example:
+      argmap show backlash-needs-few-ais
+    """
+    from ..queries import show_node
+
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar)
+    click.echo(show_node(node_id, paths, depth, settings))
+
+
+# -- analysis ------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default=None, required=False)
+@click.option("--map", "map_name", metavar="NAME", help="Analyse one map of a folder (its links to other maps included).")
+@status_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def analyze(path, map_name, semantics, bipolar, as_json):
+    """Say which claims stand (IN), fall (OUT) or stay open (UNDEC), and why.
+
+    Statuses are computed on the whole folder (a file is analysed in its
+    folder's context), so every command gives a node the same status.  Also
+    lists unanswered objections, cruxes (the nodes whose status change would
+    flip the most others), per-author tallies and who answers whom.  PATH
+    defaults to ./arguments.
+
+    \b
+    Example:
+      argmap analyze arguments/power-concentration.yaml
+      argmap analyze arguments/ --semantics preferred --bipolar supported --json
+    """
+    from ..queries import analyze_paths
+    from ..report import analysis_report
+
+    paths = [path] if path else []
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar)
+    G, result = analyze_paths(paths, map_name, settings)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(analysis_report(G, result))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-s", "--semantics", required=True, metavar="SEM",
+              help="grounded, complete, preferred or stable (or GR, CO, PR, ST).")
+@click.option("-t", "--task", default="EE", show_default=True, type=click.Choice(["SE", "EE", "DC", "DS"], case_sensitive=False),
+              help="SE some extension, EE every extension, DC/DS credulous/sceptical acceptance of --arg.")
+@click.option("-a", "--arg", metavar="A", help="The argument asked about (DC, DS).")
+@click.option("--fo", "fmt", type=RegistryChoice(_framework_formats), help="Input format [default: from the suffix].")
+def solve(file, semantics, task, arg, fmt):
+    """Solve an abstract argumentation framework in ICCMA style (for researchers).
+
+    FILE is ASPARTIX (.apx), trivial graph format (.tgf) or ICCMA 2023 (.i23, `p af N`).
+    Answers print as ICCMA prints them: [a,b], [[a],[b]], YES / NO.
+
+    \b
+    Example:
+      argmap solve framework.apx --semantics preferred --task EE
+      argmap solve framework.tgf -s ST -t DC -a a1
+    """
+    from ..afio import read_af, solve as solve_af
+
+    click.echo(solve_af(read_af(file, fmt), semantics, task.upper(), arg))

@@ -1,0 +1,79 @@
+"""The library face of the commands that read: ``list``, ``show`` and ``analyze``.
+
+Each opens the project through :mod:`argmap.project` (a file in its folder's
+context), builds the folder's graph once, computes statuses once on the whole
+folder with one :class:`~argmap.settings.Settings`, and only then selects what
+was asked for.  So ``analyze FILE``, ``analyze FOLDER``, ``show ID`` and
+``render --color-by status`` always agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .diagnostics import ArgmapError
+from .model import Project
+from .pipeline import View, select, whole_graph
+from .project import Opened, open_checked
+from .settings import Settings
+
+__all__ = ["list_maps", "show_node", "analyze_paths", "folder_statuses"]
+
+
+def folder_statuses(opened: Opened, settings: Settings) -> dict[str, str]:
+    """``{node: IN | OUT | UNDEC}`` for every node of the opened folder, under the settings' semantics.
+
+    This is *the* verdict: every view, report and export agrees with it.
+    """
+    from .analysis import statuses
+
+    return statuses(whole_graph(opened.project), settings.semantics, settings.bipolar)
+
+
+def list_maps(paths: Iterable[str | Path] = ()) -> str:
+    """The table of ``argmap list``: the maps the paths name (a FILE: that map)."""
+    from .report import maps_table
+
+    opened = open_checked(list(paths))
+    return maps_table(Project(opened.maps))
+
+
+def show_node(node_id: str, paths: Iterable[str | Path] = (), depth: int = 3, settings: Settings | None = None,
+              opened: Opened | None = None) -> str:
+    """The text of ``argmap show``: the node, its source, and the tree of replies, with folder statuses."""
+    from .analysis import statuses
+    from .report import node_report
+
+    opened = opened or open_checked(list(paths))
+    settings = settings or Settings()
+    G = whole_graph(opened.project)
+    if node_id not in G:
+        from .diagnostics import did_you_mean
+
+        hint = did_you_mean(node_id, sorted(G.nodes)) or "`argmap list` shows the maps; ids are in the YAML files"
+        raise ArgmapError(f"no node with id '{node_id}' ({hint})")
+    status = statuses(G, settings.semantics, settings.bipolar)
+    return node_report(G, node_id, depth, status, semantics=settings.semantics, bipolar=settings.bipolar)
+
+
+def analyze_paths(paths: Iterable[str | Path] = (), map_name: str | None = None, settings: Settings | None = None,
+                  opened: Opened | None = None):
+    """``argmap analyze``: ``(view, analysis)`` for the map a FILE names (or ``map_name``), else the folder.
+
+    Statuses and reasons come from the whole folder's framework; the view
+    selects which nodes the report is about.
+    """
+    from .analysis import analyze
+
+    opened = opened or open_checked(list(paths))
+    settings = settings or Settings()
+    G = whole_graph(opened.project)
+    name = map_name or opened.single_map
+    view = select(G, View(map=name)) if name else G
+    if name is None and opened.selected is not None:  # several files named: their maps
+        from .graph import subgraph
+
+        own = {m.name for m in opened.maps}
+        view = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
+    return view, analyze(view, settings.semantics, settings.bipolar)

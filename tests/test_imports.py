@@ -1,0 +1,87 @@
+"""The import graph: data flows one way; no library module imports the CLI or the package facade."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import argmap
+
+SRC = Path(argmap.__file__).parent
+PACKAGE = "argmap"
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(SRC.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[tuple[str, str | None]]:
+    """``(module imported, name taken from it or None)`` for every import, lazy ones included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {(a.name, None) for a in node.names if a.name.split(".")[0] == PACKAGE}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.split(".")[0] != PACKAGE:
+                continue
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                out.add((sub, None) if sub in modules else (target, alias.name))
+    return out
+
+
+def test_no_library_module_imports_the_cli_or_the_facade():
+    modules = _modules()
+    bad = []
+    for name, path in modules.items():
+        if name == PACKAGE or name.startswith(f"{PACKAGE}.cli"):
+            continue
+        for target, taken in _imports(name, path, modules):
+            if target.startswith(f"{PACKAGE}.cli"):
+                bad.append(f"{name} imports the CLI ({target})")
+            if target == PACKAGE and taken is not None:
+                bad.append(f"{name} takes '{taken}' from the package facade")
+    assert not bad, "\n".join(sorted(bad))
+
+
+def test_the_import_graph_has_no_cycle():
+    modules = _modules()
+    edges = {name: set() for name in modules}
+    for name, path in modules.items():
+        for target, _ in _imports(name, path, modules):
+            if target in modules and target != name and not name.startswith(target + "."):
+                if not (target == PACKAGE):  # the facade re-exports; it is nobody's dependency
+                    edges[name].add(target)
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n):
+        state[n] = 1
+        stack.append(n)
+        for m in sorted(edges[n]):
+            if state.get(m) == 1:
+                raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(m):] + [m]))
+            if m not in state:
+                visit(m)
+        stack.pop()
+        state[n] = 2
+
+    for n in sorted(edges):
+        if n not in state:
+            visit(n)

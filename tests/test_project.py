@@ -1,0 +1,155 @@
+"""project.py: the one way from command-line paths to a checked project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import loader
+from argmap.project import discover, open_checked, open_paths, read_limited, watched_files
+
+from conftest import ARGUMENTS, ROOT
+
+A = "map: a\nnodes:\n  - id: a1\n    text: A one.\n"
+B = "map: b\nnodes:\n  - id: b1\n    text: B one.\n    attacks: [a1]\n"
+BROKEN = "map: c\nnodes:\n  - id: c1\n    txt: no text\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "a.yaml").write_text(A)
+    (tmp_path / "b.yaml").write_text(B)
+    return tmp_path
+
+
+def _codes(opened):
+    return [d.code for d in opened.diagnostics]
+
+
+def test_a_file_is_read_in_its_folders_context(folder):
+    opened = open_paths([folder / "b.yaml"])
+    assert opened.selected == ("b",) and opened.single_map == "b"
+    assert [m.name for m in opened.project.maps] == ["b", "a"]  # the file first, then its context
+    assert _codes(opened) == []  # the link into a.yaml resolves
+
+
+def test_a_broken_sibling_is_left_out_and_said_so_not_blamed_on_the_file(folder):
+    (folder / "c.yaml").write_text(BROKEN)
+    opened = open_paths([folder / "b.yaml"])
+    assert _codes(opened) == ["context"] and not any(d.is_error for d in opened.diagnostics)
+    assert "1 other map file of this folder has errors" in opened.diagnostics[0].message
+    assert [d.code for d in open_paths([folder]).diagnostics if d.is_error] == ["missing-text", "unknown-key"]
+
+
+def test_a_sibling_that_clashes_with_the_file_is_the_siblings_problem(folder):
+    (folder / "c.yaml").write_text("map: c\nnodes:\n  - id: a1\n    text: clash.\n")
+    opened = open_paths([folder / "a.yaml"])
+    assert not any(d.is_error for d in opened.diagnostics)
+
+
+def test_no_path_means_arguments(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    opened = open_paths([])
+    assert opened.selected is None and len(opened.project.maps) == len(list(ARGUMENTS.glob("*.yaml")))
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/null"])
+def test_devices_are_refused_by_name_and_through_a_symlink(tmp_path, target):
+    link = tmp_path / "z.yaml"
+    link.symlink_to(target)
+    for path in (Path(target), link):
+        opened = open_paths([path])
+        assert [(d.code, d.loc.line) for d in opened.diagnostics] == [("not-a-file", 1)]
+        assert "not a regular file" in opened.diagnostics[0].message
+
+
+def test_a_device_inside_a_folder_is_refused_not_read(tmp_path):
+    (tmp_path / "a.yaml").write_text(A)
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    opened = open_paths([tmp_path])
+    assert _codes(opened) == ["not-a-file"] and [m.name for m in opened.project.maps] == ["a"]
+
+
+def test_a_fifo_does_not_hang(tmp_path):
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    (tmp_path / "a.yaml").write_text(A)
+    result = []
+    t = threading.Thread(target=lambda: result.append(open_paths([tmp_path])), daemon=True)
+    t.start()
+    t.join(20)
+    assert not t.is_alive(), "reading a FIFO blocked"
+    assert _codes(result[0]) == ["not-a-file"] and "FIFO" in result[0].diagnostics[0].message
+
+
+def test_reads_stop_at_the_limit_whatever_stat_says(tmp_path, monkeypatch):
+    big = tmp_path / "big.yaml"
+    big.write_text("nodes:\n" + "  - id: a\n    text: x\n" * 100)
+    with pytest.raises(argmap.ArgmapError, match="too-large"):
+        read_limited(big, 1000)
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1000)
+    assert _codes(open_paths([big])) == ["too-large"]
+
+
+def test_the_same_file_by_two_paths_is_loaded_once(folder):
+    (folder / "again.yaml").symlink_to(folder / "a.yaml")
+    opened = open_paths([folder, folder / "a.yaml", Path(os.path.relpath(folder / "b.yaml"))])
+    assert _codes(opened) == [] and sorted(m.name for m in opened.project.maps) == ["a", "b"]
+    found, _ = discover([folder])
+    assert len(found) == 2
+
+
+@pytest.mark.skipif(not shutil.which("setpriv"), reason="needs setpriv to read as an unprivileged user")
+def test_an_unreadable_subfolder_is_a_warning():
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="argmap-unreadable-"))  # pytest's own folders are private to root
+    root = tmp_path / "maps"
+    (root / "locked").mkdir(parents=True)
+    (root / "a.yaml").write_text(A)
+    (root / "locked" / "b.yaml").write_text(B)
+    os.chmod(root / "locked", 0o000)
+    for p in (tmp_path, root):
+        os.chmod(p, 0o755)
+    os.chmod(root / "a.yaml", 0o644)
+    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print([(x.code, x.severity) for x in d])"
+    src = str(Path(argmap.__file__).parents[1])
+    cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code, str(root)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=dict(os.environ, PYTHONPATH=src))
+    finally:
+        os.chmod(root / "locked", 0o755)
+        shutil.rmtree(tmp_path)
+    if proc.returncode != 0 and "Operation not permitted" in proc.stderr:
+        pytest.skip("cannot switch user here")
+    assert proc.returncode == 0, proc.stderr
+    assert "('unreadable', 'warning')" in proc.stdout
+
+
+def test_open_checked_raises_for_errors_and_for_no_maps(tmp_path, folder):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(argmap.ArgmapError, match="no maps in"):
+        open_checked([tmp_path / "empty"])
+    (folder / "c.yaml").write_text(BROKEN)
+    with pytest.raises(argmap.InvalidInputError):
+        open_checked([folder])
+    assert open_checked([folder / "a.yaml"]).single_map == "a"
+
+
+def test_watched_files_are_the_maps_read_and_the_config(folder):
+    files = watched_files([folder / "a.yaml"])
+    assert files == [folder / "a.yaml", folder / "b.yaml", folder / "argmap.toml"]
+
+
+def test_hidden_folders_and_files_are_not_maps(folder):
+    (folder / ".github").mkdir()
+    (folder / ".github" / "ci.yml").write_text("on: push\n")
+    (folder / ".#a.yaml").write_text("junk: [\n")
+    assert _codes(open_paths([folder])) == [] and len(open_paths([folder]).project.maps) == 2
