@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import yaml
 
 import argmap
 from argmap import loader as load_mod
@@ -156,13 +157,81 @@ def test_random_bytes_never_raise(data):
 
 
 def test_fifty_thousand_levels_of_nesting_is_an_error_not_a_crash(tmp_path):
-    """PyYAML's C composer recurses per level and overflows the C stack; ours does not."""
+    """PyYAML's C composer recurses per level and overflows the C stack; ours does not.
+
+    With PyYAML >= 6.0.4 libyaml itself stops at 1,000 levels with its own message;
+    the answer must still be ours: ``too-deep`` at the collection that crosses 100.
+    """
     import subprocess
     import sys
 
     deep = tmp_path / "deep.yaml"
     deep.write_text("nodes: " + "[" * 50_000 + "]" * 50_000 + "\n")
-    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print(d[0])"
+    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print(*d, sep='\\n'); print(d[0].hint)"
     result = subprocess.run([sys.executable, "-c", code, str(deep)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "error[too-deep]" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{deep}:1:107: error[too-deep]: values are nested more than 100 levels deep",
+        "a map file needs only a few levels: map, nodes, node, list",
+    ]
+
+
+def _flow(depth: int) -> str:
+    return "nodes: " + "[" * depth + "]" * depth + "\n"
+
+
+def _block(depth: int) -> str:
+    return "".join(" " * i + f"k{i}:\n" for i in range(depth)) + " " * depth + "leaf\n"
+
+
+class TestDepthLimit:
+    """Our limit decides, with the same message and place, whether libyaml's own limit (1,000) is lower or not."""
+
+    @pytest.mark.parametrize("make", [_flow, _block], ids=["flow", "block"])
+    @pytest.mark.parametrize("limit", [100, 1050], ids=["below-libyaml", "above-libyaml"])
+    def test_too_deep_is_ours_with_either_parser(self, make, limit):
+        from argmap import yamltext
+
+        text = make(limit + 3)
+        places = []
+        for parser in (yamltext.LOADER, yamltext.PY_LOADER):
+            with pytest.raises(yamltext.Refused) as info:
+                yamltext.compose(text, max_depth=limit, loader=parser)
+            assert info.value.code == "too-deep"
+            assert info.value.message == f"values are nested more than {limit} levels deep"
+            places.append((info.value.mark.line, info.value.mark.column))
+        assert places[0] == places[1]
+
+    @pytest.mark.parametrize("make", [_flow, _block], ids=["flow", "block"])
+    def test_a_limit_above_libyamls_lets_deeper_files_through(self, make):
+        from argmap import yamltext
+
+        text = make(1020)
+        root = yamltext.compose(text, max_depth=1050)
+        depth = 0
+        node = root
+        while not isinstance(node, yaml.ScalarNode):
+            depth += 1
+            node = node.value[0][1] if isinstance(node, yaml.MappingNode) else (node.value[0] if node.value else None)
+            if node is None:
+                break
+        assert depth >= 1020
+
+    def test_libyaml_of_this_pyyaml_has_its_own_limit_or_none(self):
+        """Documents which path the suite exercised; both give the same answers (tests above)."""
+        from argmap import yamltext
+
+        if not yamltext.HAS_LIBYAML:
+            pytest.skip("PyYAML without libyaml: only the pure-Python path runs")
+        try:
+            list(yaml.parse(_flow(1020), Loader=yamltext.LOADER))
+        except yaml.YAMLError as exc:
+            assert "maximum nesting depth" in str(exc)  # PyYAML >= 6.0.4: the fallback path runs
+
+    def test_load_text_reports_the_fixture_place(self, data_dir):
+        text = (data_dir / "errors" / "too-deep.yaml").read_text()
+        for limit in (100,):
+            _, diags = load_mod.load_text(text, "f.yaml", max_depth=limit)
+            assert [str(d).splitlines()[0] for d in diags] == ["f.yaml:2:107: error[too-deep]: values are nested more than 100 levels deep"]
+        _, diags = load_mod.load_text(_flow(1020), "f.yaml", max_depth=1050)
+        assert "too-deep" not in [d.code for d in diags]
