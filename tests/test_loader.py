@@ -235,3 +235,86 @@ class TestDepthLimit:
             assert [str(d).splitlines()[0] for d in diags] == ["f.yaml:2:107: error[too-deep]: values are nested more than 100 levels deep"]
         _, diags = load_mod.load_text(_flow(1020), "f.yaml", max_depth=1050)
         assert "too-deep" not in [d.code for d in diags]
+
+
+# -- hand-editing mistakes: hints that name the real cause (issue 8) ---------------------------
+def _only(text: str):
+    m, diags = load_mod.load_text(text, "f.yaml")
+    assert m is None and len(diags) == 1, diags
+    return diags[0]
+
+
+class TestHandEditingHints:
+    def test_over_indented_key_says_so_not_quotes(self):
+        d = _only("nodes:\n  - id: a\n    text: A\n      by: X\n")
+        assert str(d).startswith("f.yaml:4:7: error[yaml]: invalid YAML: key 'by' is indented more than the key above it")
+        assert "quotes" not in d.hint and "column 5" in d.hint
+
+    def test_over_indented_first_key_of_a_node(self):
+        d = _only("nodes:\n  - id: a\n      text: A\n")
+        assert "key 'text' is indented more" in d.message and "column 5" in d.hint
+
+    def test_under_indented_key_says_so(self):
+        d = _only("nodes:\n  - id: a\n   text: A\n")
+        assert "key 'text' is indented less" in d.message and "column 5" in d.hint
+
+    def test_colon_in_plain_text_still_says_quotes(self):
+        d = _only("nodes:\n  - id: a\n    text: Note: this\n")
+        assert d.hint == "put text that contains ': ' in quotes"
+
+    @pytest.mark.parametrize("quote", ['"', "'"])
+    def test_text_after_a_closing_quote_says_so(self, quote):
+        d = _only(f"nodes:\n  - id: a\n    text: {quote}C{quote} and more\n    by: X\n")
+        assert "text after the closing quote" in d.message
+        assert (d.loc.line, d.loc.col) == (3, 15)
+        assert d.hint == f'put the whole value in quotes: text: "{chr(92) if quote == chr(34) else ""}{quote}C{chr(92) if quote == chr(34) else ""}{quote} and more"'
+
+    def test_unclosed_quote_points_at_where_it_opened(self):
+        d = _only("nodes:\n  - id: a\n    text: 'Tis the season\n    by: X\n")
+        assert (d.loc.line, d.loc.col) == (3, 11) and "never closed" in d.message
+
+
+class TestUrls:
+    def _url(self, url):
+        text = f"sources:\n  s:\n    url: {url}\nnodes:\n  - id: a\n    text: A\n    source: s\n"
+        m, diags = load_mod.load_text(text, "f.yaml")
+        return m, [d for d in diags if d.code == "bad-url"]
+
+    def test_characters_that_need_escaping_are_percent_encoded(self):
+        m, bad = self._url('"https://example.org/a?b=1&c=<2>"')
+        assert not bad and m.sources["s"].url == "https://example.org/a?b=1&c=%3C2%3E"
+
+    def test_a_space_is_encoded_not_called_a_wrong_scheme(self):
+        m, bad = self._url('"https://x/a b"')
+        assert not bad and m.sources["s"].url == "https://x/a%20b"
+
+    def test_existing_escapes_and_non_ascii_are_kept_or_encoded(self):
+        m, _ = self._url('"https://de.wikipedia.org/wiki/M%C3%BCller?q=ü"')
+        assert m.sources["s"].url == "https://de.wikipedia.org/wiki/M%C3%BCller?q=%C3%BC"
+
+    @pytest.mark.parametrize(
+        "url, reason",
+        [
+            ("javascript:alert(1)", "must start with http:// or https://"),
+            ("ftp://x/y", "must start with http:// or https://"),
+            ('"https:///path"', "has no host name after https://"),
+            ('"https://exa mple.org/"', "contains a space or a character not allowed in a host"),
+        ],
+    )
+    def test_refused_for_the_real_reason(self, url, reason):
+        _, bad = self._url(url)
+        assert len(bad) == 1 and reason in bad[0].message
+
+
+class TestSlugs:
+    def test_ids_from_text_end_at_a_word_boundary_and_skip_stop_words(self):
+        from argmap.spec import slugify
+
+        assert slugify("Downtown land is too valuable to build parking on") == "downtown-land-is-too-valuable"
+        assert slugify("Racing is the danger of the day") == "racing-is-the-danger"
+        slug = slugify("x" * 60 + " " + "y" * 60)
+        assert slug == "x" * 60
+
+    def test_missing_id_hint_uses_the_same_rule(self):
+        _, diags = load_mod.load_text("nodes:\n  - text: Downtown land is too valuable to build parking on\n", "f.yaml")
+        assert [x.hint for x in diags if x.code == "missing-id"] == ["add `id: downtown-land-is-too-valuable`"]
