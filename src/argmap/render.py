@@ -11,7 +11,7 @@
 
 ``auto`` takes system ``dot`` for PNG/PDF when it is there and the embedded
 engine for SVG (the same bytes everywhere).  PNG/PDF without system ``dot`` are
-converted from the embedded SVG with ``cairosvg`` when it is installed.
+converted from the embedded SVG by :mod:`argmap.convert` (a default dependency).
 """
 
 from __future__ import annotations
@@ -218,12 +218,11 @@ def _render_embedded(dot_source: str) -> bytes:
 
 
 def _convert_svg(svg: bytes, fmt: str) -> bytes:
+    from .convert import ConversionError, ConverterMissing, convert_svg
+
     try:
-        import cairosvg
-    except (ImportError, OSError):
-        raise EngineUnavailable(
-            f"{fmt.upper()} needs Graphviz `dot` on PATH (apt install graphviz) or cairosvg "
-            f"(pip install 'argmap[png]'); SVG works without either"
-        ) from None
-    convert = cairosvg.svg2png if fmt == "png" else cairosvg.svg2pdf
-    return convert(bytestring=svg)
+        return convert_svg(svg, fmt)
+    except ConverterMissing as exc:
+        raise EngineUnavailable(str(exc)) from None
+    except ConversionError as exc:
+        raise RenderError(str(exc)) from None
