@@ -102,8 +102,22 @@ def compose(text: str, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_YAML_
     except yaml.YAMLError as exc:
         if loader is PY_LOADER or not _is_libyaml_depth_error(exc):
             raise
+        mark = exc.problem_mark
     # libyaml stopped at its own nesting limit before our check saw the level that
-    # crosses ours (its scanner reads ahead): read the text again without that limit.
+    # crosses ours (its scanner reads ahead).  Where our limit is the lower one, the
+    # collection that crosses it starts before libyaml's stop: the text up to there,
+    # which libyaml reads without hitting its limit, gives our error at the same place.
+    cut = getattr(mark, "index", None)
+    if max_depth < LIBYAML_MAX_DEPTH and isinstance(cut, int) and 0 < cut <= len(text):
+        try:
+            _compose(text[:cut], max_depth, max_nodes, loader)
+        except Refused as refused:
+            if refused.code == "too-deep":
+                raise
+        except yaml.YAMLError:
+            pass
+    # Otherwise read it all again with the pure-Python parser, which has no such limit
+    # (slower: only files nested over 1,000 levels deep take this way).
     return _compose(text, max_depth, max_nodes, PY_LOADER)
 
 
