@@ -1,17 +1,22 @@
 # The two commands a newcomer needs (see README):
 #   make maps   - create .venv, install argmap, draw every map in arguments/ into maps/
 #   make test   - create .venv, install argmap with test extras, run the whole test suite
+# and for developers:
+#   make readme - re-run every example of README.md and write its real output into the file (cog)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: maps test bench install install-test clean
+.PHONY: maps test readme bench install install-test clean
 
 maps: $(VENV)/.installed
 	$(BIN)/argmap build arguments -o maps --engine embedded --parts 16
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+readme: $(VENV)/.installed-test
+	$(BIN)/cog -r -I tests README.md
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/pipeline.py
@@ -26,15 +31,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --upgrade -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[test]'
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[test,bench]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed
 
 clean:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import yaml
 
 import argmap
 from argmap import loader as load_mod
@@ -156,13 +157,163 @@ def test_random_bytes_never_raise(data):
 
 
 def test_fifty_thousand_levels_of_nesting_is_an_error_not_a_crash(tmp_path):
-    """PyYAML's C composer recurses per level and overflows the C stack; ours does not."""
+    """PyYAML's C composer recurses per level and overflows the C stack; ours does not.
+
+    With PyYAML >= 6.0.4 libyaml itself stops at 1,000 levels with its own message;
+    the answer must still be ours: ``too-deep`` at the collection that crosses 100.
+    """
     import subprocess
     import sys
 
     deep = tmp_path / "deep.yaml"
     deep.write_text("nodes: " + "[" * 50_000 + "]" * 50_000 + "\n")
-    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print(d[0])"
+    code = "import sys, argmap; p, d = argmap.check(sys.argv[1]); print(*d, sep='\\n'); print(d[0].hint)"
     result = subprocess.run([sys.executable, "-c", code, str(deep)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "error[too-deep]" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{deep}:1:107: error[too-deep]: values are nested more than 100 levels deep",
+        "a map file needs only a few levels: map, nodes, node, list",
+    ]
+
+
+def _flow(depth: int) -> str:
+    """Nested flow lists, one opening bracket a line (on one line the pure-Python scanner is quadratic)."""
+    return "nodes:" + " [\n" * depth + " " + "]" * depth + "\n"
+
+
+def _block(depth: int) -> str:
+    """Nested block lists written compactly (``- - - x``): the text grows linearly with the depth."""
+    return "nodes:\n" + "- " * depth + "x\n"
+
+
+class TestDepthLimit:
+    """Our limit decides, with the same message and place, whether libyaml's own limit (1,000) is lower or not."""
+
+    @pytest.mark.parametrize("make", [_flow, _block], ids=["flow", "block"])
+    @pytest.mark.parametrize("limit", [100, 1050], ids=["below-libyaml", "above-libyaml"])
+    def test_too_deep_is_ours_with_either_parser(self, make, limit):
+        from argmap import yamltext
+
+        text = make(max(limit + 3, 1003))  # deeper than libyaml's limit too, so both ways are taken
+        places = []
+        for parser in (yamltext.LOADER, yamltext.PY_LOADER):
+            with pytest.raises(yamltext.Refused) as info:
+                yamltext.compose(text, max_depth=limit, loader=parser)
+            assert info.value.code == "too-deep"
+            assert info.value.message == f"values are nested more than {limit} levels deep"
+            places.append((info.value.mark.line, info.value.mark.column))
+        assert places[0] == places[1]
+
+    @pytest.mark.parametrize("make", [_flow, _block], ids=["flow", "block"])
+    def test_a_limit_above_libyamls_lets_deeper_files_through(self, make):
+        from argmap import yamltext
+
+        text = make(1020)
+        root = yamltext.compose(text, max_depth=1050)
+        depth = 0
+        node = root
+        while not isinstance(node, yaml.ScalarNode):
+            depth += 1
+            node = node.value[0][1] if isinstance(node, yaml.MappingNode) else (node.value[0] if node.value else None)
+            if node is None:
+                break
+        assert depth >= 1020
+
+    def test_libyaml_of_this_pyyaml_has_its_own_limit_or_none(self):
+        """Documents which path the suite exercised; both give the same answers (tests above)."""
+        from argmap import yamltext
+
+        if not yamltext.HAS_LIBYAML:
+            pytest.skip("PyYAML without libyaml: only the pure-Python path runs")
+        try:
+            list(yaml.parse(_flow(1020), Loader=yamltext.LOADER))
+        except yaml.YAMLError as exc:
+            assert "maximum nesting depth" in str(exc)  # PyYAML >= 6.0.4: the fallback path runs
+
+    def test_load_text_reports_the_fixture_place(self, data_dir):
+        text = (data_dir / "errors" / "too-deep.yaml").read_text()
+        _, diags = load_mod.load_text(text, "f.yaml", max_depth=100)
+        assert [str(d).splitlines()[0] for d in diags] == ["f.yaml:2:107: error[too-deep]: values are nested more than 100 levels deep"]
+
+
+# -- hand-editing mistakes: hints that name the real cause (issue 8) ---------------------------
+def _only(text: str):
+    m, diags = load_mod.load_text(text, "f.yaml")
+    assert m is None and len(diags) == 1, diags
+    return diags[0]
+
+
+class TestHandEditingHints:
+    def test_over_indented_key_says_so_not_quotes(self):
+        d = _only("nodes:\n  - id: a\n    text: A\n      by: X\n")
+        assert str(d).startswith("f.yaml:4:7: error[yaml]: invalid YAML: key 'by' is indented more than the key above it")
+        assert "quotes" not in d.hint and "column 5" in d.hint
+
+    def test_over_indented_first_key_of_a_node(self):
+        d = _only("nodes:\n  - id: a\n      text: A\n")
+        assert "key 'text' is indented more" in d.message and "column 5" in d.hint
+
+    def test_under_indented_key_says_so(self):
+        d = _only("nodes:\n  - id: a\n   text: A\n")
+        assert "key 'text' is indented less" in d.message and "column 5" in d.hint
+
+    def test_colon_in_plain_text_still_says_quotes(self):
+        d = _only("nodes:\n  - id: a\n    text: Note: this\n")
+        assert d.hint == "put text that contains ': ' in quotes"
+
+    @pytest.mark.parametrize("quote", ['"', "'"])
+    def test_text_after_a_closing_quote_says_so(self, quote):
+        d = _only(f"nodes:\n  - id: a\n    text: {quote}C{quote} and more\n    by: X\n")
+        assert "text after the closing quote" in d.message
+        assert (d.loc.line, d.loc.col) == (3, 15)
+        assert d.hint == f'put the whole value in quotes: text: "{chr(92) if quote == chr(34) else ""}{quote}C{chr(92) if quote == chr(34) else ""}{quote} and more"'
+
+    def test_unclosed_quote_points_at_where_it_opened(self):
+        d = _only("nodes:\n  - id: a\n    text: 'Tis the season\n    by: X\n")
+        assert (d.loc.line, d.loc.col) == (3, 11) and "never closed" in d.message
+
+
+class TestUrls:
+    def _url(self, url):
+        text = f"sources:\n  s:\n    url: {url}\nnodes:\n  - id: a\n    text: A\n    source: s\n"
+        m, diags = load_mod.load_text(text, "f.yaml")
+        return m, [d for d in diags if d.code == "bad-url"]
+
+    def test_characters_that_need_escaping_are_percent_encoded(self):
+        m, bad = self._url('"https://example.org/a?b=1&c=<2>"')
+        assert not bad and m.sources["s"].url == "https://example.org/a?b=1&c=%3C2%3E"
+
+    def test_a_space_is_encoded_not_called_a_wrong_scheme(self):
+        m, bad = self._url('"https://x/a b"')
+        assert not bad and m.sources["s"].url == "https://x/a%20b"
+
+    def test_existing_escapes_and_non_ascii_are_kept_or_encoded(self):
+        m, _ = self._url('"https://de.wikipedia.org/wiki/M%C3%BCller?q=ü"')
+        assert m.sources["s"].url == "https://de.wikipedia.org/wiki/M%C3%BCller?q=%C3%BC"
+
+    @pytest.mark.parametrize(
+        "url, reason",
+        [
+            ("javascript:alert(1)", "must start with http:// or https://"),
+            ("ftp://x/y", "must start with http:// or https://"),
+            ('"https:///path"', "has no host name after https://"),
+            ('"https://exa mple.org/"', "contains a space or a character not allowed in a host"),
+        ],
+    )
+    def test_refused_for_the_real_reason(self, url, reason):
+        _, bad = self._url(url)
+        assert len(bad) == 1 and reason in bad[0].message
+
+
+class TestSlugs:
+    def test_ids_from_text_end_at_a_word_boundary_and_skip_stop_words(self):
+        from argmap.spec import slugify
+
+        assert slugify("Downtown land is too valuable to build parking on") == "downtown-land-is-too-valuable"
+        assert slugify("Racing is the danger of the day") == "racing-is-the-danger"
+        slug = slugify("x" * 60 + " " + "y" * 60)
+        assert slug == "x" * 60
+
+    def test_missing_id_hint_uses_the_same_rule(self):
+        _, diags = load_mod.load_text("nodes:\n  - text: Downtown land is too valuable to build parking on\n", "f.yaml")
+        assert [x.hint for x in diags if x.code == "missing-id"] == ["add `id: downtown-land-is-too-valuable`"]

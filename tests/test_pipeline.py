@@ -37,7 +37,6 @@ def test_svg_is_redrawn_when_the_settings_change_and_with_force(small_map, tmp_p
 
 
 def test_png_is_compared_by_modification_time(small_map, tmp_path):
-    pytest.importorskip("cairosvg")
     out = tmp_path / "maps"
     assert _steps(small_map, out, "png") == {"debate": False, "followup": False}
     assert _steps(small_map, out, "png") == {"debate": True, "followup": True}

@@ -26,7 +26,8 @@ from typing import Iterable, Sequence
 import yaml
 
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError, did_you_mean, has_errors
-from .model import NODE_KINDS, RELATION_KINDS, Project
+from .model import Project
+from .spec import NODE_KINDS, RELATION_KINDS
 
 __all__ = ["AddResult", "add_node", "unique_id", "yaml_scalar"]
 
@@ -71,7 +72,8 @@ def add_node(
     Raises :class:`ArgmapError` for a wrong target, relation or file, and
     :class:`InvalidInputError` when the folder would not check cleanly.
     """
-    from .loader import ID_PATTERN, load_text
+    from .loader import load_text
+    from .spec import ID_PATTERN
     from .validate import validate
 
     if relation not in RELATION_KINDS:
@@ -103,7 +105,7 @@ def add_node(
     if node_id is None:
         node_id = unique_id(text, nodes)
     elif not ID_PATTERN.match(node_id):
-        from .loader import slugify
+        from .spec import slugify
 
         raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
     elif node_id in nodes:
@@ -159,7 +161,7 @@ def unique_id(text: str, taken: Iterable[str]) -> str:
     >>> unique_id("Customers choose: no backlash!", {"customers-choose-no-backlash"})
     'customers-choose-no-backlash-2'
     """
-    from .loader import slugify
+    from .spec import slugify
 
     taken = set(taken)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -300,7 +302,7 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if nl < 0 else nl + 1
 
 
-from .loader import exact_nodes as _walk  # noqa: E402
+from .yamltext import exact_nodes as _walk  # noqa: E402
 
 
 def _open(project_or_folder, file) -> tuple[Project, list[Diagnostic]]:

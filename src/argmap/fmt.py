@@ -33,7 +33,7 @@ DEFAULT_WIDTH = 100
 #: Keys whose long values are wrapped.
 WRAP_KEYS = ("text", "quote", "note", "description")
 _STR = "tag:yaml.org,2002:str"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamltext import LOADER as _Loader  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int
 
 def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>") -> str:
     """``text`` in canonical form (see the module docstring); raises :class:`ArgmapError` if it is not YAML."""
-    from .loader import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+    from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
 
     from .loader import load_text
 
@@ -167,7 +167,7 @@ def _end_index(node: yaml.Node) -> int:
     return node.end_mark.index
 
 
-from .loader import exact_nodes as _walk  # noqa: E402
+from .yamltext import exact_nodes as _walk  # noqa: E402
 
 
 # -- edits: (first line, last line, replacement lines) ---------------------------------------
@@ -251,7 +251,7 @@ def _wrap(text: str, key: yaml.ScalarNode, value: yaml.ScalarNode, width: int):
             return None  # one line that fits: left exactly as written
         one = lines[first][: value.end_mark.column]  # keep the value as written
     else:
-        from .edit import yaml_scalar
+        from .yamltext import yaml_scalar
 
         one = f"{prefix}{key.value}: {yaml_scalar(s, double=key.value == 'quote')}"
     if len(one) + len(comment) <= width:

@@ -12,63 +12,39 @@ live in :mod:`argmap.validate`.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable
 
 import yaml
 
+from . import spec
 from .diagnostics import Diagnostic, did_you_mean
+from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
-from .model import NODE_KINDS, RELATION_KINDS, Location, Map, Node, Relation, Source
+from .spec import ID_PATTERN, MAP_KEYS, MAP_SUFFIXES, NODE_KEYS, NODE_KINDS, RELATION_KINDS, SOURCE_KEYS, slugify
+from .yamltext import BOOL as _BOOL
+from .yamltext import MAX_DEPTH, MAX_YAML_NODES, Refused, compose, exact_nodes
+from .yamltext import NULL as _NULL
+from .yamltext import PLAIN_SCALARS as _PLAIN_SCALARS
+from .yamltext import describe as _kind
+from .yamltext import explain
 
 __all__ = [
     "load_file",
     "load_text",
+    "load_bytes",
     "discover",
     "load_paths",
     "MAX_FILE_BYTES",
-    "ID_PATTERN",
-    "slugify",
+    "MAX_DEPTH",
 ]
-
-try:  # the C parser is 3-8x faster; fall back quietly where libyaml is absent
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
 
 #: Larger files are refused before parsing (a map of 20,000 nodes is ~4 MB).
 MAX_FILE_BYTES = 32 * 1024 * 1024
-#: YAML nodes (keys, values, items) allowed in one file.
-MAX_YAML_NODES = 2_000_000
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
-_MAP_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-_URL_OK = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
-
-MAP_KEYS = ("map", "title", "description", "sources", "nodes")
-SOURCE_KEYS = ("title", "author", "date", "url", "file")
-NODE_KEYS = ("id", "kind", "text", "by", "source", "quote", "tags", "note") + RELATION_KINDS
-
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_PLAIN_SCALARS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:timestamp",
-}
-
-
-def slugify(text: str, max_words: int = 6) -> str:
-    """A readable id made from text.
-
-    >>> slugify("Customers choose: no backlash!")
-    'customers-choose-no-backlash'
-    """
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words[:max_words]) or "node"
+# Kept importable from here for older callers; their home is spec / yamltext.
+_MAP_NAME = spec.MAP_NAME_PATTERN
+__all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -78,7 +54,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file())
             if not found:
                 diags.append(
                     Diagnostic.warning("no-maps", f"no .yaml files in folder {path}", Location(str(path), 1, 1))
@@ -153,15 +129,20 @@ def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | 
     return load_text(text, file, default_map)
 
 
-def load_text(text: str, file: str = "<string>", default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
-    """Read a map from YAML text; ``file`` is only used to name places."""
+def load_text(
+    text: str, file: str = "<string>", default_map: str = "map", *, max_depth: int = MAX_DEPTH
+) -> tuple[Map | None, list[Diagnostic]]:
+    """Read a map from YAML text; ``file`` is only used to name places.
+
+    Collections nested deeper than ``max_depth`` are refused (``too-deep``).
+    """
     with gc_paused():
-        return _load_text(text, file, default_map)
+        return _load_text(text, file, default_map, max_depth)
 
 
-def _load_text(text: str, file: str, default_map: str) -> tuple[Map | None, list[Diagnostic]]:
+def _load_text(text: str, file: str, default_map: str, max_depth: int) -> tuple[Map | None, list[Diagnostic]]:
     reader = _Reader(file)
-    root = reader.compose(text)
+    root = reader.compose(text, max_depth)
     if reader.failed:
         return None, reader.diags
     if root is None:
@@ -174,81 +155,6 @@ def _load_text(text: str, file: str, default_map: str) -> tuple[Map | None, list
         return None, reader.diags
     m = reader.read_map(root, default_map)
     return m, reader.diags
-
-
-class _Refused(Exception):
-    """A document argmap will not read, found while composing it."""
-
-    def __init__(self, code: str, message: str, mark, hint: str | None = None):
-        self.code, self.message, self.mark, self.hint = code, message, mark, hint
-
-
-#: Collections nested deeper than this are refused (a map needs four levels).
-MAX_DEPTH = 100
-_resolver = yaml.resolver.Resolver()
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree of ``text``, built from parser events without recursion.
-
-    PyYAML's C composer recurses once per nesting level, so ``[[[[...]]]]`` fifty
-    thousand deep overflows the C stack and kills the process; the events come
-    from the same C parser, and this loop keeps its own stack.  Aliases are refused
-    where they are written (a billion-laughs file stays small until expanded), and
-    so are trees deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_YAML_NODES`.
-    """
-    stack: list[list] = []  # [collection node, pending mapping key or None]
-    root = None
-    documents = 0
-    count = 0
-    for ev in yaml.parse(text, Loader=_Loader):
-        kind = type(ev)
-        if kind is yaml.ScalarEvent:
-            tag = ev.tag if ev.tag not in (None, "!") else _resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
-            node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
-        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
-            node_class = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
-            tag = ev.tag if ev.tag not in (None, "!") else _resolver.resolve(node_class, None, ev.implicit)
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused("too-deep", f"values are nested more than {MAX_DEPTH} levels deep", ev.start_mark,
-                               "a map file needs only a few levels: map, nodes, node, list")
-            stack.append([node_class(tag, [], ev.start_mark, None, flow_style=ev.flow_style), None])
-            count += 1
-            continue
-        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
-            node = stack.pop()[0]
-            node.end_mark = ev.end_mark
-        elif kind is yaml.AliasEvent:
-            raise _Refused(
-                "alias",
-                f"YAML alias *{ev.anchor} reuses an anchored value; anchors and aliases are not supported in map files",
-                ev.start_mark,
-                "write each value out in full",
-            )
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Refused("yaml", "invalid YAML: expected a single document in the stream", ev.start_mark,
-                               "a map file holds one YAML document; remove the extra '---'")
-            continue
-        else:  # stream start/end, document end
-            continue
-        count += 1
-        if count > MAX_YAML_NODES:
-            raise _Refused("too-large", f"file has more than {MAX_YAML_NODES:,} YAML values", ev.start_mark)
-        if not stack:
-            root = node
-            continue
-        top = stack[-1]
-        parent = top[0]
-        if isinstance(parent, yaml.SequenceNode):
-            parent.value.append(node)
-        elif top[1] is None:
-            top[1] = node
-        else:
-            parent.value.append((top[1], node))
-            top[1] = None
-    return root
 
 
 class _Reader:
@@ -273,19 +179,15 @@ class _Reader:
         self.diags.append(Diagnostic.warning(code, message, self.loc(node), hint))
 
     # -- parsing ---------------------------------------------------------------
-    def compose(self, text: str) -> yaml.Node | None:
+    def compose(self, text: str, max_depth: int = MAX_DEPTH) -> yaml.Node | None:
         try:
-            return _compose(text)
-        except _Refused as exc:
+            return compose(text, max_depth=max_depth)
+        except Refused as exc:
             self.diags.append(Diagnostic.error(exc.code, exc.message, self._mark_loc(exc.mark), exc.hint))
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "invalid YAML"
-            if exc.context and exc.problem:
-                problem = f"{exc.problem} ({exc.context})"
-            self.diags.append(
-                Diagnostic.error("yaml", f"invalid YAML: {problem}", self._mark_loc(mark), _yaml_hint(problem))
-            )
+            problem = explain(exc, text)
+            where = Location(self.file, problem.line + 1, problem.column + 1)
+            self.diags.append(Diagnostic.error("yaml", problem.message, where, problem.hint))
         except yaml.reader.ReaderError as exc:
             before = text[: exc.position]
             line = before.count("\n") + 1
@@ -450,21 +352,22 @@ class _Reader:
             fields = self.mapping(v, f"source '{sid}'", SOURCE_KEYS)
             what = f"source '{sid}'"
             url = self.string(fields.get("url"), what)
-            if url is not None and not _URL_OK.match(url.strip()):
-                self.error(
-                    "bad-url",
-                    f"url of {what} must start with http:// or https://",
-                    fields["url"][1],
-                    "give the address of the page the source is published on",
-                )
-                url = None
+            if url is not None:
+                url, reason = spec.normalise_url(url)
+                if reason is not None:
+                    self.error(
+                        "bad-url",
+                        f"url of {what} {reason}",
+                        fields["url"][1],
+                        "give the address of the page the source is published on",
+                    )
             file_entry = fields.get("file")
             out[sid] = Source(
                 id=sid,
                 title=self.string(fields.get("title"), what),
                 author=self.string(fields.get("author"), what),
                 date=self.string(fields.get("date"), what),
-                url=url.strip() if url else None,
+                url=url,
                 file=self.string(file_entry, what),
                 loc=self.loc(k),
                 file_loc=self.loc(file_entry[1]) if file_entry else None,
@@ -534,45 +437,3 @@ class _Reader:
             quote_loc=self.loc(fields["quote"][1]) if "quote" in fields else None,
             source_loc=self.loc(fields["source"][1]) if "source" in fields else None,
         )
-
-
-def exact_nodes(node: yaml.Node):
-    """The scalars and flow collections under ``node``: the YAML nodes whose end marks are exact.
-
-    (A block collection ends where the next token starts, past any comments after it.)
-    Used by the editors to find where a node's text really ends.
-    """
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, yaml.ScalarNode) or n.flow_style:
-            yield n
-        elif isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
-        else:
-            stack.extend(n.value)
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if node.tag == _NULL:
-        return "nothing"
-    return f"the value '{node.value[:40]}'"
-
-
-def _yaml_hint(problem: str) -> str | None:
-    if "'\\t'" in problem or "tab" in problem:
-        return "YAML indents with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "put text that contains ': ' in quotes"
-    if "could not find expected ':'" in problem or "simple key" in problem:
-        return "check the indentation and that each key ends with ':'"
-    if "expected a single document" in problem:
-        return "a map file holds one YAML document; remove the extra '---'"
-    if "found undefined alias" in problem or "alias" in problem:
-        return "YAML aliases are not supported in map files"
-    return None

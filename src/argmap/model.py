@@ -22,10 +22,7 @@ __all__ = [
     "NODE_KINDS",
 ]
 
-#: The relations a node may start, in the order they are drawn in legends.
-RELATION_KINDS = ("supports", "attacks", "undercuts")
-#: ``claim`` is a statement; ``argument`` is an inference step that can be undercut.
-NODE_KINDS = ("claim", "argument")
+from .spec import NODE_KINDS, RELATION_KINDS  # noqa: E402  (the format's vocabulary lives in spec)
 
 
 @dataclass(frozen=True, slots=True)

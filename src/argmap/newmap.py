@@ -49,8 +49,8 @@ nodes:
 
 def template(name: str, title: str | None = None, *, path: str | None = None, schema: str = "map.schema.json") -> str:
     """The text of a new map called ``name``."""
-    from .edit import yaml_scalar
-    from .loader import ID_PATTERN, slugify
+    from .spec import ID_PATTERN, slugify
+    from .yamltext import yaml_scalar
 
     if not ID_PATTERN.match(name):
         raise ArgmapError(f"map name '{name}' may use only a-z, 0-9 and '-' (try '{slugify(name, 12)}')")

@@ -11,7 +11,7 @@
 
 ``auto`` takes system ``dot`` for PNG/PDF when it is there and the embedded
 engine for SVG (the same bytes everywhere).  PNG/PDF without system ``dot`` are
-converted from the embedded SVG with ``cairosvg`` when it is installed.
+converted from the embedded SVG by :mod:`argmap.convert` (a default dependency).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
 
     chosen = resolve_engine(engine, fmt)
     if chosen == "system":
-        if fmt != "svg" and _cairosvg() is not None:  # so the PNG/PDF has the legend and bold titles too
+        if fmt != "svg":  # through the finished SVG, so the PNG/PDF has the legend and bold titles too
             converted = _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
             return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
         out = _render_system(dot_source, fmt)
@@ -250,21 +250,12 @@ def _render_embedded(dot_source: str) -> bytes:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _cairosvg():
-    try:
-        import cairosvg
-    except (ImportError, OSError):
-        return None
-    return cairosvg
-
-
 def _convert_svg(svg: bytes, fmt: str) -> bytes:
+    from .convert import ConversionError, ConverterMissing, convert_svg
+
     try:
-        import cairosvg
-    except (ImportError, OSError):
-        raise EngineUnavailable(
-            f"{fmt.upper()} needs Graphviz `dot` on PATH (apt install graphviz) or cairosvg "
-            f"(pip install 'argmap[png]'); SVG works without either"
-        ) from None
-    convert = cairosvg.svg2png if fmt == "png" else cairosvg.svg2pdf
-    return convert(bytestring=svg)
+        return convert_svg(svg, fmt)
+    except ConverterMissing as exc:
+        raise EngineUnavailable(str(exc)) from None
+    except ConversionError as exc:
+        raise RenderError(str(exc)) from None

@@ -1,0 +1,78 @@
+"""SVG → PNG or PDF without Graphviz and without system libraries.
+
+Used when system ``dot`` is not on PATH: the embedded Graphviz draws SVG, and
+this module converts it.  The converter is ``vl-convert-python`` (BSD-3), a
+default dependency: one self-contained wheel (Rust: resvg to rasterise, svg2pdf
+for vector PDF) that loads only libc, libm, libgcc_s and zlib, and carries its
+own Liberation Sans, so text is drawn even on a machine with no fonts at all.
+(cairosvg needs the system's libcairo; PyMuPDF is AGPL.)
+
+PNGs come out at 96 pixels per inch, as Graphviz's own ``-Tpng`` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import ArgmapError
+
+__all__ = ["convert_svg", "ConverterMissing", "ConversionError", "FORMATS", "INSTALL_HINT"]
+
+FORMATS = ("png", "pdf")
+INSTALL_HINT = (
+    "reinstall argmap with its dependencies (in a source checkout: `make install`, "
+    "or `.venv/bin/pip install -e .`; elsewhere: `pip install vl-convert-python`), "
+    "or install Graphviz (apt install graphviz, brew install graphviz)"
+)
+
+
+class ConverterMissing(ArgmapError):
+    """The SVG converter is not installed."""
+
+
+class ConversionError(ArgmapError):
+    """The SVG could not be converted."""
+
+
+_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+_GENERIC = ("serif", "sans-serif", "monospace", "cursive", "fantasy")
+
+
+def _with_fallback_font(svg: str) -> str:
+    """Every ``font-family`` ends with a generic family the converter always has.
+
+    Graphviz writes ``Helvetica,sans-Serif``; the converter matches generic names
+    case-sensitively and draws no text for a family it cannot find, so the generic
+    names are lower-cased and ``sans-serif`` (its bundled Liberation Sans) is added
+    as the last resort.
+    """
+
+    def fix(m: re.Match) -> str:
+        names = [n.strip() for n in m.group(1).split(",") if n.strip()]
+        names = [n.lower() if n.lower() in _GENERIC else n for n in names]
+        if "sans-serif" not in names:
+            names.append("sans-serif")
+        return 'font-family="' + ",".join(names) + '"'
+
+    return _FONT_FAMILY.sub(fix, svg)
+
+
+def convert_svg(svg: bytes | str, fmt: str) -> bytes:
+    """``svg`` drawn as ``fmt`` (``png`` or ``pdf``).
+
+    Raises :class:`ConverterMissing` when the converter is not installed and
+    :class:`ConversionError` when it fails on this SVG.
+    """
+    if fmt not in FORMATS:
+        raise ConversionError(f"cannot convert SVG to '{fmt}' (choose {', '.join(FORMATS)})")
+    try:
+        import vl_convert
+    except ImportError:
+        raise ConverterMissing(f"{fmt.upper()} without Graphviz needs the SVG converter vl-convert-python: {INSTALL_HINT}; SVG works without either") from None
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = _with_fallback_font(text)
+    try:
+        return vl_convert.svg_to_png(text) if fmt == "png" else vl_convert.svg_to_pdf(text)
+    except Exception as exc:  # the converter raises plain ValueError/RuntimeError with its reason
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConversionError(f"cannot convert the SVG to {fmt.upper()}: {first}") from None

@@ -1,0 +1,185 @@
+"""The map format's vocabulary: keys, kinds, relation names, id and name rules, suffixes, slugs.
+
+One home for what a map file may say.  The loader checks files against it, the
+editors (``edit``, ``fmt``, ``newmap``) write files with it, the JSON Schema
+mirrors it (a test keeps them in step).  No I/O and no YAML here.
+
+The v1 names are what the loader accepts today.  The ``*_V2`` names are the
+vocabulary of ``docs/format-v2.md``; they are declared here so that every
+module speaks of them the same way, and are wired into the loader separately.
+
+>>> slugify("Downtown land is too valuable to build parking on")
+'downtown-land-is-too-valuable'
+>>> bool(ID_PATTERN.match("backlash-needs-few-ais")), bool(ID_PATTERN.match("-x"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+
+__all__ = [
+    "MAP_KEYS",
+    "SOURCE_KEYS",
+    "NODE_KEYS",
+    "NODE_KINDS",
+    "RELATION_KINDS",
+    "DEFAULT_KIND",
+    "NODE_KINDS_V2",
+    "RELATION_KINDS_V2",
+    "STANCES",
+    "DEFAULT_STANCE",
+    "NODE_KEYS_V2",
+    "SOURCE_KEYS_V2",
+    "RELATION_ITEM_KEYS",
+    "RELATION_SEPARATOR",
+    "RELATION_ATTACKERS",
+    "ATTACKABLE_RELATIONS",
+    "DEFAULT_WEIGHT",
+    "ID_PATTERN",
+    "MAX_ID_LENGTH",
+    "MAP_NAME_PATTERN",
+    "MAP_SUFFIXES",
+    "URL_SCHEMES",
+    "STOP_WORDS",
+    "slugify",
+    "normalise_url",
+]
+
+# -- v1: what the loader accepts -----------------------------------------------------------
+#: The relations a node may start, in the order they are drawn in legends.
+RELATION_KINDS = ("supports", "attacks", "undercuts")
+#: ``claim`` is a statement; ``argument`` is an inference step that can be undercut.
+NODE_KINDS = ("claim", "argument")
+DEFAULT_KIND = "claim"
+
+#: Keys of a map file, in canonical order (``fmt`` writes them in this order).
+MAP_KEYS = ("map", "title", "description", "sources", "nodes")
+#: Keys of one entry of ``sources:``, in canonical order.
+SOURCE_KEYS = ("title", "author", "date", "url", "file")
+#: Keys of one node, in canonical order.
+NODE_KEYS = ("id", "kind", "text", "by", "source", "quote", "tags", "note") + RELATION_KINDS
+
+# -- v2 (docs/format-v2.md): declared, not yet accepted by the loader ------------------------
+NODE_KINDS_V2 = NODE_KINDS + ("question",)
+RELATION_KINDS_V2 = RELATION_KINDS + ("concedes", "answers", "contradicts")
+#: Who holds a node's view: its writer (``own``) or someone it sets down.
+STANCES = ("own", "restates", "reports", "steelman")
+DEFAULT_STANCE = "own"
+#: Stances that need ``held_by`` (the writer sets down someone else's view).
+STANCES_NEEDING_HOLDER = ("restates", "reports")
+NODE_KEYS_V2 = (
+    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "note", "weight", "premises")
+    + RELATION_KINDS_V2
+)
+SOURCE_KEYS_V2 = SOURCE_KEYS + ("replies_to", "order")
+#: Keys of a relation written as a mapping (``- to: ...``) instead of a plain id.
+RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation")
+#: A relation named as a target: ``SRC->TGT``.
+RELATION_SEPARATOR = "->"
+#: Relations that may target a relation (relevance objections, AFRA).
+RELATION_ATTACKERS = ("attacks", "undercuts")
+#: Relations that may be targeted.
+ATTACKABLE_RELATIONS = ("supports", "attacks", "undercuts", "contradicts")
+#: Base score of a node for gradual semantics when it has no ``weight``.
+DEFAULT_WEIGHT = 0.5
+
+# -- names -------------------------------------------------------------------------------------
+#: Node and source ids: a-z, 0-9 and '-', not at either end, at most 100 characters.
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
+MAX_ID_LENGTH = 100
+#: Map names (``map:``, else the file's stem).
+MAP_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+#: Files read as maps when a folder is given.
+MAP_SUFFIXES = (".yaml", ".yml")
+URL_SCHEMES = ("http", "https")
+
+#: Words an id made from text does not end with (the cut left the phrase dangling).
+STOP_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from into onto than as so that this these those
+    is are was were be been being am do does did has have had can could will would shall should may might
+    must its it their our your my his her if then which who whom whose what when where while because about
+    over under via per""".split()
+)
+
+
+def slugify(text: str, max_words: int = 6, max_length: int = 90) -> str:
+    """A readable id made from text: lower-case ASCII words joined by '-'.
+
+    At most ``max_words`` words and ``max_length`` characters, cut at a word
+    boundary; when words were cut off, the id does not end with a stop word
+    ("to", "the", "is", ...).  Accents are folded (``é`` → ``e``) and apostrophes
+    dropped (``don't`` → ``dont``).
+
+    >>> slugify("Customers choose: no backlash!")
+    'customers-choose-no-backlash'
+    >>> slugify("Downtown land is too valuable to build parking on")
+    'downtown-land-is-too-valuable'
+    >>> slugify("Prices go up")   # nothing was cut: every word stays
+    'prices-go-up'
+    >>> slugify("Müller's café won't close")
+    'mullers-cafe-wont-close'
+    >>> slugify("!!!")
+    'node'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = re.sub(r"['`]", "", folded)
+    words = re.findall(r"[a-z0-9]+", folded)
+    if not words:
+        return "node"
+    kept = words[:max_words]
+    while len("-".join(kept)) > max_length and len(kept) > 1:
+        kept.pop()
+    if len(kept) < len(words):  # the phrase was cut: do not leave it hanging on "to", "the"...
+        trimmed = list(kept)
+        while len(trimmed) > 1 and trimmed[-1] in STOP_WORDS:
+            trimmed.pop()
+        kept = trimmed
+    slug = "-".join(kept)
+    if len(slug) > max_length:  # one very long word
+        slug = slug[:max_length].strip("-")
+    return slug or "node"
+
+
+_UNSAFE_IN_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]|%(?![0-9A-Fa-f]{2})")
+
+
+def normalise_url(url: str) -> tuple[str | None, str | None]:
+    """``(url, None)`` with characters that need it percent-encoded, or ``(None, reason)``.
+
+    >>> normalise_url("https://example.org/a?b=1&c=<2>")
+    ('https://example.org/a?b=1&c=%3C2%3E', None)
+    >>> normalise_url("https://x/a b")
+    ('https://x/a%20b', None)
+    >>> normalise_url("javascript:alert(1)")
+    (None, 'must start with http:// or https://')
+    >>> normalise_url("https:///path")
+    (None, 'has no host name after https://')
+    """
+    url = url.strip()
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in url):
+        return None, "contains a line break or control character"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unbalanced '[' in the host
+        return None, f"is not a valid address ({exc})"
+    if parts.scheme.lower() not in URL_SCHEMES or not url.lower().startswith(parts.scheme.lower() + "://"):
+        return None, "must start with http:// or https://"
+    if not parts.hostname:
+        return None, f"has no host name after {parts.scheme.lower()}://"
+    netloc = parts.netloc
+    if not netloc.isascii():
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None, f"host name '{parts.hostname}' cannot be written in ASCII"
+        netloc = netloc.replace(parts.hostname, host) if parts.hostname in netloc else host
+    if any(c in netloc for c in " <>\"{}|\\^`"):
+        return None, f"host name '{parts.hostname}' contains a space or a character not allowed in a host"
+
+    def encode(piece: str) -> str:
+        return _UNSAFE_IN_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), piece)
+
+    return urlunsplit((parts.scheme.lower(), netloc, encode(parts.path), encode(parts.query), encode(parts.fragment))), None
