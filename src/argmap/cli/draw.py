@@ -140,3 +140,32 @@ def watch(path, output, fmt, interval, debounce, max_builds):
         watch_loop(path, output, fmt, interval=interval, debounce=debounce, max_builds=max_builds, echo=echo)
     except KeyboardInterrupt:
         click.echo("stopped.", err=True)
+
+
+# -- html -------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_FOLDER)
+@click.option("-o", "--output", required=True, metavar="OUT", help="The page to write (one self-contained .html file).")
+@click.option("--parts", type=click.IntRange(0, 1000), default=16, show_default=True, metavar="N",
+              help="Also show maps of more than N nodes in parts of about N (0: none).")
+@click.option("--title", help="Page title [default: the map's title, or the folder's name].")
+@style_options
+def html(path, output, parts, title, **style):
+    """Write one offline, interactive HTML page of a folder's maps.
+
+    The page works from file:// with no network: pan and zoom, search, a side
+    panel with each node's quote, source and status, filters by map, author,
+    tag and status, links between maps and parts, and deep links
+    (page.html#node-id).  Statuses are the folder's, as `argmap analyze` gives them.
+
+    \b
+    Example:
+      argmap html arguments/ -o debate.html
+    """
+    from ..html import write_html
+    from ..pipeline import check_output
+    from ..project import open_checked
+
+    check_output(output, "html", open_checked([path]))
+    size = write_html(path, output, settings_for(_folder(path), **style), parts=parts, title=title)
+    click.echo(f"wrote {output} ({size / 1e6:.1f} MB)", err=True)
