@@ -153,6 +153,8 @@ def test_given_id_checked(folder):
         add_node(folder, "odd-root", "attacks", "x", node_id="odd-last")
     with pytest.raises(ArgmapError, match="may use only"):
         add_node(folder, "odd-root", "attacks", "x", node_id="Bad_Id")
+    with pytest.raises(ArgmapError, match="may use only"):
+        add_node(folder, "odd-root", "attacks", "x", node_id="trailing-newline\n")
 
 
 @pytest.mark.parametrize("value", ["yes", "no", "null", "~", "123", "2022-12-13", "- item", "a: b", "#x", "'q'",
@@ -288,13 +290,14 @@ def test_cli_add_subprocess(folder):
 
 
 # -- new --------------------------------------------------------------------------------------
-def test_new_map_checks_with_the_seeds_and_never_overwrites(seeds):
+def test_new_map_checks_with_the_seeds_and_never_overwrites(seeds, monkeypatch):
+    monkeypatch.chdir(seeds.parent)  # the project root, where `argmap schema -o map.schema.json` writes
     runner = CliRunner()
-    result = runner.invoke(cli, ["new", str(seeds / "compute-governance"), "--title", "Licensing: yes or no?"])
+    result = runner.invoke(cli, ["new", "arguments/compute-governance", "--title", "Licensing: yes or no?"])
     assert result.exit_code == 0, result.output
     path = seeds / "compute-governance.yaml"
     text = path.read_text()
-    assert "# yaml-language-server: $schema=map.schema.json" in text
+    assert "# yaml-language-server: $schema=../map.schema.json" in text  # the README's schema, from the map
     project, diags = argmap.check(seeds)
     assert not [d for d in diags if d.is_error]
     m = project.map("compute-governance")
@@ -425,3 +428,57 @@ def test_add_follows_the_files_double_quotes(tmp_path):
     path.write_text("nodes:\n  - id: a\n    text: 'Single: quoted'\n")
     result = add_node(tmp_path, "a", "attacks", "Reply: with a colon")
     assert "    text: 'Reply: with a colon'\n" in result.block
+
+
+@pytest.mark.parametrize("name", ["", ".", "/", "..", "maps/", "ab\nc", "abc\n"])
+def test_new_refuses_names_that_are_no_file_name(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    result = CliRunner().invoke(cli, ["new", name])
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "internal error" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maps"] and not list((tmp_path / "maps").iterdir())
+
+
+@pytest.mark.parametrize("option, value", [("--schema", "a\nb"), ("--schema", "x\u2028y"), ("--title", "T\x01")])
+def test_new_refuses_values_that_would_break_the_file(tmp_path, monkeypatch, option, value):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["new", "m", option, value])
+    assert result.exit_code == 1 and "internal error" not in result.output and result.output.startswith("Error: ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_title_on_several_lines_becomes_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["new", "m", "--title", "Two\nlines\u2028here"])
+    assert result.exit_code == 0, result.output
+    assert argmap.load(tmp_path).maps[0].title == "Two lines here"
+
+
+def test_new_schema_is_relative_to_the_map(tmp_path, monkeypatch):
+    from argmap.newmap import create_map
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for path, schema, expected in [("top", None, "map.schema.json"), ("a/b/deep", None, "../../map.schema.json"),
+                                   ("a/x", "schemas/map.json", "../schemas/map.json"),
+                                   ("a/u", "https://example.org/s.json", "https://example.org/s.json")]:
+        text = create_map(path, schema=schema).read_text()
+        assert f"# yaml-language-server: $schema={expected}\n" in text
+
+
+def test_new_never_overwrites_even_when_racing(tmp_path, monkeypatch):
+    from argmap import newmap
+    from argmap.newmap import create_map
+
+    target = tmp_path / "m.yaml"
+    real_template = newmap.template
+
+    def someone_else_first(*args, **kwargs):  # the file appears after the exists() check
+        target.write_text("theirs\n")
+        return real_template(*args, **kwargs)
+
+    monkeypatch.setattr(newmap, "template", someone_else_first)
+    with pytest.raises(ArgmapError, match="already exists"):
+        create_map(tmp_path / "m")
+    assert target.read_text() == "theirs\n"

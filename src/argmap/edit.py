@@ -114,7 +114,7 @@ def add_node(
 
         if node_id is None:
             node_id = unique_id(text, nodes)
-        elif not ID_PATTERN.match(node_id):
+        elif not ID_PATTERN.fullmatch(node_id):
             from .loader import slugify
 
             raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
