@@ -153,6 +153,8 @@ def test_given_id_checked(folder):
         add_node(folder, "odd-root", "attacks", "x", node_id="odd-last")
     with pytest.raises(ArgmapError, match="may use only"):
         add_node(folder, "odd-root", "attacks", "x", node_id="Bad_Id")
+    with pytest.raises(ArgmapError, match="may use only"):
+        add_node(folder, "odd-root", "attacks", "x", node_id="trailing-newline\n")
 
 
 @pytest.mark.parametrize("value", ["yes", "no", "null", "~", "123", "2022-12-13", "- item", "a: b", "#x", "'q'",
@@ -288,13 +290,14 @@ def test_cli_add_subprocess(folder):
 
 
 # -- new --------------------------------------------------------------------------------------
-def test_new_map_checks_with_the_seeds_and_never_overwrites(seeds):
+def test_new_map_checks_with_the_seeds_and_never_overwrites(seeds, monkeypatch):
+    monkeypatch.chdir(seeds.parent)  # the project root, where `argmap schema -o map.schema.json` writes
     runner = CliRunner()
-    result = runner.invoke(cli, ["new", str(seeds / "compute-governance"), "--title", "Licensing: yes or no?"])
+    result = runner.invoke(cli, ["new", "arguments/compute-governance", "--title", "Licensing: yes or no?"])
     assert result.exit_code == 0, result.output
     path = seeds / "compute-governance.yaml"
     text = path.read_text()
-    assert "# yaml-language-server: $schema=map.schema.json" in text
+    assert "# yaml-language-server: $schema=../map.schema.json" in text  # the README's schema, from the map
     project, diags = argmap.check(seeds)
     assert not [d for d in diags if d.is_error]
     m = project.map("compute-governance")
@@ -316,3 +319,166 @@ def test_new_rejects_bad_names(tmp_path):
 def test_commands_have_help_with_an_example(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+# -- concurrent edits take turns (issue 10.2) --------------------------------------------------------
+def test_ten_concurrent_add_processes_lose_nothing(tmp_path):
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "m.yaml"
+    path.write_text("map: m\nnodes:\n  - id: root\n    text: The root claim.\n")
+    exe = Path(sys.executable).with_name("argmap")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap.cli"]
+    procs = [subprocess.Popen(cmd + ["add", str(folder), "--attacks", "root", "--text", f"Objection number {i}.",
+                                     "--id", f"objection-{i}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for i in range(10)]
+    reported = []
+    for i, proc in enumerate(procs):
+        out, err = proc.communicate(timeout=120)
+        if proc.returncode == 0:
+            assert f"added 'objection-{i}'" in err
+            reported.append(f"objection-{i}")
+        else:  # failing loudly is allowed; reporting success for a lost change is not
+            assert "Error:" in err and "Traceback" not in err
+    ids = {n.id for n in argmap.load(folder).maps[0].nodes}
+    assert set(reported) <= ids
+    assert len(reported) == 10  # with the lock, every one of them gets its turn
+
+
+def test_add_refuses_when_the_file_changed_under_it(folder, monkeypatch):
+    """A writer that takes no lock (an editor) changes the file between our read and our rename."""
+    from argmap import fsutil
+
+    path = folder / "odd.yaml"
+    real_replace = os.replace
+
+    def editor_saves_first(src, dst):
+        Path(dst).write_bytes(Path(dst).read_bytes() + b"\n# saved by an editor\n")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fsutil, "_read_or_none", lambda p: b"not what was read")
+    monkeypatch.setattr(os, "replace", editor_saves_first)
+    before = path.read_bytes()
+    with pytest.raises(WriteError, match="changed while it was being edited"):
+        add_node(folder, "odd-root", "attacks", "Never lands.")
+    assert path.read_bytes() == before
+
+
+def test_add_through_a_symlinked_map_keeps_the_link(tmp_path):
+    real = tmp_path / "real" / "m.yaml"
+    real.parent.mkdir()
+    real.write_text("nodes:\n  - id: a\n    text: A.\n")
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "m.yaml").symlink_to(real)
+    add_node(folder, "a", "attacks", "Through the link.")
+    assert (folder / "m.yaml").is_symlink() and "through-the-link" in real.read_text()
+
+
+# -- files check accepts, add handles (issues 10.13, 10.14) -------------------------------------------
+ODD_FILES = {
+    "bad-date": b"sources:\n  s:\n    title: T\n    date: 2022-13-45\nnodes:\n  - id: a\n    text: A.\n    source: s\n",
+    "lone-cr": b"nodes:\r  - id: a\r    text: A.\r",
+    "crlf": b"nodes:\r\n  - id: a\r\n    text: A.\r\n",
+    "line-separators": 'nodes:\n  - id: a\n    text: "A\u2028b"\n  - id: b\n    text: "x\x85y \\L \\N"\n'.encode(),
+    "tab-in-plain": b"nodes:\n  - id: a\n    text: A\tb c\n",
+    "keep-last": b"nodes:\n  - id: a\n    text: |+\n      keep\n\n\n",
+    "keep-then-more": b"nodes:\n  - id: a\n    text: A\n    note: |+\n      keep\n\n# comment\n\ntitle: x\n",
+}
+
+
+@pytest.mark.parametrize("name", list(ODD_FILES))
+def test_add_handles_every_file_check_accepts(tmp_path, name):
+    path = tmp_path / "m.yaml"
+    path.write_bytes(ODD_FILES[name])
+    _, diags = argmap.check(tmp_path)
+    assert not [d for d in diags if d.is_error]
+    result = add_node(tmp_path, "a", "attacks", "Reply: with a colon", note="two\nlines\u2028three", by="X")
+    project, diags = argmap.check(tmp_path)
+    assert not [d for d in diags if d.is_error]
+    node = project.nodes()[result.node_id]
+    assert node.note == "two\nlines\u2028three" and node.text == "Reply: with a colon"
+    assert_only_added(result)
+    data = path.read_bytes()
+    if b"\r\n" in ODD_FILES[name]:  # a value with a newline does not bring LF into a CRLF file
+        assert data.count(b"\n") == data.count(b"\r\n")
+    if name == "lone-cr":
+        assert b"\n" not in data
+    old = yaml.load(ODD_FILES[name].decode(), Loader=yaml.CBaseLoader)
+    new = yaml.load(data.decode(), Loader=yaml.CBaseLoader)
+    assert new["nodes"][:-1] == old["nodes"] and {k: v for k, v in new.items() if k != "nodes"} == {
+        k: v for k, v in old.items() if k != "nodes"}
+
+
+@pytest.mark.parametrize("value", ["two\nlines", "cr\rhere", "nel\x85ls\u2028ps\u2029", "bell\x07", "bom\ufeff",
+                                   "tab\there", "trailing \n"])
+def test_yaml_scalar_is_always_one_line(value):
+    for double in (False, True):
+        for flow in (False, True):
+            out = yaml_scalar(value, double, flow)
+            assert not any(ch in out for ch in "\r\n\x85\u2028\u2029")
+            assert yaml.safe_load(f"k: [{out}, x]" if flow else f"k: {out}") == ({"k": [value, "x"]} if flow else {"k": value})
+
+
+def test_add_follows_the_files_double_quotes(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text('nodes:\n  - id: a\n    text: "Double: quoted"\n    by: "Someone"\n')
+    result = add_node(tmp_path, "a", "attacks", "Reply: with a colon", tags=["a, b"])
+    assert '    text: "Reply: with a colon"\n' in result.block and 'tags: ["a, b"]' in result.block
+    path.write_text("nodes:\n  - id: a\n    text: 'Single: quoted'\n")
+    result = add_node(tmp_path, "a", "attacks", "Reply: with a colon")
+    assert "    text: 'Reply: with a colon'\n" in result.block
+
+
+@pytest.mark.parametrize("name", ["", ".", "/", "..", "maps/", "ab\nc", "abc\n"])
+def test_new_refuses_names_that_are_no_file_name(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "maps").mkdir()
+    result = CliRunner().invoke(cli, ["new", name])
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "internal error" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maps"] and not list((tmp_path / "maps").iterdir())
+
+
+@pytest.mark.parametrize("option, value", [("--schema", "a\nb"), ("--schema", "x\u2028y"), ("--title", "T\x01")])
+def test_new_refuses_values_that_would_break_the_file(tmp_path, monkeypatch, option, value):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["new", "m", option, value])
+    assert result.exit_code == 1 and "internal error" not in result.output and result.output.startswith("Error: ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_title_on_several_lines_becomes_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["new", "m", "--title", "Two\nlines\u2028here"])
+    assert result.exit_code == 0, result.output
+    assert argmap.load(tmp_path).maps[0].title == "Two lines here"
+
+
+def test_new_schema_is_relative_to_the_map(tmp_path, monkeypatch):
+    from argmap.newmap import create_map
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for path, schema, expected in [("top", None, "map.schema.json"), ("a/b/deep", None, "../../map.schema.json"),
+                                   ("a/x", "schemas/map.json", "../schemas/map.json"),
+                                   ("a/u", "https://example.org/s.json", "https://example.org/s.json")]:
+        text = create_map(path, schema=schema).read_text()
+        assert f"# yaml-language-server: $schema={expected}\n" in text
+
+
+def test_new_never_overwrites_even_when_racing(tmp_path, monkeypatch):
+    from argmap import newmap
+    from argmap.newmap import create_map
+
+    target = tmp_path / "m.yaml"
+    real_template = newmap.template
+
+    def someone_else_first(*args, **kwargs):  # the file appears after the exists() check
+        target.write_text("theirs\n")
+        return real_template(*args, **kwargs)
+
+    monkeypatch.setattr(newmap, "template", someone_else_first)
+    with pytest.raises(ArgmapError, match="already exists"):
+        create_map(tmp_path / "m")
+    assert target.read_text() == "theirs\n"

@@ -70,14 +70,124 @@ def test_keys_reordered():
     )
 
 
-def test_long_text_wrapped_and_short_text_unwrapped():
+def test_long_values_stay_on_one_line_and_split_ones_are_joined():
     long = " ".join(["word"] * 40)
-    text = f"nodes:\n  - id: a\n    text: {long}   # keep me\n    note: >-\n      short\n      note\n"
+    text = (f"nodes:\n  - id: a\n    text: {long}   # keep me\n    quote: \"{long}\"\n"
+            "    by: >-\n      Folded\n      name\n    note: >-\n      short\n      note\n")
     out = format_text(text, width=60)
-    assert "    text: >-  # keep me\n      word word" in out
-    assert "    note: short note\n" in out
-    assert all(len(line) <= 60 for line in out.splitlines())
-    assert yaml.safe_load(out)["nodes"][0]["text"] == long
+    assert f"    text: {long}   # keep me\n" in out and f'    quote: "{long}"\n' in out  # however long
+    assert "    by: Folded name\n" in out  # folding is kept only for description and note
+    assert "    note: >-\n      short\n      note\n" in out  # a folded note that fits is kept as written
+    assert yaml.safe_load(out) == yaml.safe_load(text)
+
+
+def test_a_folded_note_with_a_line_over_the_width_is_rewrapped():
+    words = " ".join(f"w{i}" for i in range(40))
+    text = f"description: >-\n  {words}\nnodes:\n  - id: a\n    text: A.\n    note: >-  # why\n      {words}\n"
+    out = format_text(text, width=40)
+    assert "    note: >-  # why\n      w0 w1" in out and "\n  w0 w1" in out
+    assert all(len(line.strip()) <= 40 for line in out.splitlines())
+    assert yaml.safe_load(out) == yaml.safe_load(text) and format_text(out, width=40) == out
+
+
+def test_multi_line_values_keep_their_quotes_and_every_comment():
+    text = ("nodes:\n  - id: a\n    text: # why\n      A long\n      one.\n    by: 'It''s\n      me'\n"
+            "    quote: \"Two\n      lines\"   # after\n")
+    out = format_text(text)
+    assert out == ("nodes:\n  - id: a\n    text: A long one.  # why\n    by: 'It''s me'\n"
+                   '    quote: "Two lines"  # after\n')
+
+
+FILES_CHECK_ACCEPTS = {
+    "impossible-date": ("sources:\n  s:\n    title: T\n    date: 2022-13-45\nnodes:\n  - id: a\n    text: A.\n"
+                        "    source: s\n", None),
+    "lone-cr": ("nodes:\r  - id: a\r    text: A.\r", "nodes:\n  - id: a\n    text: A.\n"),
+    "line-separator": ('nodes:\n  - id: a\n    text: "A\u2028b"\n    by: x\u2029      y\n    tags: [t]  # c\u2028\n',
+                       'nodes:\n  - id: a\n    text: "A\\Lb"\n    by: "x\\Py"\n    tags: [t]  # c\n'),
+    "nel": ('nodes:\n  - id: a\n    text: "x\x85y"\n', 'nodes:\n  - id: a\n    text: "x y"\n'),
+    "tab-in-plain": ("nodes:\n  - id: a\n    text: A\tb c\n", None),
+    "comment-between-key-and-value": ("nodes:\n  - id: a\n    text: # why\n      A.\n",
+                                      "nodes:\n  - id: a\n    text: A.  # why\n"),
+    "trailing-space-in-block": ("nodes:\n  - id: a\n    text: A.   \n    note: |\n      kept   \n      x\n",
+                                "nodes:\n  - id: a\n    text: A.\n    note: |\n      kept   \n      x\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(FILES_CHECK_ACCEPTS))
+def test_fmt_handles_every_file_check_accepts(tmp_path, name):
+    import argmap
+
+    text, expected = FILES_CHECK_ACCEPTS[name]
+    path = tmp_path / "m.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    _, diags = argmap.check(tmp_path)
+    assert not [d for d in diags if d.is_error]
+    out = format_text(text)
+    assert out == (text if expected is None else expected)
+    assert format_text(out) == out
+    assert sorted(comments(out)) == sorted(comments(text))
+    loader = yaml.CBaseLoader  # strings only: an impossible date is no error
+    assert yaml.load(out, Loader=loader) == yaml.load(text, Loader=loader)
+
+
+def test_a_separator_fmt_cannot_move_is_a_located_error():
+    text = "nodes:\n  - id: a\n    text: A.\n    note: |\n      x\u2028      y\n"  # part of a literal block
+    with pytest.raises(ArgmapError, match=r"^<string>:5:8: error\[fmt\]: cannot .* not formatted"):
+        format_text(text)
+
+
+def test_fmt_check_of_the_seed_maps_is_clean():
+    result = CliRunner().invoke(cli, ["fmt", "--check", str(ROOT / "arguments")])
+    assert result.exit_code == 0, result.output
+    assert "0 files would be reformatted" in result.output
+
+
+@pytest.mark.parametrize("name", [p.name for p in sorted((ROOT / "arguments").glob("*.yaml"))])
+def test_add_writes_what_fmt_would(tmp_path, name):
+    import argmap
+    from argmap.edit import add_node
+
+    for p in (ROOT / "arguments").glob("*.yaml"):
+        shutil.copy(p, tmp_path / p.name)
+    target = next(m for m in argmap.load(tmp_path).maps if Path(m.path).name == name).nodes[0].id
+    add_node(tmp_path, target, "attacks", "A reply: long " + "and longer " * 20, by="O'Brien", quote="x " * 80,
+             tags=["a, b", "c"], note="line one\nline two: " + "more " * 30, source=None)
+    add_node(tmp_path, target, "supports", "Another: with 'quotes' and \"doubles\"", kind="argument")
+    result = CliRunner().invoke(cli, ["fmt", "--check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_fmt_does_not_lose_a_concurrent_change(tmp_path, monkeypatch):
+    """fmt reads, formats and writes under the lock and refuses if a lock-less writer changed the file."""
+    import os
+
+    from argmap import fsutil
+    from argmap.fmt import format_paths
+
+    path = tmp_path / "m.yaml"
+    path.write_text("nodes:\n- text: A.\n  id: a\n")
+    real_replace = os.replace
+
+    def someone_saves_first(src, dst):
+        real_replace(src, dst)
+
+    monkeypatch.setattr(fsutil, "_read_or_none", lambda p: b"nodes: []  # saved by an editor\n")
+    monkeypatch.setattr(os, "replace", someone_saves_first)
+    results = format_paths([path])
+    assert results[0].error and "changed while it was being edited" in results[0].error
+    assert path.read_text() == "nodes:\n- text: A.\n  id: a\n"
+
+
+def test_fmt_writes_through_a_symlink(tmp_path):
+    from argmap.fmt import format_paths
+
+    real = tmp_path / "real.yaml"
+    real.write_text("nodes:\n- text: A.\n  id: a\n")
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "m.yaml").symlink_to(real)
+    format_paths([maps])
+    assert (maps / "m.yaml").is_symlink() and real.read_text() == "nodes:\n- id: a\n  text: A.\n"
 
 
 def test_values_that_cannot_fold_are_left_alone():

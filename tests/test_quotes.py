@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import argmap
@@ -58,3 +60,113 @@ def test_every_quote_in_arguments_is_verbatim_in_the_seeds():
     errors = [d.format() for d in diags if d.is_error]
     assert not errors, "\n".join(errors)
     assert sum(1 for n in project.iter_nodes() if n.quote) > 0
+
+
+# -- the closest passage is whole words (issue 8) --------------------------------------------------
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        ("Almost all parking downtown is cheap", "almost all parking downtown is free on"),  # was "lmost ... free o"
+        ("the old town almost al parkin", "the old town, almost all parking"),  # was "he old town, almost all parki"
+    ],
+)
+def test_closest_passage_is_whole_words(quote, expected):
+    text = "Parking. In the old town, almost all parking downtown is free on Sundays, said the council."
+    passage, _ = closest_passage(quote, text)
+    assert passage == expected
+
+
+def test_clipped_passage_ends_at_a_word():
+    from argmap.quotes import _clip
+
+    clipped = _clip("alpha " * 50, 200)
+    assert clipped.endswith("alpha …") and len(clipped) <= 200
+
+
+# -- only regular files inside the --quotes folder are read (issue 10.1) ---------------------------
+SECRET = "TOP-SECRET-LINE the quote is almost here"
+
+
+def _map_naming(folder: Path, file_value: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "m.yaml"
+    path.write_text(
+        "sources:\n  s:\n    title: T\n"
+        f"    file: {file_value}\n"
+        "nodes:\n  - id: a\n    text: A.\n    source: s\n    quote: \"the quote is almost here\"\n"
+    )
+    return path
+
+
+def _source_file_errors(tmp_path, file_value):
+    texts = tmp_path / "texts"
+    texts.mkdir(exist_ok=True)
+    (texts / "ok.txt").write_text("a text that is fine\n")
+    maps = tmp_path / "maps"
+    path = _map_naming(maps, file_value)
+    _, diags = argmap.check(maps, quotes=texts)
+    return path, [d for d in diags if d.is_error]
+
+
+@pytest.mark.parametrize("how", ["absolute", "dotdot", "symlink-out", "symlink-dir-out"])
+def test_a_file_outside_the_folder_is_refused_and_never_shown(tmp_path, how):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(SECRET)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    value = {"absolute": str(outside), "dotdot": "../outside.txt", "symlink-out": "link.txt",
+             "symlink-dir-out": "sub/outside.txt"}[how]
+    if how == "symlink-out":
+        (texts / "link.txt").symlink_to(outside)
+    if how == "symlink-dir-out":
+        (texts / "sub").symlink_to(tmp_path)
+    path, errors = _source_file_errors(tmp_path, value)
+    assert [(d.code, d.loc.file, d.loc.line, d.loc.col) for d in errors] == [("source-file", str(path), 4, 11)]
+    shown = "\n".join(d.format() for d in errors)
+    assert "not a file inside" in shown and "SECRET" not in shown and "closest passage" not in shown
+
+
+def test_a_symlink_that_stays_inside_the_folder_is_read(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "real.txt").write_text("well, the quote is almost here.\n")
+    (texts / "link.txt").symlink_to(texts / "real.txt")
+    _, errors = _source_file_errors(tmp_path, "link.txt")
+    assert errors == []
+
+
+@pytest.mark.parametrize("value", ["/dev/zero", "fifo", "sub", '"a\\0b"', "/etc/passwd"])
+def test_devices_fifos_folders_and_nul_are_located_errors(tmp_path, value):
+    import os
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    os.mkfifo(texts / "fifo")  # opening it for reading would block forever
+    (texts / "sub").mkdir()
+    (texts / "zero").symlink_to("/dev/zero")
+    path, errors = _source_file_errors(tmp_path, value)
+    assert [(d.code, d.loc.line) for d in errors] == [("source-file", 4)]
+    assert "closest passage" not in errors[0].format() and "root:" not in errors[0].format()
+
+
+def test_a_device_inside_the_folder_is_not_read(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "zero").symlink_to("/dev/zero")
+    _, errors = _source_file_errors(tmp_path, "zero")  # resolves outside; with --quotes /dev it is a device
+    assert [d.code for d in errors] == ["source-file"]
+    from argmap.quotes import _read_source_text
+
+    assert _read_source_text(Path("/dev"), "zero") == (None, "which is not a regular file")
+
+
+def test_an_oversized_text_is_refused_unread(tmp_path, monkeypatch):
+    from argmap import quotes
+
+    monkeypatch.setattr(quotes, "MAX_TEXT_BYTES", 10)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "big.txt").write_text(SECRET)
+    _, errors = _source_file_errors(tmp_path, "big.txt")
+    assert [d.code for d in errors] == ["source-file"] and "over the limit of 10 bytes" in errors[0].message
+    assert "SECRET" not in errors[0].format()

@@ -18,6 +18,7 @@ itself is atomic (:func:`argmap.fsutil.write_atomic`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ import yaml
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError, did_you_mean, has_errors
 from .model import Project
 from .spec import NODE_KINDS, RELATION_KINDS
+from .yamltext import compose_loaded, data_tree, prefers_double, split_lines, yaml_scalar
 
 __all__ = ["AddResult", "add_node", "unique_id", "yaml_scalar"]
 
@@ -87,11 +89,81 @@ def add_node(
     project, diags = _open(project_or_folder, file)
     if has_errors(diags):
         raise InvalidInputError(diags)  # fix what is there before adding to it
+    path, old_map = _target_file(project, target, file)
+    name = old_map.path
+
+    from .fsutil import locked, write_atomic
+
+    # Read, change and write the file under an exclusive lock: ten `argmap add` at once take
+    # turns, and each one adds to the file as the previous one left it.
+    with locked(path):
+        before = path.read_bytes()
+        try:
+            decoded = before.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
+        bom = decoded.startswith(_BOM)
+        body = decoded[1:] if bom else decoded
+        current, current_diags = load_text(body, name, default_map=path.stem)
+        if current is None or has_errors(current_diags):
+            raise InvalidInputError(current_diags)  # it changed since the folder was checked
+        if current != old_map:  # another editor added to it meanwhile: use the file as it is now
+            project = Project(tuple(current if m is old_map else m for m in project.maps))
+            old_map = current
+        nodes = project.nodes()
+        if target not in nodes:
+            raise ArgmapError(f"no node with id '{target}' to attach to (it was removed from {path} meanwhile)")
+
+        if node_id is None:
+            node_id = unique_id(text, nodes)
+        elif not ID_PATTERN.fullmatch(node_id):
+            from .spec import slugify
+
+            raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
+        elif node_id in nodes:
+            raise ArgmapError(f"id '{node_id}' is already used at {nodes[node_id].loc}; choose another with --id")
+
+        fields: list[tuple[str, object]] = [("id", node_id)]
+        if kind is not None:
+            fields.append(("kind", kind))
+        fields.append(("text", " ".join(text.split())))
+        for key, value in (("by", by), ("source", source), ("quote", quote)):
+            if value is not None:
+                fields.append((key, value))
+        if tags:
+            fields.append(("tags", list(tags)))
+        if note is not None:
+            fields.append(("note", note))
+        fields.append((relation, [target]))
+
+        offset, block = plan_insert(body, fields, name)
+        new_body = body[:offset] + block + body[offset:]
+        after = ((_BOM if bom else "") + new_body).encode("utf-8")
+
+        # The candidate must load, keep every old node as it was, and check cleanly with the folder.
+        new_map, file_diags = load_text(new_body, name, default_map=path.stem)
+        candidate = Project(tuple(new_map if m is old_map else m for m in project.maps)) if new_map else None
+        all_diags = list(file_diags) + (validate(candidate) if candidate is not None else [])
+        if new_map is None or has_errors(all_diags):
+            first_new_line = len(split_lines(body[:offset]))
+            raise InvalidInputError(sorted((_in_addition(d, name, first_new_line) for d in all_diags),
+                                           key=Diagnostic.sort_key))
+        _same_except_added(body, new_body, fields, name)
+        known = {(d.code, d.message) for d in diags}
+        warnings = tuple(d for d in all_diags if not d.is_error and (d.code, d.message) not in known)
+
+        if write:
+            write_atomic(path, after, expect=before)
+    prefix = 1 if bom else 0
+    return AddResult(path, node_id, block, offset + prefix, before, after, write, warnings)
+
+
+def _target_file(project: Project, target: str, file: str | Path | None):
+    """The map file a node attached to ``target`` goes into, and the map read from it."""
     nodes = project.nodes()
     if target not in nodes:
         hint = did_you_mean(target, nodes) or "`argmap list` shows the maps; ids are in the YAML files"
         raise ArgmapError(f"no node with id '{target}' to attach to ({hint})")
-
     if file is not None:
         path = Path(file)
         if not path.is_file():
@@ -101,58 +173,7 @@ def add_node(
     old_map = next((m for m in project.maps if Path(m.path) == path), None)
     if old_map is None:
         raise ArgmapError(f"{path} is not one of the maps checked with the target")
-
-    if node_id is None:
-        node_id = unique_id(text, nodes)
-    elif not ID_PATTERN.match(node_id):
-        from .spec import slugify
-
-        raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
-    elif node_id in nodes:
-        raise ArgmapError(f"id '{node_id}' is already used at {nodes[node_id].loc}; choose another with --id")
-
-    fields: list[tuple[str, object]] = [("id", node_id)]
-    if kind is not None:
-        fields.append(("kind", kind))
-    fields.append(("text", " ".join(text.split())))
-    for key, value in (("by", by), ("source", source), ("quote", quote)):
-        if value is not None:
-            fields.append((key, value))
-    if tags:
-        fields.append(("tags", list(tags)))
-    if note is not None:
-        fields.append(("note", note))
-    fields.append((relation, [target]))
-
-    before = path.read_bytes()
-    try:
-        decoded = before.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
-    bom = decoded.startswith(_BOM)
-    body = decoded[1:] if bom else decoded
-    offset, block = plan_insert(body, fields, str(path))
-    new_body = body[:offset] + block + body[offset:]
-    after = ((_BOM if bom else "") + new_body).encode("utf-8")
-
-    # The candidate must load, keep every old node as it was, and check cleanly with the folder.
-    new_map, file_diags = load_text(new_body, str(path), default_map=path.stem)
-    candidate = Project(tuple(new_map if m is old_map else m for m in project.maps)) if new_map else None
-    all_diags = list(file_diags) + (validate(candidate) if candidate is not None else [])
-    if new_map is None or has_errors(all_diags):
-        first_new_line = body[:offset].count("\n") + 1
-        raise InvalidInputError(sorted((_in_addition(d, str(path), first_new_line) for d in all_diags),
-                                       key=Diagnostic.sort_key))
-    _same_except_added(body, new_body, dict(fields), str(path))
-    known = {(d.code, d.message) for d in diags}
-    warnings = tuple(d for d in all_diags if not d.is_error and (d.code, d.message) not in known)
-
-    if write:
-        from .fsutil import write_atomic
-
-        write_atomic(path, after)
-    prefix = 1 if bom else 0
-    return AddResult(path, node_id, block, offset + prefix, before, after, write, warnings)
+    return path, old_map
 
 
 def unique_id(text: str, taken: Iterable[str]) -> str:
@@ -173,39 +194,11 @@ def unique_id(text: str, taken: Iterable[str]) -> str:
     return candidate
 
 
-def yaml_scalar(value: str, double: bool = False, flow: bool = False) -> str:
-    """``value`` as one line of YAML that reads back as the same string.
-
-    Plain when that is safe, quoted otherwise (PyYAML's emitter decides);
-    ``double=True`` always uses double quotes; ``flow=True`` is for an item of a
-    ``[...]`` list, where commas and brackets need quotes too.
-
-    >>> yaml_scalar("plain words, even with commas")
-    'plain words, even with commas'
-    >>> yaml_scalar("a, b", flow=True)
-    "'a, b'"
-    >>> yaml_scalar("yes")
-    "'yes'"
-    >>> yaml_scalar("a: b", double=True)
-    '"a: b"'
-    """
-    style = '"' if double else None
-    if not flow:
-        out = yaml.safe_dump({"k": value}, allow_unicode=True, width=2**30, default_flow_style=False, default_style=style)
-        prefix = '"k": ' if double else "k: "
-        if out.startswith(prefix) and out.count("\n") == 1:
-            return out[len(prefix) : -1]
-    out = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=2**30, default_style=style)
-    out = out.strip()
-    assert out.startswith("[") and out.endswith("]"), out
-    return out[1:-1]
-
-
 # -- where and how to insert ------------------------------------------------------------
 def plan_insert(text: str, fields: list[tuple[str, object]], file: str = "<string>") -> tuple[int, str]:
     """The offset in ``text`` and the block to insert there so that ``fields`` become a new node."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # pure-Python marks: indexes are characters
+        root = compose_loaded(text)
     except yaml.YAMLError as exc:  # the file loaded before, so this is unexpected
         raise ArgmapError(f"{file}: cannot parse the file to find `nodes:` ({exc})") from None
     if not isinstance(root, yaml.MappingNode):
@@ -214,33 +207,64 @@ def plan_insert(text: str, fields: list[tuple[str, object]], file: str = "<strin
     if entry is None:
         raise ArgmapError(f"{file}: the file has no `nodes:` list to add to")
     key, seq = entry
-    nl = "\r\n" if "\r\n" in text else "\n"
+    nl = _newline(text)
 
     if isinstance(seq, yaml.ScalarNode) and seq.tag == "tag:yaml.org,2002:null" and seq.value == "":
         # `nodes:` with nothing after it: the first item goes on the next line
-        style = _Style(key.start_mark.column + 2, 2, flow_lists=True, blank_between=False, list_indent=2)
-        offset = _line_end(text, key.end_mark.index)
+        style = _Style(key.start_mark.column + 2, 2, flow_lists=True, blank_between=False, list_indent=2,
+                       prefer_double=prefers_double(root))
+        offset = _line_end(text, key.end_mark.index, nl)
         block = _render(fields, style, nl)
-        return (offset, nl + block) if offset == len(text) and not text.endswith("\n") else (offset, block)
+        return (offset, nl + block) if offset == len(text) and not _ends_with_break(text) else (offset, block)
     if not isinstance(seq, yaml.SequenceNode):
         raise ArgmapError(f"{file}: `nodes:` is not a list")
     if seq.flow_style or not seq.value:
         raise ArgmapError(
             f"{file}: `nodes:` is written as a flow list [...]; write it as a block list ('- id: ...') to use `add`"
         )
-    style = _detect_style(text, seq)
+    style = _detect_style(text, seq, prefers_double(root))
     last = seq.value[-1]
-    end = max(n.end_mark.index for n in _walk(last))
-    if end > 0 and text[end - 1] == "\n":  # block scalars end at the start of the next line
+    end_node = max(_walk(last), key=lambda n: n.end_mark.index)
+    end = end_node.end_mark.index
+    block = _render(fields, style, nl)
+    if _keeps_trailing_lines(text, end_node):
+        # `|+` keeps the blank lines after it as part of its value: insert after all of them,
+        # and without a blank line of our own (it would join the value too).
+        offset = end
+        if block.startswith(nl):
+            block = block[len(nl):]
+        if offset == len(text) and not _ends_with_break(text):
+            raise ArgmapError(f"{file}:{end_node.start_mark.line + 1}:{end_node.start_mark.column + 1}: the last "
+                              "value is a keep-chomped block scalar (`|+`) with no line break at the end of the "
+                              "file; adding after it would change it (end the file with a line break)")
+        return offset, block
+    if end > 0 and text[end - 1] in "\r\n\x85\u2028\u2029":  # block scalars end at the start of the next line
         offset = end
         while offset > 0 and text[offset - 1] in "\r\n" and text[:offset].endswith(nl + nl):
-            offset -= len(nl)  # keep the blank lines a kept-chomping scalar may swallow after the block
+            offset -= len(nl)  # keep the blank lines a clipped block scalar swallows after the block
     else:
-        offset = _line_end(text, end)
-    block = _render(fields, style, nl)
-    if offset == len(text) and text and not text.endswith("\n"):
+        offset = _line_end(text, end, nl)
+    if offset == len(text) and text and not _ends_with_break(text):
         return offset, nl + block  # the file had no final newline: end its last line first
     return offset, block
+
+
+def _newline(text: str) -> str:
+    """The file's line break: CRLF, LF or (old Mac) CR, whichever comes first."""
+    m = re.search("\r\n|\r|\n", text)
+    return m.group(0) if m else "\n"
+
+
+def _ends_with_break(text: str) -> bool:
+    return text.endswith(("\n", "\r", "\x85", "\u2028", "\u2029"))
+
+
+def _keeps_trailing_lines(text: str, node: yaml.Node) -> bool:
+    """Whether ``node`` is a block scalar with keep chomping (``|+``, ``>2+``...)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in ("|", ">"):
+        return False
+    header = re.match(r"[|>]([0-9+-]{0,2})", text[node.start_mark.index : node.start_mark.index + 3])
+    return bool(header) and "+" in header.group(1)
 
 
 @dataclass(frozen=True)
@@ -250,13 +274,14 @@ class _Style:
     flow_lists: bool  # tags: [a, b] rather than a block list
     blank_between: bool  # a blank line between items
     list_indent: int  # columns from a key to the '-' of its block list
+    prefer_double: bool = False  # quote with "..." rather than '...' where quotes are needed
 
 
-def _detect_style(text: str, seq: yaml.SequenceNode) -> _Style:
+def _detect_style(text: str, seq: yaml.SequenceNode, prefer_double: bool = False) -> _Style:
     items = seq.value
     dash_col = seq.start_mark.column
     key_offset = max(items[0].start_mark.column - dash_col, 2) if isinstance(items[0], yaml.MappingNode) else 2
-    lines = text.splitlines()
+    lines = split_lines(text)
     blank = 0
     for prev, nxt in zip(items, items[1:]):
         start = nxt.start_mark.line  # the line of '- ' of the next item
@@ -275,31 +300,32 @@ def _detect_style(text: str, seq: yaml.SequenceNode) -> _Style:
                 else:
                     block += 1
                     list_indent = v.start_mark.column - k.start_mark.column
-    return _Style(dash_col, key_offset, flow >= block, blank_between, list_indent)
+    return _Style(dash_col, key_offset, flow >= block, blank_between, list_indent, prefer_double)
 
 
 def _render(fields: list[tuple[str, object]], style: _Style, nl: str) -> str:
     pad = " " * style.dash_col
     inner = " " * (style.dash_col + style.key_offset)
     lines: list[str] = [""] if style.blank_between else []
+    pd = style.prefer_double
     for i, (key, value) in enumerate(fields):
         lead = pad + "-" + " " * (style.key_offset - 1) if i == 0 else inner
         if isinstance(value, list):
             if style.flow_lists:
-                lines.append(f"{lead}{key}: [{', '.join(yaml_scalar(str(v), flow=True) for v in value)}]")
+                lines.append(f"{lead}{key}: [{', '.join(yaml_scalar(str(v), flow=True, prefer_double=pd) for v in value)}]")
             else:
                 lines.append(f"{lead}{key}:")
                 sub = " " * (style.dash_col + style.key_offset + style.list_indent)
-                lines.extend(f"{sub}- {yaml_scalar(str(v))}" for v in value)
+                lines.extend(f"{sub}- {yaml_scalar(str(v), prefer_double=pd)}" for v in value)
         else:
-            lines.append(f"{lead}{key}: {yaml_scalar(str(value), double=key == 'quote')}")
+            lines.append(f"{lead}{key}: {yaml_scalar(str(value), double=key == 'quote', prefer_double=pd)}")
     return nl.join(lines) + nl
 
 
-def _line_end(text: str, index: int) -> int:
+def _line_end(text: str, index: int, nl: str = "\n") -> int:
     """The index just past the line break of the line holding ``index`` (or the end of text)."""
-    nl = text.find("\n", index)
-    return len(text) if nl < 0 else nl + 1
+    found = text.find(nl[-1], index)
+    return len(text) if found < 0 else found + 1
 
 
 from .yamltext import exact_nodes as _walk  # noqa: E402
@@ -329,11 +355,19 @@ def _map_path(project: Project, name: str) -> str:
     return project.map(name).path
 
 
-def _same_except_added(before: str, after: str, added: dict, file: str) -> None:
+def _same_except_added(before: str, after: str, fields: list[tuple[str, object]], file: str) -> None:
     """Belt and braces: the new file reads as the old one plus exactly the new node."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    old, new = yaml.load(before, Loader=loader), yaml.load(after, Loader=loader)
-    old_nodes = old.get("nodes") or []
-    rest_same = {k: v for k, v in old.items() if k != "nodes"} == {k: v for k, v in new.items() if k != "nodes"}
-    if not rest_same or new.get("nodes", [])[:-1] != old_nodes or new["nodes"][-1] != added:
+    str_tag, seq_tag = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"
+    old, new = data_tree(before), data_tree(after)
+
+    def get(tree, key):
+        return next((v for k, v in tree[2] if k == (str_tag, key)), None)
+
+    def rest(tree):
+        return [(k, v) for k, v in tree[2] if k != (str_tag, "nodes")]
+
+    old_nodes, new_nodes = get(old, "nodes"), get(new, "nodes")
+    old_items = old_nodes[1] if old_nodes and old_nodes[0] == seq_tag else ()
+    added = data_tree(yaml.safe_dump({k: v for k, v in fields}, allow_unicode=True))  # what we meant to add
+    if rest(old) != rest(new) or new_nodes is None or new_nodes[1][:-1] != old_items or new_nodes[1][-1:] != (added,):
         raise ArgmapError(f"{file}: internal error, the added block did not read back as intended; nothing written")

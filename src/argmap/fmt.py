@@ -1,23 +1,36 @@
 """Canonical formatting of map files that keeps every comment.
 
 The formatter works on lines, guided by the marks of the composed YAML, and
-never re-dumps the file, so comments, quoting and blank lines survive:
+never re-dumps the file, so comments, quoting and blank lines survive.  Its
+rules are the ones the seed maps in ``arguments/`` are written in, and
+``argmap add`` writes exactly this form, so ``fmt --check`` stays clean after it:
 
 - keys are put in the canonical order (the order of ``MAP_KEYS``,
   ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.loader`) — in the file, in
-  each source and in each node; a comment line right above a key moves with it,
-  blank lines stay where they were;
-- ``text``, ``quote``, ``note`` and ``description`` longer than ``width``
-  columns become folded blocks (``>-``) wrapped at ``width``; ones that fit on
-  one line are written on one line;
-- line endings become ``\\n``, trailing spaces go, the file ends with one newline.
+  each source and in each node — except that a node's relations (``supports``,
+  ``attacks``...) come last in the order they were written; a comment line right
+  above a key moves with it, blank lines stay where they were;
+- every string value is written on one line however long (a quote stays one
+  greppable line), as it was quoted, except that ``description`` and ``note`` may
+  be folded blocks (``>-``): those are kept as written, and re-wrapped at ``width``
+  characters of text (indentation not counted) only when one of their lines holds more.  A value spread over several lines, or
+  folded where folding is not kept, is joined onto one line; a comment between a
+  key and its value goes to the end of that line;
+- literal blocks (``|``) and values that cannot be written differently without
+  changing them are left exactly as they are;
+- line breaks become ``\\n`` (CRLF and lone CR alike), trailing spaces go (outside
+  block scalars and quoted strings), the file ends with one newline.
 
 Every step is checked: the formatted file must read back as exactly the same
-data, or the file is left alone with an error.  Formatting is idempotent.
+data (compared as composed values, so any date, even an impossible one, is just
+text), or the file is left alone with a located error.  Formatting is idempotent
+and linear in the size of the file.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +40,13 @@ import yaml
 
 from .diagnostics import ArgmapError
 
-__all__ = ["format_text", "format_paths", "FormatResult", "WRAP_KEYS", "DEFAULT_WIDTH"]
+__all__ = ["format_text", "format_paths", "FormatResult", "FOLDED_KEYS", "DEFAULT_WIDTH"]
 
 DEFAULT_WIDTH = 100
-#: Keys whose long values are wrapped.
-WRAP_KEYS = ("text", "quote", "note", "description")
+#: Keys whose values may stay folded blocks (``>-``), re-wrapped at the width when a line is longer.
+FOLDED_KEYS = ("description", "note")
 _STR = "tag:yaml.org,2002:str"
-from .yamltext import LOADER as _Loader  # noqa: E402
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -44,38 +57,50 @@ class FormatResult:
 
 
 def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int = DEFAULT_WIDTH) -> list[FormatResult]:
-    """Format every map file under ``paths`` in place (or, with ``check``, only say which would change)."""
-    from .fsutil import write_atomic
-    from .loader import discover
+    """Format every map file under ``paths`` in place (or, with ``check``, only say which would change).
 
-    files, diags = discover(paths)
+    Each file is read, formatted and written under :func:`argmap.fsutil.locked`, and
+    the write fails (that file is reported, not changed) if another program changed
+    the file meanwhile: a concurrent ``argmap add`` is never lost.
+    """
+    from contextlib import nullcontext
+
+    from .fsutil import WriteError, locked, write_atomic
+    from .project import discover
+
+    found, diags = discover(paths)
+    files = [f.path for f in found if f.named]
     errors = [d for d in diags if d.is_error]
     if errors:
         raise ArgmapError(str(errors[0]))
     results = []
     for path in files:
-        data = path.read_bytes()
         try:
-            text = data.decode("utf-8")
-            new = format_text(text, width=width, file=str(path))
-        except UnicodeDecodeError:
-            results.append(FormatResult(path, False, f"{path}: not UTF-8"))
+            with nullcontext() if check else locked(path):
+                data = path.read_bytes()
+                try:
+                    text = data.decode("utf-8")
+                    new = format_text(text, width=width, file=str(path))
+                except UnicodeDecodeError:
+                    results.append(FormatResult(path, False, f"{path}: not UTF-8"))
+                    continue
+                except ArgmapError as exc:
+                    results.append(FormatResult(path, False, str(exc)))
+                    continue
+                changed = new.encode("utf-8") != data
+                if changed and not check:
+                    write_atomic(path, new, expect=data)
+        except (WriteError, OSError) as exc:
+            results.append(FormatResult(path, False, str(exc) if isinstance(exc, WriteError) else f"{path}: {exc}"))
             continue
-        except ArgmapError as exc:
-            results.append(FormatResult(path, False, str(exc)))
-            continue
-        changed = new.encode("utf-8") != data
-        if changed and not check:
-            write_atomic(path, new)
         results.append(FormatResult(path, changed))
     return results
 
 
 def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>") -> str:
     """``text`` in canonical form (see the module docstring); raises :class:`ArgmapError` if it is not YAML."""
-    from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
-
     from .loader import load_text
+    from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
 
     bom = text.startswith("\ufeff")
     if bom:
@@ -86,42 +111,141 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     unreadable = [d for d in diags if d.code in ("yaml", "alias", "too-deep", "too-large")]
     if unreadable:
         raise ArgmapError(f"{unreadable[0]}; not formatted")
+    # Each step's result is composed once: that tree both proves the data unchanged and
+    # guides the next step.  A step that changes nothing costs nothing (fmt --check in CI).
+    from .yamltext import prefers_double
+
+    trees: dict[str, yaml.Node | None] = {}
+    original: list = []
+
+    def compose(t: str) -> yaml.Node | None:
+        if t not in trees:
+            trees.clear()
+            trees[t] = _compose(t)
+        return trees[t]
+
     try:
-        original = yaml.load(text, Loader=_Loader)
+        compose(text)
     except yaml.YAMLError as exc:
         raise ArgmapError(f"{file}: not valid YAML, not formatted ({_one_line(exc)})") from None
+    checked = text
 
-    def step(new: str, what: str) -> str:
+    def step(new: str, what: str, where: int | None = None) -> str:
+        nonlocal checked
+        if new == checked:
+            return new
+        if not original:
+            original.append(_freeze_or_none(compose(checked)))
         try:
-            same = yaml.load(new, Loader=_Loader) == original
+            same = _freeze_or_none(compose(new)) == original[0]
         except yaml.YAMLError:
             same = False
         if not same:
-            raise ArgmapError(f"{file}: cannot {what} without changing the data; left as it was (please report)")
+            place = file if where is None else f"{file}:{_line_col(text, where)}"
+            raise ArgmapError(f"{place}: error[fmt]: cannot {what} without changing the data; not formatted")
+        checked = new
         return new
 
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    while lines and lines[-1] == "":
-        lines.pop()
-    current = step("\n".join(lines) + "\n", "tidy whitespace")
+    # Line breaks: CRLF and CR become LF; NEL, LS and PS (line breaks to YAML too) as well,
+    # unless one sits inside a block scalar, where it is part of the value.
+    current = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _OTHER_BREAKS.search(current):
+        # inside a quoted or plain value they are kept in the value: write it on one line, escaped
+        current = step(_escape_other_breaks(current, compose(current)), "write this value on one line",
+                       _OTHER_BREAKS.search(text).start())
+    if _OTHER_BREAKS.search(current):
+        current = step(_OTHER_BREAKS.sub("\n", current), "turn this line separator into a line break",
+                       _OTHER_BREAKS.search(text).start())
+    current = step(current, "turn every line break into LF")
+    current = step(_strip_trailing(current, compose(current)), "remove trailing spaces")
 
-    root = _compose(current)
+    root = compose(current)
     if isinstance(root, yaml.MappingNode):
-        current = step(_apply(current, [_reorder(current, root, MAP_KEYS)]), "order the top-level keys")
-        root = _compose(current)
+        doc = _Text(current)
+        current = step(_apply(doc, [_reorder(doc, root, MAP_KEYS)]), "order the top-level keys")
+        root = compose(current)
+        doc = _Text(current) if doc.text != current else doc
         edits = []
         for kind, node in _children(root):
-            edits.append(_reorder(current, node, SOURCE_KEYS if kind == "source" else NODE_KEYS))
-        current = step(_apply(current, edits), "order the keys of sources and nodes")
-        root = _compose(current)
-        edits = [_wrap(current, k, v, width) for k, v in _wrappable(root)]
-        current = step(_apply(current, edits), "wrap long text")
+            edits.append(_reorder(doc, node, SOURCE_KEYS if kind == "source" else NODE_KEYS))
+        current = step(_apply(doc, edits), "order the keys of sources and nodes")
+        root = compose(current)
+        doc = _Text(current) if doc.text != current else doc
+        prefer_double = prefers_double(root)
+        edits = [_scalar_edit(doc, k, v, width, prefer_double) for k, v in _scalars(root)]
+        current = step(_apply(doc, edits), "write values on one line")
     return ("\ufeff" if bom else "") + current
+
+
+def _freeze_or_none(root: yaml.Node | None):
+    from .yamltext import freeze
+
+    return None if root is None else freeze(root)
+
+
+def _escape_other_breaks(text: str, root: yaml.Node | None) -> str:
+    """Every quoted or plain value holding a NEL, LS or PS written as one double-quoted line instead."""
+    from .yamltext import double_quoted
+
+    spans = []
+    for n in _walk(root) if root is not None else ():
+        if isinstance(n, yaml.ScalarNode) and n.style not in ("|", ">") and n.tag == _STR \
+                and _OTHER_BREAKS.search(text, n.start_mark.index, n.end_mark.index):
+            spans.append((n.start_mark.index, n.end_mark.index, double_quoted(n.value)))
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _strip_trailing(text: str, root: yaml.Node | None) -> str:
+    """Trailing spaces and tabs removed, except inside block scalars and quoted strings; one final newline."""
+    lines = text.split("\n")
+    keep: set[int] = set()
+    if root is not None:
+        for n in _walk(root):
+            if isinstance(n, yaml.ScalarNode) and n.style is not None and n.end_mark.line > n.start_mark.line:
+                keep.update(range(n.start_mark.line, n.end_mark.line + 1))
+    lines = [line if i in keep else line.rstrip(" \t") for i, line in enumerate(lines)]
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _line_col(text: str, index: int) -> str:
+    before = text[:index]
+    lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", before)
+    return f"{len(lines)}:{len(lines[-1]) + 1}"
+
+
+class _Text:
+    """The text being formatted, split into lines once (every lookup after that is cheap)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def line_of(self, index: int) -> int:
+        return bisect.bisect_right(self.starts, index) - 1
+
+    def end_line(self, node: yaml.Node) -> int:
+        """The 0-based last line holding ``node`` (block scalars end at the start of the next line)."""
+        text = self.text
+        end = max(n.end_mark.index for n in _walk(node))
+        if end > 0 and text[end - 1] == "\n":
+            end -= 1
+            while end > 0 and text[end - 1] == "\n":  # blank lines a clipped block scalar swallowed
+                end -= 1
+        return self.line_of(end)
 
 
 # -- finding things -------------------------------------------------------------------------
 def _compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=yaml.SafeLoader)  # pure-Python marks: character indexes
+    from .yamltext import compose_loaded
+
+    return compose_loaded(text)  # libyaml; the text has passed the loader's depth and alias checks
 
 
 def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
@@ -145,51 +269,43 @@ def _children(root: yaml.MappingNode):
                 yield "node", item
 
 
-def _wrappable(root: yaml.MappingNode):
+def _scalars(root: yaml.MappingNode):
+    """Every (key, scalar value) of the file, its sources and its nodes."""
     mappings = [root] + [m for _, m in _children(root)]
     for m in mappings:
         for k, v in m.value:
-            if isinstance(k, yaml.ScalarNode) and k.value in WRAP_KEYS and isinstance(v, yaml.ScalarNode):
+            if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode):
                 yield k, v
-
-
-def _end_line(text: str, node: yaml.Node) -> int:
-    """The 0-based last line holding ``node`` (block scalars end at the start of the next line)."""
-    end = max(_end_index(n) for n in _walk(node))
-    if end > 0 and text[end - 1] == "\n":
-        end -= 1
-        while end > 0 and text[end - 1] == "\n":  # blank lines a clipped block scalar swallowed
-            end -= 1
-    return text.count("\n", 0, end)
-
-
-def _end_index(node: yaml.Node) -> int:
-    return node.end_mark.index
 
 
 from .yamltext import exact_nodes as _walk  # noqa: E402
 
 
 # -- edits: (first line, last line, replacement lines) ---------------------------------------
-def _apply(text: str, edits) -> str:
-    lines = text.split("\n")
+def _apply(doc: "_Text", edits) -> str:
+    lines = list(doc.lines)
     for edit in sorted((e for e in edits if e), key=lambda e: e[0], reverse=True):
         first, last, new = edit
         lines[first : last + 1] = new
     return "\n".join(lines)
 
 
-def _reorder(text: str, mapping: yaml.MappingNode, order: tuple[str, ...]):
+def _reorder(doc: "_Text", mapping: yaml.MappingNode, order: tuple[str, ...]):
     """An edit putting the keys of a block mapping in ``order``, or ``None`` if already so (or unsafe)."""
+    from .model import RELATION_KINDS
+
     entries = [(k, v) for k, v in mapping.value]
     if len(entries) < 2 or not all(isinstance(k, yaml.ScalarNode) for k, _ in entries):
         return None
     rank = {key: i for i, key in enumerate(order)}
+    # Relations (and whatever follows them) come last, in the order they were written: an
+    # author may well put `undercuts` before `supports`, and either reads as well.
+    free = next((i for i, key in enumerate(order) if key in RELATION_KINDS), len(order))
     keys = [k.value for k, _ in entries]
-    wanted = sorted(range(len(entries)), key=lambda i: (rank.get(keys[i], len(order)), i))
+    wanted = sorted(range(len(entries)), key=lambda i: (min(rank.get(keys[i], len(order)), free), i))
     if wanted == list(range(len(entries))):
         return None
-    lines = text.split("\n")
+    lines = doc.lines
     col = entries[0][0].start_mark.column
     starts, ends = [], []
     for i, (k, v) in enumerate(entries):
@@ -200,7 +316,7 @@ def _reorder(text: str, mapping: yaml.MappingNode, order: tuple[str, ...]):
             while line - 1 > ends[-1] and lines[line - 1].strip().startswith("#") and _indent(lines[line - 1]) == col:
                 line -= 1  # a comment right above a key travels with it
         starts.append(line)
-        ends.append(_end_line(text, v))
+        ends.append(doc.end_line(v))
         if i and starts[i] <= ends[i - 1]:
             return None
     first_line = entries[0][0].start_mark.line
@@ -221,50 +337,78 @@ def _reorder(text: str, mapping: yaml.MappingNode, order: tuple[str, ...]):
     return first_line, ends[-1], out
 
 
-def _wrap(text: str, key: yaml.ScalarNode, value: yaml.ScalarNode, width: int):
-    """An edit writing one long value as a folded block, or a short one on one line."""
-    if value.tag != _STR:
-        return None
-    s = value.value
-    if not s or "  " in s or not s.isprintable() or s != s.strip():
-        return None  # folding would not give back exactly these characters
-    lines = text.split("\n")
-    first = key.start_mark.line
-    last = _end_line(text, value)
-    col = key.start_mark.column
-    if value.style in ("|",) or lines[first][:col].strip() not in ("", "-"):
-        return None
-    if value.style == ">":  # the comment, if any, sits after the block indicator
-        head = lines[first]
-        rest = head[head.index(":", col) + 1 :].strip()
-        comment = rest[rest.index("#") :] if "#" in rest else ""
-    else:
-        tail_line = lines[last]
-        tail_col = value.end_mark.column if value.end_mark.line == last else len(tail_line)
-        comment = tail_line[tail_col:].strip()
-        if comment and not comment.startswith("#"):
-            return None
-    comment = f"  {comment}" if comment else ""
-    prefix = lines[first][:col]
-    if value.style in (None, "'", '"') and first == value.end_mark.line:
-        if len(lines[first]) <= width:
-            return None  # one line that fits: left exactly as written
-        one = lines[first][: value.end_mark.column]  # keep the value as written
-    else:
-        from .yamltext import yaml_scalar
+_FOLDED_HEADER = re.compile(r">([1-9]?[+-]?|[+-]?[1-9]?)[ \t]*(#.*)?$")
 
-        one = f"{prefix}{key.value}: {yaml_scalar(s, double=key.value == 'quote')}"
-    if len(one) + len(comment) <= width:
-        new = [one + comment]
-    else:
-        indent = " " * (col + 2)
-        body = textwrap.wrap(
-            s, width=max(width - len(indent), 20), break_long_words=False, break_on_hyphens=False
-        )
-        new = [f"{prefix}{key.value}: >-{comment}"] + [indent + b for b in body]
-    if new == lines[first : last + 1]:
+
+def _scalar_edit(doc: "_Text", key: yaml.ScalarNode, value: yaml.ScalarNode, width: int, prefer_double: bool):
+    """An edit writing one string value on one line (or re-wrapping a long folded note), or ``None``."""
+    from .yamltext import double_quoted, needs_escapes, yaml_scalar
+
+    if value.tag != _STR or value.style == "|":
         return None
-    return first, last, new
+    lines, text = doc.lines, doc.text
+    first, col = key.start_mark.line, key.start_mark.column
+    prefix = lines[first][:col]
+    if prefix.strip() not in ("", "-") or key.end_mark.line != first:
+        return None
+    last = doc.end_line(value)
+    s = value.value
+    above: list[str] = []  # comments that cannot stay where they are go above the key
+    if value.style == ">":
+        header = _FOLDED_HEADER.match(lines[value.start_mark.line][value.start_mark.column :])
+        if not header or value.start_mark.line != first:
+            return None
+        indicator = header.group(1)
+        comments = [header.group(2).strip()] if header.group(2) else []
+        core = s[:-1] if indicator == "" and s.endswith("\n") else s
+        if not _foldable(core):
+            return None
+        if key.value in FOLDED_KEYS:
+            if all(len(line.strip()) <= width for line in lines[first + 1 : last + 1]):
+                return None  # a folded note or description whose lines fit is kept as written
+            indent = " " * (col + 2)
+            body = textwrap.wrap(core, width=width, break_long_words=False, break_on_hyphens=False)
+            new = [f"{prefix}{key.value}: >{indicator}{_trail(comments)}"] + [indent + b for b in body]
+            return None if new == lines[first : last + 1] else (first, last, new)
+        if indicator != "-":
+            return None  # `>` keeps a final line break: one line would need an escape, so the block stays
+        one = yaml_scalar(s, double=key.value == "quote", prefer_double=prefer_double)
+    else:
+        if value.start_mark.line == first and value.end_mark.line == first:
+            return None  # one line as written: left exactly so
+        if value.end_mark.line != last:
+            return None
+        comments = _comments(text[key.end_mark.index : value.start_mark.index])
+        tail = lines[last][value.end_mark.column :].strip()
+        if tail and not tail.startswith("#"):
+            return None
+        if tail:
+            comments.append(tail)
+        if value.style == '"':
+            one = double_quoted(s)
+        elif value.style == "'" and not needs_escapes(s):
+            one = "'" + s.replace("'", "''") + "'"
+        else:
+            one = yaml_scalar(s, double=key.value == "quote", prefer_double=prefer_double)
+    if len(comments) > 1:
+        above = [" " * (len(prefix) - len(prefix.lstrip(" "))) + c for c in comments[:-1]]
+        comments = comments[-1:]
+    new = above + [f"{prefix}{key.value}: {one}{_trail(comments)}"]
+    return None if new == lines[first : last + 1] else (first, last, new)
+
+
+def _foldable(s: str) -> bool:
+    """Whether folding ``s`` into a block and reading it back gives exactly ``s``."""
+    return bool(s) and "  " not in s and s.isprintable() and s == s.strip()
+
+
+def _comments(gap: str) -> list[str]:
+    """The comments in a stretch of text that holds only whitespace and comments."""
+    return [part[part.index("#"):].strip() for part in gap.split("\n") if "#" in part]
+
+
+def _trail(comments: list[str]) -> str:
+    return f"  {comments[0]}" if comments else ""
 
 
 def _indent(line: str) -> int:

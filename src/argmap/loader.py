@@ -13,7 +13,6 @@ live in :mod:`argmap.validate`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -21,7 +20,7 @@ from . import spec
 from .diagnostics import Diagnostic, did_you_mean
 from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
-from .spec import ID_PATTERN, MAP_KEYS, MAP_SUFFIXES, NODE_KEYS, NODE_KINDS, RELATION_KINDS, SOURCE_KEYS, slugify
+from .spec import ID_PATTERN, MAP_KEYS, NODE_KEYS, NODE_KINDS, RELATION_KINDS, SOURCE_KEYS, slugify
 from .yamltext import BOOL as _BOOL
 from .yamltext import MAX_DEPTH, MAX_YAML_NODES, Refused, compose, exact_nodes
 from .yamltext import NULL as _NULL
@@ -33,8 +32,6 @@ __all__ = [
     "load_file",
     "load_text",
     "load_bytes",
-    "discover",
-    "load_paths",
     "MAX_FILE_BYTES",
     "MAX_DEPTH",
 ]
@@ -45,46 +42,6 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # Kept importable from here for older callers; their home is spec / yamltext.
 _MAP_NAME = spec.MAP_NAME_PATTERN
 __all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
-
-
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """The map files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``."""
-    files: list[Path] = []
-    diags: list[Diagnostic] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file())
-            if not found:
-                diags.append(
-                    Diagnostic.warning("no-maps", f"no .yaml files in folder {path}", Location(str(path), 1, 1))
-                )
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            diags.append(
-                Diagnostic.error(
-                    "no-such-file",
-                    f"no such file or folder: {path}",
-                    Location(str(path), 1, 1),
-                    "give a map file (.yaml) or a folder of them",
-                )
-            )
-    unique = list(dict.fromkeys(files))
-    return unique, diags
-
-
-def load_paths(paths: Iterable[str | Path]) -> tuple[list[Map], list[Diagnostic]]:
-    """Every map under ``paths`` and every per-file problem found on the way."""
-    files, diags = discover(paths)
-    maps: list[Map] = []
-    for path in files:
-        m, file_diags = load_file(path)
-        diags.extend(file_diags)
-        if m is not None:
-            maps.append(m)
-    return maps, diags
 
 
 def load_file(path: str | Path) -> tuple[Map | None, list[Diagnostic]]:

@@ -108,7 +108,7 @@ def select(G, view: View):
 
 def annotate_status(G, settings: Settings) -> None:
     """Put each node's IN/OUT/UNDEC status in its ``status`` attribute, computed on the whole folder."""
-    from .analysis import statuses, whole
+    from .analysis import whole
 
     full = whole(G)
     if full.graph.get("status_of") != (settings.semantics, settings.bipolar):

@@ -13,13 +13,18 @@ Case, punctuation and every word must match.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .model import Project
 
-__all__ = ["normalise", "check_quotes", "closest_passage"]
+__all__ = ["normalise", "check_quotes", "closest_passage", "MAX_TEXT_BYTES"]
+
+#: Source texts larger than this are refused (as map files are).
+MAX_TEXT_BYTES = 32 * 1024 * 1024
 
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _TRANSLATE = str.maketrans(
@@ -60,7 +65,16 @@ def closest_passage(quote: str, text: str) -> tuple[str, float]:
     if not q or not t:
         return "", 0.0
     res = fuzz.partial_ratio_alignment(q, t)
-    return t[res.dest_start : res.dest_end], res.score
+    start, end = res.dest_start, res.dest_end
+    while start < end and t[start] == " ":
+        start += 1
+    while end > start and t[end - 1] == " ":
+        end -= 1
+    while start > 0 and t[start - 1] != " ":  # whole words: back to the start of the first one
+        start -= 1
+    while end < len(t) and t[end] != " ":  # and on to the end of the last one
+        end += 1
+    return t[start:end].strip(), res.score
 
 
 def check_quotes(project: Project, text_dir: str | Path) -> list[Diagnostic]:
@@ -95,17 +109,14 @@ def check_quotes(project: Project, text_dir: str | Path) -> list[Diagnostic]:
                 )
                 continue
             if source.file not in texts:
-                path = text_dir / source.file
-                try:
-                    texts[source.file] = normalise(path.read_text(encoding="utf-8", errors="replace"))
-                except OSError:
-                    texts[source.file] = None
+                texts[source.file], problem = _read_source_text(text_dir, source.file)
+                if problem is not None:
                     diags.append(
                         Diagnostic.error(
                             "source-file",
-                            f"source '{source.id}' names file '{source.file}', which is not in {text_dir}",
+                            f"source '{source.id}' names file {source.file!r}, {problem}",
                             source.file_loc or source.loc,
-                            "give the file's name relative to the --quotes folder",
+                            f"give the name of a text file inside {text_dir}, relative to it",
                         )
                     )
             text = texts[source.file]
@@ -127,4 +138,50 @@ def check_quotes(project: Project, text_dir: str | Path) -> list[Diagnostic]:
 
 
 def _clip(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` cut after its last whole word that fits in ``limit`` characters.
+
+    >>> _clip("one two three", 9)
+    'one two …'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return (text[: cut + 1] if cut > 0 else text[: limit - 1]) + "…"
+
+
+def _read_source_text(text_dir: Path, name: str) -> tuple[str | None, str | None]:
+    """The normalised text of source file ``name`` in ``text_dir``, or ``(None, why not)``.
+
+    Only a regular file inside ``text_dir`` (after following symlinks) and no
+    larger than :data:`MAX_TEXT_BYTES` is read; the reason for a refusal never
+    shows anything of the file.  Opening does not block on a FIFO.
+    """
+    where = f"which is not a file inside {text_dir}"
+    if "\0" in name or not name.strip():
+        return None, "which is not a usable file name"
+    try:
+        root = text_dir.resolve(strict=True)
+        path = (root / name).resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, an unusable name
+        return None, where
+    if not path.is_relative_to(root) or path == root:
+        return None, where
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None, f"which cannot be read in {text_dir}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "which is not a regular file"
+        if info.st_size > MAX_TEXT_BYTES:
+            return None, f"which is over the limit of {MAX_TEXT_BYTES:,} bytes"
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)
+    except OSError:
+        return None, f"which cannot be read in {text_dir}"
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEXT_BYTES:  # it grew while being read
+        return None, f"which is over the limit of {MAX_TEXT_BYTES:,} bytes"
+    return normalise(data.decode("utf-8", errors="replace")), None

@@ -40,6 +40,13 @@ __all__ = [
     "exact_nodes",
     "describe",
     "yaml_scalar",
+    "double_quoted",
+    "needs_escapes",
+    "split_lines",
+    "compose_loaded",
+    "data_tree",
+    "freeze",
+    "prefers_double",
     "explain",
     "YamlProblem",
     "STR",
@@ -209,12 +216,17 @@ def describe(node: yaml.Node) -> str:
     return f"the value '{node.value[:40]}'"
 
 
-def yaml_scalar(value: str, double: bool = False, flow: bool = False) -> str:
-    """``value`` as one line of YAML that reads back as the same string.
+def yaml_scalar(value: str, double: bool = False, flow: bool = False, prefer_double: bool = False) -> str:
+    r"""``value`` as one line of YAML that reads back as the same string.
 
-    Plain when that is safe, quoted otherwise (PyYAML's emitter decides);
-    ``double=True`` always uses double quotes; ``flow=True`` is for an item of a
-    ``[...]`` list, where commas and brackets need quotes too.
+    Plain when that is safe, quoted otherwise (PyYAML's emitter decides between
+    plain and quoted); ``double=True`` always uses double quotes, and
+    ``prefer_double=True`` uses double quotes rather than single ones where
+    quotes are needed (to follow a file that quotes that way).  ``flow=True`` is
+    for an item of a ``[...]`` list, where commas and brackets need quotes too.
+    A value holding a line break, a tab or any other character YAML would not
+    keep as written is double-quoted with escapes, so the result is always one
+    line (in a CRLF file as in any other).
 
     >>> yaml_scalar("plain words, even with commas")
     'plain words, even with commas'
@@ -224,17 +236,110 @@ def yaml_scalar(value: str, double: bool = False, flow: bool = False) -> str:
     "'yes'"
     >>> yaml_scalar("a: b", double=True)
     '"a: b"'
+    >>> yaml_scalar("a: b", prefer_double=True)
+    '"a: b"'
+    >>> yaml_scalar("two\nlines")
+    '"two\\nlines"'
     """
-    style = '"' if double else None
+    if double or needs_escapes(value):
+        return double_quoted(value)
     if not flow:
-        out = yaml.safe_dump({"k": value}, allow_unicode=True, width=2**30, default_flow_style=False, default_style=style)
-        prefix = '"k": ' if double else "k: "
-        if out.startswith(prefix) and out.count("\n") == 1:
-            return out[len(prefix) : -1]
-    out = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=2**30, default_style=style)
-    out = out.strip()
-    assert out.startswith("[") and out.endswith("]"), out
-    return out[1:-1]
+        out = yaml.safe_dump({"k": value}, allow_unicode=True, width=2**30, default_flow_style=False)
+        if out.startswith("k: ") and out.count("\n") == 1:
+            out = out[3:-1]
+            return double_quoted(value) if prefer_double and out[:1] == "'" else out
+    out = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=2**30).strip()
+    if not (out.startswith("[") and out.endswith("]")) or "\n" in out:
+        return double_quoted(value)
+    out = out[1:-1]
+    return double_quoted(value) if prefer_double and out[:1] == "'" else out
+
+
+_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+            "\r": "\\r", "\x1b": "\\e", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P", '"': '\\"', "\\": "\\\\"}
+
+
+def double_quoted(value: str) -> str:
+    r"""``value`` as a one-line double-quoted YAML scalar, escaping what YAML would not keep as written.
+
+    >>> print(double_quoted('say "hi"\t\\ \u2028 \x01 é'))
+    "say \"hi\"\t\\ \L \x01 é"
+    """
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _printable(ch):
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+    return '"' + "".join(out) + '"'
+
+
+def _printable(ch: str) -> bool:
+    """Characters YAML keeps as written inside quotes (its printable set, without the BOM)."""
+    code = ord(ch)
+    return (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000) \
+        and code != 0xFEFF
+
+
+def needs_escapes(value: str) -> bool:
+    return any(ch in _ESCAPES and ch not in '"\\' or not _printable(ch) for ch in value)
+
+
+
+# -- reading text that already loaded ------------------------------------------------------------
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` split at the line breaks YAML counts (``\\r\\n``, ``\\r``, ``\\n``, NEL, LS, PS)."""
+    return _BREAK.split(text)
+
+
+def compose_loaded(text: str) -> yaml.Node | None:
+    """The node tree of text that has already passed :func:`argmap.loader.load_text` (so it is
+    not too deep and has no aliases), composed by libyaml where present: its marks are character
+    indexes, like the pure-Python composer's, and it reads everything the loader reads."""
+    return yaml.compose(text, Loader=LOADER)
+
+
+def data_tree(text: str):
+    """What the YAML ``text`` means, as comparable values, without constructing any of it.
+
+    Scalars become ``(tag, value)`` (so ``'yes'`` and ``yes`` differ, and an impossible
+    date such as ``2022-13-45`` is no error); mappings become their pairs in key order,
+    so reordering keys changes nothing.  Only for text that loaded cleanly.
+    """
+    root = compose_loaded(text)
+    return None if root is None else freeze(root)
+
+
+def freeze(node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, tuple(freeze(n) for n in node.value))
+    pairs = [(freeze(k), freeze(v)) for k, v in node.value]
+    return (node.tag, "map", tuple(sorted(pairs, key=lambda kv: repr(kv[0]))))
+
+
+def prefers_double(root: yaml.MappingNode) -> bool:
+    """Whether the file quotes its values with double quotes more often than with single ones."""
+    count = {"'": 0, '"': 0}
+    stack: list[yaml.Node] = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            if n.style in count:
+                count[n.style] += 1
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(v for _, v in n.value)
+        else:
+            stack.extend(n.value)
+    return count['"'] > count["'"]
+
 
 
 # -- parser errors, explained ------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""fsutil: atomic writes go through symlinks, leave devices and FIFOs in place, and edits take turns."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+
+import pytest
+
+from argmap.fsutil import WriteError, locked, write_atomic
+
+
+def test_plain_write_and_overwrite_keep_mode(tmp_path):
+    path = tmp_path / "sub" / "out.txt"
+    write_atomic(path, "one")
+    assert path.read_text() == "one" and stat.S_IMODE(path.stat().st_mode) == 0o644
+    path.chmod(0o600)
+    write_atomic(path, b"two")
+    assert path.read_bytes() == b"two" and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in path.parent.iterdir()) == ["out.txt"]  # no temporary file left
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
+    real = tmp_path / "real" / "map.yaml"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() == "new\n"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["map.yaml"]
+
+
+def test_a_chain_of_symlinks_and_a_dangling_one(tmp_path):
+    real = tmp_path / "real.txt"
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(real)  # dangling until written
+    write_atomic(tmp_path / "a", "made")
+    assert real.read_text() == "made" and (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+def test_a_character_device_is_written_in_place(tmp_path):
+    link = tmp_path / "out"
+    link.symlink_to("/dev/null")  # as `-o /dev/stdout` is a link to a device
+    write_atomic(link, "discarded")
+    assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_fifo_is_written_to_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(10)
+    assert got == [b"through the pipe"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(WriteError, match="it is a folder"):
+        write_atomic(tmp_path, "x")
+
+
+def test_expect_refuses_a_file_changed_meanwhile(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("read by us\n")
+    before = path.read_bytes()
+    path.write_text("changed by an editor\n")
+    with pytest.raises(WriteError, match="changed while it was being edited"):
+        write_atomic(path, "our change\n", expect=before)
+    assert path.read_text() == "changed by an editor\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml"]
+    write_atomic(path, "our change\n", expect=path.read_bytes())
+    assert path.read_text() == "our change\n"
+
+
+def test_exclusive_never_overwrites(tmp_path):
+    path = tmp_path / "new.yaml"
+    write_atomic(path, "first", exclusive=True)
+    with pytest.raises(WriteError, match="already exists"):
+        write_atomic(path, "second", exclusive=True)
+    assert path.read_text() == "first" and sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]
+
+
+def test_the_lock_is_exclusive_and_released(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("x")
+    with locked(path):
+        with pytest.raises(WriteError, match="being edited by another process"):
+            with locked(path, timeout=0.05):
+                pass
+    with locked(path, timeout=0.05):  # free again
+        pass
+
+
+def test_a_waiting_editor_locks_the_replaced_file(tmp_path):
+    """The first editor replaces the file (new inode); the second must lock that one, not the old."""
+    path = tmp_path / "m.yaml"
+    path.write_text("v1")
+    seen = []
+
+    def second():
+        with locked(path, timeout=10):
+            seen.append(path.read_text())
+            write_atomic(path, path.read_text() + "+second")
+
+    with locked(path):
+        thread = threading.Thread(target=second)
+        thread.start()
+        write_atomic(path, "v2")
+    thread.join(10)
+    assert seen == ["v2"] and path.read_text() == "v2+second"
