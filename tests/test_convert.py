@@ -76,7 +76,7 @@ def test_png_decodes_at_graphviz_size():
     png = render("digraph { a -> b }", "png", "embedded")
     width, height, _ = _png_pixels(png)
     svg = render("digraph { a -> b }", "svg", "embedded").decode()
-    pt_w = float(svg.split('width="', 1)[1].split("pt", 1)[0])
+    pt_w = float(svg.split('viewBox="', 1)[1].split('"', 1)[0].split()[2])  # the natural width, in pt
     assert abs(width - pt_w * 96 / 72) <= 2 and 100 < height < 300  # 96 dpi, as dot -Tpng
 
 

@@ -1,20 +1,10 @@
-"""The README's command reference is what `--help` prints now (regenerate: `.venv/bin/cog -r README.md`)."""
+"""The README's command reference is generated from `--help` (`make readme`); test_readme.py fails when any
+generated block of the README is stale, this one checks what the generator covers."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from argmap.cli import cli
 from argmap.cli.reference import help_text, markdown
-
-from conftest import ROOT
-
-
-def test_readme_command_reference_is_up_to_date():
-    proc = subprocess.run([sys.executable, "-m", "cogapp", "--check", "README.md"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, f"README.md is stale: run `.venv/bin/cog -r README.md`\n{proc.stdout}{proc.stderr}"
 
 
 def test_the_reference_holds_every_visible_command_and_its_options():

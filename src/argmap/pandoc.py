@@ -137,7 +137,7 @@ class Filter:
 
     def _image(self, spec, block: dict) -> dict:
         """The map as an image file, named by what it draws: an unchanged block is not drawn again."""
-        from . import __version__
+        from ._version import __version__
         from .fsutil import write_atomic
         from .render import render, resolve_engine
 

@@ -62,6 +62,12 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
     new_tag = " ".join(_SIZE.sub("", tag).split())
     if "viewBox" not in new_tag and "width" in sizes and "height" in sizes:
         new_tag = new_tag[:-1] + f' viewBox="0 0 {sizes["width"][0]} {sizes["height"][0]}">'
+    own_style = re.search(r'\sstyle="([^"]*)"', new_tag)
+    if own_style:  # the SVG's own scaling rule (max-width at its natural size) is folded into ours
+        new_tag = new_tag[: own_style.start()] + new_tag[own_style.end():]
+        own_max = re.search(r"max-width:\s*([0-9.]+)([a-z]*)", own_style.group(1))
+        if own_max and "width" not in sizes:
+            sizes["width"] = (own_max.group(1), own_max.group(2) or "px")
     if "width" not in sizes:
         view = _VIEWBOX.search(new_tag)
         if view:
@@ -73,8 +79,7 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
     if "width" in sizes:
         number, unit = sizes["width"]
         style = f"width:100%;max-width:{number}{unit};height:auto"
-    if " style=" not in new_tag:  # an SVG that already says how it scales keeps its own rule
-        extra += f' style="{style}"'
+    extra += f' style="{style}"'
     new_tag = new_tag[:-1].rstrip() + f"{extra}>"
     text = text[: root.start()] + new_tag + text[root.end():]
     text = text.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity; plain is valid and shorter
