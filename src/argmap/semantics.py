@@ -133,7 +133,7 @@ class AF:
             src = list(map(pos.__getitem__, map(itemgetter(0), pairs)))
             dst = list(map(pos.__getitem__, map(itemgetter(1), pairs)))
         except KeyError:
-            a, b = next(e for e in pairs if e[0] not in pos or e[1] not in pos)
+            a, b = min(e for e in pairs if e[0] not in pos or e[1] not in pos)  # min: not hash order
             bad = a if a not in pos else b
             raise SemanticsError(
                 f"attack ({a}, {b}) names {bad!r}, which is not an argument"
