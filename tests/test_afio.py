@@ -209,3 +209,73 @@ class TestSolve:
             solve(self.EVEN, "PR", "DS", "z")
         with pytest.raises(SemanticsError, match="unknown task 'XX'"):
             solve(self.EVEN, "PR", "XX")
+
+
+class TestHostileInput:
+    """Issue 10 item 19 and issue 8: ICCMA input that crashed, hung or lied."""
+
+    def test_huge_header_is_refused_before_allocating(self):
+        with pytest.raises(AFFormatError, match=r"<string>:1: 'p af 99999999999' declares more than"):
+            read_af("p af 99999999999\n1 2\n")
+
+    @pytest.mark.parametrize("text", ["p af ²\n", "p af 3\n1 ٣\n", "p af 3\n¹ 2\n"])
+    def test_non_ascii_digits_are_a_located_error(self, text):
+        with pytest.raises(AFFormatError, match=r"<string>:\d: expected"):
+            read_af(text, fmt="i23")
+
+    def test_byte_order_mark(self, tmp_path):
+        p = tmp_path / "bom.apx"
+        p.write_bytes("\ufeffarg(a).\narg(b).\natt(a,b).\n".encode())
+        assert read_af(p) == AF.from_edges([("a", "b")])
+        q = tmp_path / "bom.i23"
+        q.write_bytes("\ufeffp af 2\n1 2\n".encode())
+        assert read_af(q).attacks == {("1", "2")}
+
+    @pytest.mark.parametrize("ident", ["a,b", "x]", "[y"])
+    def test_ids_that_make_answers_ambiguous_are_refused(self, ident):
+        af = read_af(f"{ident}\nc\n#\n{ident} c\n", fmt="tgf")
+        for task in ("SE", "EE"):
+            with pytest.raises(AFFormatError, match="cannot be written in an ICCMA answer"):
+                solve(af, "GR", task)
+        assert solve(af, "GR", "DC", ident) == "YES"  # YES/NO answers stay unambiguous
+
+    def test_svg_is_not_a_framework(self, tmp_path):
+        svg = tmp_path / "example.svg"
+        svg.write_text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">\n<g id="x"/>\n</svg>\n')
+        with pytest.raises(AFFormatError, match=r"example\.svg:1: not an argumentation framework \(suffix '\.svg'"):
+            read_af(svg)
+        with pytest.raises(AFFormatError, match="not an argumentation framework"):
+            read_af(str(svg))
+
+    def test_unknown_suffix_with_framework_content_is_sniffed(self, tmp_path):
+        p = tmp_path / "fw.txt"
+        p.write_text("arg(a).\natt(a,a).\n")
+        assert read_af(p).attacks == {("a", "a")}
+        q = tmp_path / "fw"
+        q.write_text("a\nb\n#\na b\n")
+        assert read_af(q).attacks == {("a", "b")}
+
+    def test_cli_solve_refuses_an_svg(self, tmp_path):
+        import shutil
+        import subprocess
+        import sys
+
+        exe = shutil.which("argmap", path=str(Path(sys.executable).parent))
+        if exe is None:
+            pytest.skip("the argmap script is not installed next to this Python")
+        svg = tmp_path / "example.svg"
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>arg</text></svg>\n')
+        res = subprocess.run([exe, "solve", str(svg), "-s", "grounded", "-t", "SE"], capture_output=True, text=True)
+        assert res.returncode == 1, res.stdout
+        assert res.stdout == ""
+        assert "not an argumentation framework" in res.stderr and "Traceback" not in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+
+    def test_stream_joins_to_the_same_answer(self):
+        af = AF.from_edges([(f"a{i}", f"b{i}") for i in range(5)] + [(f"b{i}", f"a{i}") for i in range(5)])
+        from argmap.afio import solve_stream
+
+        for sem in ("CO", "PR", "ST", "GR"):
+            streamed = "".join(solve_stream(af, sem, "EE"))
+            groups = streamed[2:-2].split("],[") if streamed != "[]" else []
+            assert format_extensions([g.split(",") if g else [] for g in groups]) == solve(af, sem, "EE")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from argmap.afio import read_af
 from argmap.semantics import (
     AF,
     Label,
+    Reason,
     SemanticsError,
     complete_extensions,
     credulous,
@@ -27,6 +31,7 @@ from argmap.semantics import (
     skeptical,
     some_extension,
     stable_extensions,
+    statuses,
 )
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -191,28 +196,73 @@ class TestDerivedAttacks:
             derived_attacks("a", [], [], "both!")
 
 
+def follow(reasons: dict, a: str) -> list[str]:
+    """Walk UNDEC reasons back from ``a`` to the cycle they name; the cycle's own path."""
+    seen = []
+    while True:
+        r = reasons[a]
+        seen.append(a)
+        assert len(seen) <= len(reasons)
+        if a == r.cycle:
+            return list(r.path)
+        assert len(r.path) == 2 and r.path[1] == a
+        a = r.path[0]
+
+
 class TestExplain:
     def test_out_in_and_cycle(self):
         af = AF.from_edges([("a", "b"), ("c", "d"), ("d", "e"), ("e", "c"), ("c", "f")])
         r = explain(af, grounded(af))
-        assert r["a"].label is Label.IN and r["a"].path == ()
+        assert r["a"].label is Label.IN and r["a"].path == () and r["a"].cycle is None
         assert r["b"].path == ("a", "b")
-        assert r["d"].path == ("d", "e", "c", "d")
-        assert r["f"].path == ("c", "d", "e", "c", "f")
+        assert r["c"].path == ("c", "d", "e", "c")  # the cycle, once, at its first argument
+        assert r["d"] == Reason(Label.UNDEC, ("c", "d"), "c")
+        assert r["e"].path == ("d", "e") and r["f"].path == ("c", "f")
+        assert {x.cycle for x in r.values() if x.label is Label.UNDEC} == {"c"}
 
     def test_self_attack(self):
         r = explain(SELF, grounded(SELF))
-        assert r["a"].path == ("a", "a") and r["b"].path == ("a", "a", "b")
+        assert r["a"].path == ("a", "a") and r["b"].path == ("a", "b") and r["b"].cycle == "a"
 
-    def test_every_undec_path_is_an_undec_attack_walk(self):
+    def test_every_undec_reason_leads_to_an_undec_cycle(self):
         af = read_af(KISP / "10-127r681ird483nf0u56u.apx") if KISP.is_dir() else ODD3
         lab = grounded(af)
-        for a, reason in explain(af, lab).items():
+        reasons = explain(af, lab)
+        for a, reason in reasons.items():
             if reason.label is Label.UNDEC:
                 p = reason.path
-                assert p[-1] == a and p[0] in p[1:]
+                assert p[-1] == a
                 assert all((x, y) in af.attacks for x, y in zip(p, p[1:]))
                 assert all(lab[x] is Label.UNDEC for x in p)
+                cyc = follow(reasons, a)
+                assert cyc[0] == cyc[-1] and len(cyc) >= 2
+                assert all((x, y) in af.attacks for x, y in zip(cyc, cyc[1:]))
+
+    def test_long_ring_is_explained_in_linear_size(self):
+        # issue 10 item 5: a ring of 4,000 repeated the whole ring in every reason
+        n = 4000
+        af = AF.from_edges([(f"r{i}", f"r{(i + 1) % n}") for i in range(n)] + [("r5", "tail")])
+        reasons = explain(af, grounded(af))
+        assert sum(len(r.path) for r in reasons.values()) <= 3 * (n + 1) + 1
+        assert reasons["r0"].path[0] == reasons["r0"].path[-1] == "r0"
+        assert len(reasons["r0"].path) == n + 1
+        assert reasons["tail"] == Reason(Label.UNDEC, ("r5", "tail"), "r0")
+        assert len(follow(reasons, "tail")) == n + 1
+
+    def test_defeated_by_names_the_first_in_attacker_whatever_the_hash_seed(self):
+        # issue 9: "defeated by X" named whichever attacker a set yielded first
+        code = (
+            "from argmap.semantics import AF, explain, grounded, statuses\n"
+            "att = [(f'a{i}', 'z') for i in range(50)] + [('p', 'q'), ('q', 'p'), ('q', 'z')]\n"
+            "af = AF.from_edges(att)\n"
+            "print(explain(af, grounded(af))['z'].path, af.attackers('z')[:3], af.attacked_by('q'))\n"
+        )
+        outs = set()
+        for seed in ("0", "1", "2", "3"):
+            env = dict(os.environ, PYTHONHASHSEED=seed)
+            run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+            outs.add(run.stdout)
+        assert outs == {"('a0', 'z') ('a0', 'a1', 'a2') ('z', 'p')\n"}
 
 
 # ------------------------------------------------------------ references
@@ -334,5 +384,71 @@ class TestBruteForce:
             assert skeptical(af, "ST", a) == all(a in e for e in want["ST"])
         some = some_extension(af, "PR")
         assert some in want["PR"]
+        for sem in ("PR", "ST", "CO"):
+            got = statuses(af, sem)
+            for a in af.arguments:
+                exts_ = want[sem]
+                if not exts_:
+                    assert got[a] is Label.UNDEC
+                elif all(a in e for e in exts_):
+                    assert got[a] is Label.IN, (sem, a)
+                elif all(any((x, a) in af.attacks for x in e) for e in exts_):
+                    assert got[a] is Label.OUT, (sem, a)
+                else:
+                    assert got[a] is Label.UNDEC, (sem, a)
         lab = grounded(af)
         assert {a for a, l in lab.items() if l is Label.IN} == next(iter(want["GR"]))
+
+
+# ------------------------------------------------------------ scale (issue 10 item 6)
+
+
+def pairs(n: int, target: bool = False) -> AF:
+    """n independent mutual attacks a_i <-> b_i; with ``target``, every a_i attacks t."""
+    att = [(f"a{i}", f"b{i}") for i in range(n)] + [(f"b{i}", f"a{i}") for i in range(n)]
+    if target:
+        att += [(f"a{i}", "t") for i in range(n)] + [("t", "u")]
+    return AF.from_edges(att)
+
+
+class TestScale:
+    def test_preferred_statuses_and_decisions_on_forty_pairs(self):
+        # 2^40 preferred extensions: nothing may list them (14 pairs took > 120 s)
+        af = pairs(40, target=True)
+        st_pr = statuses(af, "preferred")
+        assert st_pr["a0"] is Label.UNDEC and st_pr["b39"] is Label.UNDEC
+        assert st_pr["t"] is Label.UNDEC and st_pr["u"] is Label.UNDEC
+        assert credulous(af, "PR", "t") and not skeptical(af, "PR", "t")
+        assert credulous(af, "PR", "u") and not skeptical(af, "PR", "a7")
+        assert statuses(af, "stable") == st_pr
+        assert statuses(af, "complete") == grounded(af)
+        assert len(some_extension(af, "PR")) in range(40, 42)
+
+    def test_sceptically_accepted_through_every_pair(self):
+        # u is attacked only by t, and t falls in every preferred extension
+        att = [(f"a{i}", f"b{i}") for i in range(40)] + [(f"b{i}", f"a{i}") for i in range(40)]
+        att += [(f"a{i}", "t") for i in range(40)] + [(f"b{i}", "t") for i in range(40)] + [("t", "u")]
+        af = AF.from_edges(att)
+        st_pr = statuses(af, "preferred")
+        assert st_pr["t"] is Label.OUT and st_pr["u"] is Label.IN
+        assert skeptical(af, "PR", "u") and not credulous(af, "PR", "t")
+        assert grounded(af)["u"] is Label.UNDEC
+
+    def test_enumeration_streams(self):
+        it = iter(extensions(pairs(3), "PR"))
+        assert len(list(it)) == 8
+        stream = preferred_extensions(pairs(60))  # 2^60: only the first few are taken
+        first = [next(stream) for _ in range(3)]
+        assert len(set(first)) == 3 and all(len(e) == 60 for e in first)
+
+    def test_search_keeps_one_state(self):
+        # the search copied its whole state per branch: depth x size memory
+        import tracemalloc
+
+        af = pairs(600)
+        tracemalloc.start()
+        first = next(iter(stable_extensions(af)))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert len(first) == 600
+        assert peak < 10 * 2**20, peak

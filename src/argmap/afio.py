@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .diagnostics import ArgmapError
 from .semantics import (
@@ -28,6 +28,7 @@ from .semantics import (
     SemanticsError,
     credulous,
     extensions,
+    iter_extensions,
     normalize_semantics,
     skeptical,
     some_extension,
@@ -43,10 +44,18 @@ __all__ = [
     "format_extensions",
     "format_answer",
     "solve",
+    "solve_stream",
+    "MAX_ARGUMENTS",
 ]
 
 #: File suffix -> format name.
 FORMATS = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
+
+#: Largest ``N`` an ``.i23`` header may declare (each argument costs memory
+#: before a single attack is read; ICCMA 2023's largest instances are far below).
+MAX_ARGUMENTS = 5_000_000
+
+_DIGITS = re.compile(r"[0-9]+\Z")  # ASCII only: str.isdigit() also accepts '²' and '٣'
 
 
 class AFFormatError(ArgmapError, ValueError):
@@ -61,7 +70,13 @@ class AFFormatError(ArgmapError, ValueError):
         super().__init__(text + (f" (hint: {hint})" if hint else ""))
 
 
-def _sniff(text: str) -> str:
+def _sniff(text: str, strict: bool = False) -> str | None:
+    """Guess the format from the first statement.
+
+    With ``strict`` (a file whose suffix says nothing), only text that is
+    recognisably apx, i23 or tgf (which has a ``#`` line) is accepted;
+    otherwise None.
+    """
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("%"):
@@ -72,8 +87,12 @@ def _sniff(text: str) -> str:
             continue  # an i23 comment
         if line.startswith(("arg(", "att(", "arg (", "att (")):
             return "apx"
+        if strict and not any(r.strip() == "#" for r in text.splitlines()):
+            return None
+        if strict and (line.startswith("<") or "\0" in text):
+            return None  # XML, HTML, binary: never a framework
         return "tgf"
-    return "apx"
+    return None if strict else "apx"
 
 
 def read_af(source: str | os.PathLike, fmt: str | None = None) -> AF:
@@ -102,6 +121,7 @@ def read_af(source: str | os.PathLike, fmt: str | None = None) -> AF:
         "\n" not in source
         and (os.path.isfile(source) or Path(source).suffix.lower() in FORMATS)
     )
+    strict = False
     if is_path:
         path = Path(source)
         name = str(path)
@@ -115,9 +135,18 @@ def read_af(source: str | os.PathLike, fmt: str | None = None) -> AF:
                                 "check the path") from None
         if fmt is None:
             fmt = FORMATS.get(path.suffix.lower())
+            strict = fmt is None
     else:
         name, text = "<string>", str(source)
-    return parse_af(text, (fmt or _sniff(text)).lower(), name)
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the first statement
+    if fmt is None:
+        fmt = _sniff(text, strict)
+        if fmt is None:
+            what = f"suffix '{path.suffix}'" if path.suffix else "no suffix"
+            raise AFFormatError(
+                name, 1, f"not an argumentation framework ({what}, and the text is not apx, tgf or i23)",
+                "give a .apx, .tgf or .i23 file (argmap export writes them), or say --format")
+    return parse_af(text, fmt.lower(), name)
 
 
 def parse_af(text: str, fmt: str, name: str = "<string>") -> AF:
@@ -128,7 +157,7 @@ def parse_af(text: str, fmt: str, name: str = "<string>") -> AF:
     except KeyError:
         raise AFFormatError(name, 0, f"unknown format {fmt!r}",
                             "use apx, tgf or i23") from None
-    return parser(text, name)
+    return parser(text.removeprefix("\ufeff"), name)
 
 
 _APX_STMT = re.compile(
@@ -208,12 +237,15 @@ def _parse_i23(text: str, name: str) -> AF:
             continue
         parts = line.split()
         if n is None:
-            if parts[:2] != ["p", "af"] or len(parts) != 3 or not parts[2].isdigit():
+            if parts[:2] != ["p", "af"] or len(parts) != 3 or not _DIGITS.match(parts[2]):
                 raise AFFormatError(name, no, f"expected header 'p af N', got {line[:40]!r}",
                                     "the first non-comment line must be 'p af <number of arguments>'")
             n = int(parts[2])
+            if n > MAX_ARGUMENTS:
+                raise AFFormatError(name, no, f"'p af {n}' declares more than {MAX_ARGUMENTS:,} arguments",
+                                    "argmap reads frameworks up to that size; check the header")
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(_DIGITS.match(p) for p in parts):
             raise AFFormatError(name, no, f"expected an attack 'i j', got {line[:40]!r}",
                                 "attack lines are two argument numbers separated by a space")
         i, j = int(parts[0]), int(parts[1])
@@ -307,6 +339,34 @@ def format_answer(accepted: bool) -> str:
 _TASKS = ("SE", "EE", "DC", "DS")
 
 
+_UNWRITABLE = re.compile(r"[,\[\]\s]")
+
+
+def _check_answer_ids(af: AF) -> None:
+    bad = next((a for a in af.arguments if not a or _UNWRITABLE.search(a)), None)
+    if bad is not None:
+        raise AFFormatError(
+            "<answer>", 0, f"argument id {bad!r} cannot be written in an ICCMA answer "
+            "(',', '[', ']' or a space would make [a,b] ambiguous)",
+            "rename the argument, or ask a YES/NO question (-t DC or DS)")
+
+
+def _check_task(af: AF, semantics: str, task: str, arg: str | None) -> tuple[str, str]:
+    sem = normalize_semantics(semantics)
+    task = str(task).strip().upper()
+    if task not in _TASKS:
+        raise SemanticsError(f"unknown task {task!r}; use one of {', '.join(_TASKS)}")
+    if task in ("DC", "DS"):
+        if arg is None:
+            raise SemanticsError(f"task {task} needs an argument (--arg)")
+        if arg not in af._pos:
+            raise SemanticsError(f"unknown argument {arg!r}; the framework has "
+                                 f"{len(af.arguments)} arguments")
+    else:
+        _check_answer_ids(af)
+    return sem, task
+
+
 def solve(af: AF, semantics: str, task: str, arg: str | None = None) -> str:
     """Answer an ICCMA task, as ICCMA'15-'19 output text (no final newline).
 
@@ -318,24 +378,46 @@ def solve(af: AF, semantics: str, task: str, arg: str | None = None) -> str:
         Some extension, every extension, credulous or skeptical acceptance
         of ``arg``.
 
+    Raises
+    ------
+    AFFormatError
+        For SE and EE when an argument id holds ``,``, ``[``, ``]`` or
+        whitespace: the answer could not be read back unambiguously.
+
     Examples
     --------
     >>> af = AF.from_edges([("a", "b"), ("b", "a")])
     >>> solve(af, "PR", "EE"), solve(af, "ST", "DS", "a"), solve(af, "GR", "SE")
     ('[[a],[b]]', 'NO', '[]')
     """
-    sem = normalize_semantics(semantics)
-    task = str(task).strip().upper()
-    if task not in _TASKS:
-        raise SemanticsError(f"unknown task {task!r}; use one of {', '.join(_TASKS)}")
+    sem, task = _check_task(af, semantics, task, arg)
     if task in ("DC", "DS"):
-        if arg is None:
-            raise SemanticsError(f"task {task} needs an argument (--arg)")
-        if arg not in af._pos:
-            raise SemanticsError(f"unknown argument {arg!r}; the framework has "
-                                 f"{len(af.arguments)} arguments")
         return format_answer((credulous if task == "DC" else skeptical)(af, sem, arg))
     if task == "SE":
         ext = some_extension(af, sem)
         return "NO" if ext is None else format_extension(ext)
     return format_extensions(extensions(af, sem))
+
+
+def solve_stream(af: AF, semantics: str, task: str, arg: str | None = None) -> Iterator[str]:
+    """Like :func:`solve`, in pieces: ``EE`` yields each extension as it is found.
+
+    The pieces joined are the whole answer (no final newline). ``EE``
+    extensions come in the solver's order, which is fixed for a given
+    framework, instead of sorted, so that an exponential answer starts at
+    once and never sits in memory.
+
+    Examples
+    --------
+    >>> af = AF.from_edges([("a", "b"), ("b", "a")])
+    >>> "".join(solve_stream(af, "PR", "EE")) in ("[[a],[b]]", "[[b],[a]]")
+    True
+    """
+    sem, task = _check_task(af, semantics, task, arg)
+    if task != "EE":
+        yield solve(af, sem, task, arg)
+        return
+    yield "["
+    for k, ext in enumerate(iter_extensions(af, sem)):
+        yield ("," if k else "") + format_extension(ext)
+    yield "]"

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .graph import ATTACK_KINDS
-from .semantics import AF, Label, derived_attacks, explain, extensions, grounded, normalize_semantics
+from .semantics import AF, Label, derived_attacks, explain, grounded, normalize_semantics
+from .semantics import statuses as sceptical_statuses
 
 __all__ = ["framework", "closed_framework", "statuses", "annotate", "analyze", "Analysis", "CRUX_LIMIT", "whole"]
 
@@ -66,21 +67,7 @@ def closed_framework(G: nx.MultiDiGraph, nodes=None, bipolar: str = "none") -> A
 
 
 def _labels(af: AF, semantics: str) -> dict[str, str]:
-    sem = normalize_semantics(semantics)
-    if sem == "grounded":
-        return {a: str(label) for a, label in grounded(af).items()}
-    exts = extensions(af, sem)
-    if not exts:
-        return {a: "UNDEC" for a in af.arguments}
-    out = {}
-    for a in af.arguments:
-        if all(a in e for e in exts):
-            out[a] = "IN"
-        elif all(any(att in e for att in af.attackers(a)) for e in exts):
-            out[a] = "OUT"
-        else:
-            out[a] = "UNDEC"
-    return out
+    return {a: str(label) for a, label in sceptical_statuses(af, semantics).items()}
 
 
 def statuses(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none") -> dict[str, str]:

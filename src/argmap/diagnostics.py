@@ -9,6 +9,7 @@ where it can, how to fix it::
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -98,15 +99,89 @@ def format_diagnostics(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(d.format() for d in sorted(diagnostics, key=Diagnostic.sort_key))
 
 
+#: Choice lists at least this long are searched through a trigram index.
+_INDEX_FROM = 256
+#: Postings read per query, and candidates scored: what bounds one hint's cost.
+_SCAN, _SHORTLIST = 2048, 32
+
+
+def _trigrams(word: str) -> set[str]:
+    w = f"\x02{word}\x03"
+    return {w[i : i + 3] for i in range(len(w) - 2)}
+
+
+class _NameIndex:
+    """Trigram postings over a list of names, for bounded "did you mean" queries."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        grams: dict[str, list[int]] = {}
+        for k, name in enumerate(names):
+            for g in _trigrams(name):
+                grams.setdefault(g, []).append(k)
+        self.grams = grams
+
+    def shortlist(self, word: str) -> list[str]:
+        """Names sharing the most of ``word``'s rarest trigrams (at most ``_SHORTLIST``)."""
+        posts = sorted((self.grams[g] for g in _trigrams(word) if g in self.grams), key=len)
+        counts: Counter[int] = Counter()
+        budget = _SCAN
+        for post in posts:
+            counts.update(post[:budget])  # counted in C
+            budget -= len(post)
+            if budget <= 0:
+                break
+        return [self.names[k] for k, _ in counts.most_common(_SHORTLIST)]
+
+
+_last_index: tuple[object, int, _NameIndex] | None = None
+
+
+def _index_for(choices) -> _NameIndex:
+    """The index of ``choices``, reused while the same collection is asked again.
+
+    ``validate`` asks once per dangling target with the same dict of ids;
+    the collection is kept referenced, so its ``id`` cannot be recycled.
+    """
+    global _last_index
+    cached = _last_index
+    if cached is not None and cached[0] is choices and cached[1] == len(choices):
+        return cached[2]
+    index = _NameIndex([str(c) for c in choices])
+    _last_index = (choices, len(choices), index)
+    return index
+
+
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """A hint naming the closest choice, or ``None``.
+
+    Similarity is rapidfuzz's ``ratio`` (difflib's measure, in C), at least
+    ``cutoff``; ties go to the smallest name. Long choice lists are searched
+    through a trigram index built once per collection, so one hint costs a
+    bounded amount however many ids a folder has (4,000 dangling targets
+    among 16,000 ids took minutes when every hint scanned every id).
 
     >>> did_you_mean("attack", ["supports", "attacks", "undercuts"])
     "did you mean 'attacks'?"
     >>> did_you_mean("zzz", ["supports"]) is None
     True
     """
-    import difflib  # only when a hint is needed: keeps start-up short
+    from rapidfuzz import fuzz  # only when a hint is needed: keeps start-up short
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else None
+    word = str(word)
+    sized = isinstance(choices, (list, tuple, dict, set, frozenset)) or type(choices).__name__ in (
+        "dict_keys",
+        "odict_keys",
+    )
+    if sized and len(choices) >= _INDEX_FROM:
+        names = _index_for(choices).shortlist(word)
+    else:
+        names = [str(c) for c in choices]
+        if len(names) >= _INDEX_FROM:
+            names = _NameIndex(names).shortlist(word)
+    best, best_score = None, cutoff * 100
+    for name in names:
+        score = fuzz.ratio(word, name, score_cutoff=best_score)
+        if score and (score > best_score or (score == best_score and (best is None or name < best))):
+            best, best_score = name, score
+    return f"did you mean '{best}'?" if best is not None else None

@@ -138,6 +138,12 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
     drawn without them, marked ``continued``, and starts a part of its own (a conclusion's own replies always fit, however many).  Ghosts (nodes of other maps) that a part's nodes
     point to come along, and so does what a part's root answers.  Parts are returned in a stable order, named by root id.
     """
+    from collections import deque
+
+    # Linear in nodes + edges: every queue is a deque, every membership test a
+    # set, and a part's subgraph is built from its own nodes' edges, never by
+    # scanning the whole graph once per part.
+    position = {n: i for i, n in enumerate(G.nodes)}
     own = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
     own_set = set(own)
 
@@ -145,22 +151,24 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         return [u for u in dict.fromkeys(G.predecessors(v)) if u in own_set]
 
     roots = [n for n in own if not any(t in own_set for t in G.successors(n))]
-    queue = list(roots)
+    queue = deque(roots)
     placed: set[str] = set()
     started: set[str] = set()
     continued: set[str] = set()
+    in_parts: set[str] = set()  # members and stubs of every part so far
     parts: list[tuple[str, set[str], set[str]]] = []
     while queue:
-        root = queue.pop(0)
+        root = queue.popleft()
         if root in started:
             continue
         started.add(root)
         placed.add(root)
         members, stubs = [root], set()
-        frontier = [(root, 0)]
+        member_set = {root}
+        frontier = deque([(root, 0)])
         while frontier:
-            v, depth = frontier.pop(0)
-            new = [u for u in replies(v) if u not in members and u not in stubs]
+            v, depth = frontier.popleft()
+            new = [u for u in replies(v) if u not in member_set and u not in stubs]
             full = len(members) + len(stubs) + len(new) > max_nodes or depth >= max_depth
             if v != root and new and full:
                 continued.add(v)  # its replies do not fit: they get a part of their own
@@ -173,21 +181,36 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
                         continued.add(u)
                 else:
                     members.append(u)
+                    member_set.add(u)
                     placed.add(u)
                     frontier.append((u, depth + 1))
-        if len(members) > 1 or not any(root in p[1] or root in p[2] for p in parts):
-            parts.append((root, set(members), stubs))
+        if len(members) > 1 or root not in in_parts:
+            parts.append((root, member_set, stubs))
+            in_parts.update(member_set)
+            in_parts.update(stubs)
     home = {}
     for root, members, _ in parts:
         for n in members:
             home.setdefault(n, root)
+
+    def part_graph(nodes: set[str]) -> nx.MultiDiGraph:
+        """What ``_subgraph`` gives, from the part's own adjacency (same order)."""
+        H = nx.MultiDiGraph()
+        H.graph.update(G.graph)
+        ordered = sorted(nodes, key=position.__getitem__)
+        H.add_nodes_from((n, dict(G.nodes[n])) for n in ordered)
+        H.add_edges_from(
+            (u, v, k, dict(d)) for u in ordered for _, v, k, d in G.out_edges(u, keys=True, data=True) if v in nodes
+        )
+        return H
+
     out = []
     for root, members, stubs in parts:
         # what the part answers: other maps' nodes, and the node in this map its root replies to
         ghosts = {t for n in members for t in G.successors(n) if t not in members and t not in stubs}
         # and replies from other maps, which no part of this map draws
         ghosts |= {u for n in members for u in G.predecessors(n) if G.nodes[u].get("ghost")}
-        H = _subgraph(G, members | stubs | ghosts)
+        H = part_graph(members | stubs | ghosts)
         for n in ghosts:
             H.nodes[n]["ghost"] = True
             if n in home:  # same map, drawn in full in another part

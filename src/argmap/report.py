@@ -130,8 +130,8 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
         path = a.reasons.get(n) or []
         if a.status[n] == "OUT" and path:
             why = f"defeated by {path[0]} (IN)"
-        elif a.status[n] == "UNDEC" and path:
-            why = "in an unresolved cycle: " + " -> ".join(path)
+        elif a.status[n] == "UNDEC" and path:  # a cycle is spelt out once, at its first node
+            why = ("in an unresolved cycle: " + " -> ".join(path)) if path[0] == path[-1] else f"attacked by {path[0]} (UNDEC), back to a cycle"
         elif a.status[n] == "IN":
             attackers = [u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts")]
             why = f"every attacker falls ({', '.join(attackers)})" if attackers else "unattacked"

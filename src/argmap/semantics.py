@@ -1,12 +1,16 @@
 """Dung abstract argumentation semantics over plain argument ids.
 
 An :class:`AF` holds an ordered tuple of argument ids and a set of attacks.
-The grounded labelling is computed in time linear in arguments + attacks;
-complete, preferred and stable extensions come from a labelling search
+The grounded labelling is computed in time linear in arguments + attacks.
+Complete and stable extensions are enumerated by a labelling search
 (three-valued domains ``{IN, OUT, UNDEC}`` per argument, counter-based
-propagation, branching on undecided arguments) restricted to the arguments
-the grounded labelling leaves UNDEC, which is exact: every complete
-labelling agrees with the grounded one on its IN and OUT arguments.
+propagation, branching on undecided arguments, one state undone along a
+trail); preferred extensions, acceptance questions and per-argument
+statuses under preferred and stable semantics go to a SAT solver
+(``python-sat``), so none of them lists the complete extensions. Both work
+only on the arguments the grounded labelling leaves UNDEC, which is exact:
+every complete labelling agrees with the grounded one on its IN and OUT
+arguments.
 
 Support is not part of Dung's frameworks; :func:`derived_attacks` turns a
 bipolar framework into a Dung one by adding the *supported* and *secondary*
@@ -38,7 +42,9 @@ __all__ = [
     "preferred_extensions",
     "stable_extensions",
     "extensions",
+    "iter_extensions",
     "some_extension",
+    "statuses",
     "credulous",
     "skeptical",
     "derived_attacks",
@@ -127,7 +133,7 @@ class AF:
             src = list(map(pos.__getitem__, map(itemgetter(0), pairs)))
             dst = list(map(pos.__getitem__, map(itemgetter(1), pairs)))
         except KeyError:
-            a, b = next(e for e in pairs if e[0] not in pos or e[1] not in pos)
+            a, b = min(e for e in pairs if e[0] not in pos or e[1] not in pos)  # min: not hash order
             bad = a if a not in pos else b
             raise SemanticsError(
                 f"attack ({a}, {b}) names {bad!r}, which is not an argument"
@@ -157,7 +163,12 @@ class AF:
 
     @cached_property
     def _index(self) -> tuple[list[list[int]], list[list[int]]]:
-        """``(attackers, targets)`` as lists of integer positions."""
+        """``(attackers, targets)`` as lists of integer positions, each sorted.
+
+        Sorted by position in :attr:`arguments`, so that everything derived
+        from the index (search order, "defeated by" attackers) is the same on
+        every run, whatever the hash seed gave ``frozenset`` iteration.
+        """
         n = len(self.arguments)
         src, dst = self.__dict__["_ends"]
         ins: list[list[int]] = [[] for _ in range(n)]
@@ -165,10 +176,11 @@ class AF:
         with gc_paused():  # millions of small lists: the collector only slows us
             for i, j in zip(src, dst):
                 outs[i].append(j)
-                ins[j].append(i)
-            for adjacent in (ins, outs):  # in argument order, not the frozenset's (hash-seeded) order
-                for lst in adjacent:
-                    lst.sort()
+            for lst in outs:
+                lst.sort()
+            for i, lst in enumerate(outs):  # i ascending: every ins[j] comes out sorted
+                for j in lst:
+                    ins[j].append(i)
         return ins, outs
 
     def attackers(self, arg: str) -> tuple[str, ...]:
@@ -255,6 +267,10 @@ class _Search:
     may not be OUT (``no_o``), are not exactly OUT (``non_o``), may be UNDEC
     (``can_u``), are UNDEC (``is_u``). A change of domain updates its
     targets' counters, so checking one argument's constraint is O(1).
+
+    There is one state for the whole search: every change is recorded on a
+    trail and undone on backtracking, so memory stays linear in the
+    framework however deep or wide the search goes (no copy per branch).
     """
 
     def __init__(self, af: AF, stable: bool = False):
@@ -269,22 +285,54 @@ class _Search:
         self.ins = [[local[j] for j in ins[g] if j in local] for g in self.open]
         self.outs = [[local[j] for j in outs[g] if j in local] for g in self.open]
         n = len(self.open)
-        full = _I | _O if stable else _I | _O | _U
+        self.full = _I | _O if stable else _I | _O | _U
+        self.stable = stable
+        order = sorted(range(n), key=lambda k: len(self.ins[k]) + len(self.outs[k]))
+        self.order = order
+
+    def _fresh(self):
+        n = len(self.open)
         deg = [len(a) for a in self.ins]
-        self.init = [
-            [full] * n,
+        return [
+            [self.full] * n,
             list(deg),  # can_i
             [0] * n,  # is_i
             [0] * n,  # no_o
             list(deg),  # non_o
-            [0] * n if stable else list(deg),  # can_u
+            [0] * n if self.stable else list(deg),  # can_u
             [0] * n,  # is_u
         ]
-        order = sorted(range(n), key=lambda k: len(self.ins[k]) + len(self.outs[k]))
-        self.order = order
 
     # -- state changes ---------------------------------------------------
-    def _set(self, st, x, nd, stack):
+    def _count(self, st, x, old, nd, s):
+        """Update the targets' counters for ``x: old -> nd`` (``s=-1`` undoes it)."""
+        outs = self.outs[x]
+        if old & _I and not nd & _I:
+            can_i = st[1]
+            for t in outs:
+                can_i[t] -= s
+        if nd == _I:
+            is_i = st[2]
+            for t in outs:
+                is_i[t] += s
+        if old & _O and not nd & _O:
+            no_o = st[3]
+            for t in outs:
+                no_o[t] += s
+        if nd == _O:
+            non_o = st[4]
+            for t in outs:
+                non_o[t] -= s
+        if old & _U and not nd & _U:
+            can_u = st[5]
+            for t in outs:
+                can_u[t] -= s
+        if nd == _U:
+            is_u = st[6]
+            for t in outs:
+                is_u[t] += s
+
+    def _set(self, st, x, nd, stack, trail):
         dom = st[0]
         old = dom[x]
         if nd == old:
@@ -292,35 +340,19 @@ class _Search:
         if nd == 0:
             raise _Conflict
         dom[x] = nd
-        outs = self.outs[x]
-        if old & _I and not nd & _I:
-            can_i = st[1]
-            for t in outs:
-                can_i[t] -= 1
-        if nd == _I:
-            is_i = st[2]
-            for t in outs:
-                is_i[t] += 1
-        if old & _O and not nd & _O:
-            no_o = st[3]
-            for t in outs:
-                no_o[t] += 1
-        if nd == _O:
-            non_o = st[4]
-            for t in outs:
-                non_o[t] -= 1
-        if old & _U and not nd & _U:
-            can_u = st[5]
-            for t in outs:
-                can_u[t] -= 1
-        if nd == _U:
-            is_u = st[6]
-            for t in outs:
-                is_u[t] += 1
-        stack.extend(outs)
+        trail.append((x, old))
+        self._count(st, x, old, nd, 1)
+        stack.extend(self.outs[x])
         stack.append(x)
 
-    def propagate(self, st, stack):
+    def _undo(self, st, trail, mark):
+        dom = st[0]
+        while len(trail) > mark:
+            x, old = trail.pop()
+            self._count(st, x, old, dom[x], -1)
+            dom[x] = old
+
+    def propagate(self, st, stack, trail):
         dom, can_i, is_i, no_o, non_o, can_u, is_u = st
         ins = self.ins
         _set = self._set
@@ -336,44 +368,28 @@ class _Search:
                 poss |= _U
             nd = d & poss
             if nd != d:
-                _set(st, x, nd, stack)
+                _set(st, x, nd, stack, trail)
                 d = nd
             # prune the attackers of x according to x's domain
             if d == _I:
                 if non_o[x]:
                     for y in ins[x]:
-                        _set(st, y, dom[y] & _O, stack)
+                        _set(st, y, dom[y] & _O, stack, trail)
             elif d == _O:
                 if is_i[x] == 0 and can_i[x] == 1:
                     for y in ins[x]:
                         if dom[y] & _I:
-                            _set(st, y, _I, stack)
+                            _set(st, y, _I, stack, trail)
                             break
             elif not d & _O:  # IN or UNDEC: no attacker may be IN
                 if can_i[x]:
                     for y in ins[x]:
-                        _set(st, y, dom[y] & ~_I, stack)
+                        _set(st, y, dom[y] & ~_I, stack, trail)
                 if d == _U and can_u[x] == 1 and is_u[x] == 0:
                     for y in ins[x]:
                         if dom[y] & _U:
-                            _set(st, y, _U, stack)
+                            _set(st, y, _U, stack, trail)
                             break
-
-    def root(self, fixed: dict[int, int] | None = None):
-        """Initial propagated state, or None on conflict."""
-        st = [list(a) for a in self.init]
-        stack = list(range(len(self.open)))
-        try:
-            for k, mask in (fixed or {}).items():
-                self._set(st, k, st[0][k] & mask, stack)
-            self.propagate(st, stack)
-        except _Conflict:
-            return None
-        return st
-
-    def local(self, af: AF, arg: str) -> int | None:
-        """Local index of ``arg`` or None when grounded already decides it."""
-        return self.local_of.get(af._position(arg))
 
     def _choose(self, st) -> tuple[int, int] | None:
         """Pick a branching decision ``(arg, mask)``, or None at a leaf.
@@ -402,36 +418,51 @@ class _Search:
         d = dom[x]
         return x, (_I if d & _I else _O)
 
-    def solutions(self, st) -> Iterator[list[int]]:
+    def solutions(self) -> Iterator[list[int]]:
         """Depth-first enumeration of all complete (or stable) domains.
 
         Binary branching on ``dom[y] & mask`` versus ``dom[y] & ~mask``
-        partitions the search space, so each labelling is found once.
+        partitions the search space, so each labelling is found once. The
+        yielded list is the live state: read it before resuming.
         """
-        if st is None:
+        st = self._fresh()
+        trail: list[tuple[int, int]] = []
+        try:
+            self.propagate(st, list(range(len(self.open))), trail)
+        except _Conflict:
             return
-        todo = [st]
-        while todo:
-            st = todo.pop()
+        # each entry: (trail mark, argument, the domain still to try)
+        pending: list[tuple[int, int, int]] = []
+        while True:
             pick = self._choose(st)
             if pick is None:
                 yield st[0]
-                continue
-            y, mask = pick
-            d = st[0][y]
-            branches = []
-            for nd in (d & ~mask, d & mask):  # popped in reverse: mask first
+            else:
+                y, mask = pick
+                d = st[0][y]
+                mark = len(trail)
+                pending.append((mark, y, d & ~mask))
+                try:
+                    self._set(st, y, d & mask, [], trail)
+                    self.propagate(st, [y, *self.outs[y]], trail)
+                    continue
+                except _Conflict:
+                    pass
+            # backtrack to the newest decision with an alternative left
+            while True:
+                if not pending:
+                    return
+                mark, y, nd = pending.pop()
+                self._undo(st, trail, mark)
                 if not nd:
                     continue
-                child = [list(a) for a in st]
-                stack: list[int] = []
+                pending.append((mark, y, 0))
                 try:
-                    self._set(child, y, nd, stack)
-                    self.propagate(child, stack)
+                    self._set(st, y, nd, [], trail)
+                    self.propagate(st, [y, *self.outs[y]], trail)
+                    break
                 except _Conflict:
                     continue
-                branches.append(child)
-            todo.extend(branches)
 
     def extension(self, af: AF, dom: list[int]) -> frozenset[str]:
         args = af.arguments
@@ -441,7 +472,7 @@ class _Search:
 
 
 def complete_extensions(af: AF) -> Iterator[frozenset[str]]:
-    """Generate all complete extensions of ``af``.
+    """Generate all complete extensions of ``af``, one at a time.
 
     Examples
     --------
@@ -450,7 +481,7 @@ def complete_extensions(af: AF) -> Iterator[frozenset[str]]:
     [[], ['a'], ['b']]
     """
     s = _Search(af)
-    for dom in s.solutions(s.root()):
+    for dom in s.solutions():
         yield s.extension(af, dom)
 
 
@@ -465,12 +496,152 @@ def stable_extensions(af: AF) -> Iterator[frozenset[str]]:
     [['a']]
     """
     s = _Search(af, stable=True)
-    for dom in s.solutions(s.root()):
+    for dom in s.solutions():
         yield s.extension(af, dom)
 
 
-def preferred_extensions(af: AF) -> list[frozenset[str]]:
-    """All preferred extensions: the subset-maximal complete extensions.
+# ---------------------------------------------------------------- SAT
+
+_L_IN, _L_OUT, _L_UNDEC = 1, 2, 0
+
+
+class _Sat:
+    """Complete (or stable) labellings of the grounded-UNDEC part, as SAT.
+
+    Two variables per open argument ``k``: ``I = 2k+1`` (IN), ``O = 2k+2``
+    (OUT); neither means UNDEC. With ``att(k)`` its open attackers (attackers
+    OUT in the grounded labelling never matter; none is IN):
+
+    * ``I_k -> O_j`` and ``I_j -> O_k`` for every ``j`` in ``att(k)``;
+    * ``I_k`` or some ``j`` in ``att(k)`` is not OUT;
+    * ``O_k`` only if some ``j`` in ``att(k)`` is IN; never ``I_k`` and ``O_k``;
+    * stable: ``I_k`` or ``O_k``.
+
+    Preferred extensions are found by growing a model while a strictly
+    larger IN set exists (Cerutti et al.'s approach, as in Cegartix and
+    ArgSemSAT); sceptical questions add, per question, clauses that rule out
+    subsets of refuted candidates (counter-example guided).
+    """
+
+    def __init__(self, af: AF, stable: bool = False):
+        from pysat.solvers import Solver  # a C++ solver; only imported when needed
+
+        ins, _ = af._index
+        codes = _grounded_codes(af)
+        self.af = af
+        self.base = codes
+        self.open = [i for i, c in enumerate(codes) if c == _UNDEC]
+        local = {g: k for k, g in enumerate(self.open)}
+        self.local_of = local
+        self.solver = Solver(name="cadical195")
+        add = self.solver.add_clause
+        for k, g in enumerate(self.open):
+            ik, ok = 2 * k + 1, 2 * k + 2
+            att = [local[j] for j in ins[g] if j in local]
+            add([-ik, -ok])
+            for j in att:
+                add([-ik, 2 * j + 2])
+                add([-(2 * j + 1), ok])
+            add([ik] + [-(2 * j + 2) for j in att])
+            add([-ok] + [2 * j + 1 for j in att])
+            if stable:
+                add([ik, ok])
+        self.next_var = 2 * len(self.open) + 1
+
+    def close(self) -> None:
+        self.solver.delete()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _fresh_var(self) -> int:
+        v = self.next_var
+        self.next_var += 1
+        return v
+
+    def lit(self, arg: str, label: int, positive: bool = True) -> int:
+        """The literal "``arg`` is IN/OUT" for an open argument."""
+        k = self.local_of[self.af._pos[arg]]
+        v = 2 * k + (1 if label == _L_IN else 2)
+        return v if positive else -v
+
+    def solve(self, assumptions: Iterable[int] = ()) -> list[int] | None:
+        """A labelling (``_L_IN``/``_L_OUT``/``_L_UNDEC`` per open argument) or None."""
+        if not self.solver.solve(assumptions=list(assumptions)):
+            return None
+        model = self.solver.get_model()
+        n = len(self.open)
+        truth = [False] * (2 * n + 1)
+        for v in model:
+            if 0 < v <= 2 * n:
+                truth[v] = True
+        return [_L_IN if truth[2 * k + 1] else _L_OUT if truth[2 * k + 2] else _L_UNDEC for k in range(n)]
+
+    def grow(self, lab: list[int], assumptions: Iterable[int] = ()) -> list[int]:
+        """A labelling whose IN set is maximal among those containing ``lab``'s."""
+        assumptions = list(assumptions)
+        while True:
+            inside = [2 * k + 1 for k, c in enumerate(lab) if c == _L_IN]
+            rest = [2 * k + 1 for k, c in enumerate(lab) if c != _L_IN]
+            if not rest:
+                return lab
+            sel = self._fresh_var()
+            self.solver.add_clause([-sel] + rest)
+            bigger = self.solve(assumptions + inside + [sel])
+            self.solver.add_clause([-sel])  # retire the selector
+            if bigger is None:
+                return lab
+            lab = bigger
+
+    def block_subsets(self, lab: list[int], guard: int | None = None) -> bool:
+        """Rule out every labelling whose IN set is within ``lab``'s; False if that is all."""
+        rest = [2 * k + 1 for k, c in enumerate(lab) if c != _L_IN]
+        if not rest:
+            return False
+        self.solver.add_clause(([-guard] if guard else []) + rest)
+        return True
+
+    def preferred(self) -> Iterator[list[int]]:
+        """Every preferred labelling, each once."""
+        while True:
+            lab = self.solve()
+            if lab is None:
+                return
+            lab = self.grow(lab)
+            yield lab
+            if not self.block_subsets(lab):
+                return
+
+    def preferred_where(self, assumptions: list[int]) -> list[int] | None:
+        """A preferred labelling satisfying ``assumptions``, or None (CEGAR)."""
+        guard = self._fresh_var()
+        try:
+            while True:
+                lab = self.solve(assumptions + [guard])
+                if lab is None:
+                    return None
+                lab = self.grow(lab, assumptions + [guard])
+                if self.grow(lab) is lab:  # no larger complete labelling at all
+                    return lab
+                self.block_subsets(lab, guard)  # subsets of a non-preferred maximum
+        finally:
+            self.solver.add_clause([-guard])
+
+    def extension(self, lab: list[int]) -> frozenset[str]:
+        args = self.af.arguments
+        inside = [args[g] for g, c in enumerate(self.base) if c == _IN]
+        inside += [args[self.open[k]] for k, c in enumerate(lab) if c == _L_IN]
+        return frozenset(inside)
+
+
+def preferred_extensions(af: AF) -> Iterator[frozenset[str]]:
+    """Generate the preferred extensions (subset-maximal complete ones), one at a time.
+
+    No complete extension is enumerated: each preferred one is grown by a SAT
+    solver, then its subsets are ruled out.
 
     Examples
     --------
@@ -478,36 +649,35 @@ def preferred_extensions(af: AF) -> list[frozenset[str]]:
     >>> sorted(sorted(e) for e in preferred_extensions(af))
     [['a', 'c'], ['b']]
     """
-    exts = sorted(set(complete_extensions(af)), key=len, reverse=True)
-    maximal: list[frozenset[str]] = []
-    for e in exts:
-        if not any(e < m for m in maximal):
-            maximal.append(e)
-    return maximal
+    s = _Sat(af)
+    try:
+        for lab in s.preferred():
+            yield s.extension(lab)
+    finally:
+        s.close()
+
+
+def iter_extensions(af: AF, semantics: str) -> Iterator[frozenset[str]]:
+    """The extensions under ``semantics``, streamed in a fixed order."""
+    sem = normalize_semantics(semantics)
+    if sem == "grounded":
+        return iter([grounded_extension(af)])
+    if sem == "complete":
+        return complete_extensions(af)
+    if sem == "preferred":
+        return preferred_extensions(af)
+    return stable_extensions(af)
 
 
 def extensions(af: AF, semantics: str) -> list[frozenset[str]]:
     """All extensions under ``semantics`` (name or ICCMA abbreviation)."""
-    sem = normalize_semantics(semantics)
-    if sem == "grounded":
-        return [grounded_extension(af)]
-    if sem == "complete":
-        return list(complete_extensions(af))
-    if sem == "preferred":
-        return preferred_extensions(af)
-    return list(stable_extensions(af))
-
-
-def _first(s: _Search, fixed: dict[int, int]) -> list[int] | None:
-    return next(iter(s.solutions(s.root(fixed))), None)
+    return list(iter_extensions(af, semantics))
 
 
 def some_extension(af: AF, semantics: str) -> frozenset[str] | None:
     """One extension, or None when there is none (only possible for stable).
 
-    For complete this is the grounded extension. For preferred, a complete
-    extension is grown greedily: an UNDEC argument that can be IN together
-    with the current IN set is added, until none can.
+    For complete this is the grounded extension.
 
     Examples
     --------
@@ -517,24 +687,20 @@ def some_extension(af: AF, semantics: str) -> frozenset[str] | None:
     sem = normalize_semantics(semantics)
     if sem in ("grounded", "complete"):
         return grounded_extension(af)
-    if sem == "stable":
-        return next(iter(stable_extensions(af)), None)
-    s = _Search(af)
-    dom = _first(s, {})
-    assert dom is not None  # the grounded labelling always exists
-    for k in range(len(dom)):
-        if dom[k] != _U:
-            continue
-        fixed = {j: _I for j, d in enumerate(dom) if d == _I}
-        fixed[k] = _I
-        better = _first(s, fixed)
-        if better is not None:
-            dom = better
-    return s.extension(af, dom)
+    with _Sat(af, stable=sem == "stable") as s:
+        lab = s.solve()
+        if lab is None:
+            return None
+        if sem == "preferred":
+            lab = s.grow(lab)
+        return s.extension(lab)
 
 
 def credulous(af: AF, semantics: str, arg: str) -> bool:
     """Is ``arg`` in some extension (ICCMA task DC)?
+
+    Credulous preferred acceptance is credulous complete acceptance (every
+    complete extension lies in a preferred one): one SAT call.
 
     Examples
     --------
@@ -544,21 +710,23 @@ def credulous(af: AF, semantics: str, arg: str) -> bool:
     """
     sem = normalize_semantics(semantics)
     g = af._position(arg)
-    if sem == "grounded":
-        return _grounded_codes(af)[g] == _IN
-    s = _Search(af, stable=sem == "stable")
-    if s.base[g] == _OUT:
-        return False
-    if s.base[g] == _IN:  # in every complete extension; stable ones may not exist
-        return sem != "stable" or _first(s, {}) is not None
-    return _first(s, {s.local(af, arg): _I}) is not None
+    base = _grounded_codes(af)[g]
+    if sem == "grounded" or base == _OUT:
+        return base == _IN
+    if base == _IN and sem != "stable":
+        return True
+    with _Sat(af, stable=sem == "stable") as s:
+        if base == _IN:  # in every stable extension, if there is one
+            return s.solve() is not None
+        return s.solve([s.lit(arg, _L_IN)]) is not None
 
 
 def skeptical(af: AF, semantics: str, arg: str) -> bool:
     """Is ``arg`` in every extension (ICCMA task DS)?
 
-    With no stable extension every argument is skeptically accepted under
-    stable semantics (ICCMA convention).
+    Sceptical complete acceptance is grounded acceptance. With no stable
+    extension every argument is skeptically accepted under stable semantics
+    (ICCMA convention).
 
     Examples
     --------
@@ -568,16 +736,71 @@ def skeptical(af: AF, semantics: str, arg: str) -> bool:
     """
     sem = normalize_semantics(semantics)
     g = af._position(arg)
+    base = _grounded_codes(af)[g]
     if sem in ("grounded", "complete"):
-        return _grounded_codes(af)[g] == _IN
-    if sem == "stable":
-        s = _Search(af, stable=True)
-        if s.base[g] == _IN:
-            return True
-        if s.base[g] == _OUT:
-            return _first(s, {}) is None
-        return _first(s, {s.local(af, arg): _O}) is None
-    return all(arg in e for e in preferred_extensions(af))
+        return base == _IN
+    if base == _IN:
+        return True
+    with _Sat(af, stable=sem == "stable") as s:
+        if sem == "stable":
+            if base == _OUT:
+                return s.solve() is None
+            return s.solve([s.lit(arg, _L_IN, False)]) is None
+        if base == _OUT:
+            return False  # OUT in every complete extension
+        return s.preferred_where([s.lit(arg, _L_IN, False)]) is None
+
+
+def statuses(af: AF, semantics: str) -> dict[str, Label]:
+    """Each argument's status across all extensions of ``semantics``.
+
+    IN when it is in every extension (sceptically accepted), OUT when every
+    extension attacks it, UNDEC otherwise; with no extension at all (stable
+    only) every argument is UNDEC. Under grounded and complete semantics this
+    is the grounded labelling. Under preferred and stable semantics the
+    extensions are not listed: only arguments grounded leaves UNDEC are
+    asked about, and every labelling found on the way settles many of them.
+
+    Examples
+    --------
+    >>> af = AF.from_edges([("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "d")])
+    >>> {a: str(l) for a, l in statuses(af, "preferred").items()}
+    {'a': 'UNDEC', 'b': 'UNDEC', 'c': 'OUT', 'd': 'IN'}
+    """
+    sem = normalize_semantics(semantics)
+    names = (Label.UNDEC, Label.IN, Label.OUT)
+    if sem in ("grounded", "complete"):
+        return grounded(af)
+    with _Sat(af, stable=sem == "stable") as s:
+        first = s.solve()
+        if first is None:
+            return {a: Label.UNDEC for a in af.arguments}
+        if sem == "preferred":
+            first = s.grow(first)
+        n = len(s.open)
+        maybe_in = [c == _L_IN for c in first]
+        maybe_out = [c == _L_OUT for c in first]
+
+        def witness(lit: int) -> list[int] | None:
+            if sem == "stable":
+                return s.solve([lit])
+            return s.preferred_where([lit])
+
+        for k in range(n):
+            for maybe, label in ((maybe_in, _L_IN), (maybe_out, _L_OUT)):
+                if not maybe[k]:
+                    continue
+                var = 2 * k + (1 if label == _L_IN else 2)
+                lab = witness(-var)  # one where k is not IN (not OUT)?
+                if lab is None:
+                    continue
+                for j, c in enumerate(lab):
+                    maybe_in[j] = maybe_in[j] and c == _L_IN
+                    maybe_out[j] = maybe_out[j] and c == _L_OUT
+        codes = list(s.base)
+        for k, g in enumerate(s.open):
+            codes[g] = _IN if maybe_in[k] else _OUT if maybe_out[k] else _UNDEC
+    return {a: names[c] for a, c in zip(af.arguments, codes)}
 
 
 # ---------------------------------------------------------------- bipolar
@@ -698,60 +921,155 @@ def derived_attacks(
 
 @dataclass(frozen=True)
 class Reason:
-    """Why an argument has its label.
+    """Why an argument has its label, in space independent of the framework's size.
 
     ``path`` is a walk along attacks ending at the argument:
-    for OUT, ``(attacker, arg)`` with an IN attacker; for UNDEC, a walk of
-    UNDEC arguments whose first element recurs later in it (a cycle, then
-    the chain of attacks from the cycle to the argument); for IN, ``()``
-    (every attacker is OUT; see their reasons).
+
+    * IN: ``()`` (every attacker is OUT; see their reasons);
+    * OUT: ``(attacker, arg)``, the first IN attacker in argument order;
+    * UNDEC: ``(attacker, arg)``, an UNDEC attacker one step nearer to an
+      unresolved cycle; following these attackers leads to the argument named
+      by ``cycle``, whose own ``path`` is the whole cycle
+      (``(c, x1, ..., c)``, its first element recurring at its end). Each
+      cycle is listed once, in the reason of its first argument.
+
+    ``cycle`` is ``None`` for IN and OUT.
     """
 
     label: Label
     path: tuple[str, ...] = ()
+    cycle: str | None = None
 
 
-def _bfs_path(start: int, goal_ok, preds: list[list[int]]) -> list[int] | None:
-    """Shortest backward walk start <- ... <- v with goal_ok(v); v first."""
-    parent = {start: -1}
-    dq = deque([start])
-    while dq:
-        x = dq.popleft()
-        for y in preds[x]:
-            if goal_ok(y):
-                path = [y, x]
-                while parent[path[-1]] != -1:
-                    path.append(parent[path[-1]])
-                return path
-            if y not in parent:
-                parent[y] = x
-                dq.append(y)
-    return None
+def _sccs(nodes: list[int], succ: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components (iterative Tarjan), in reverse topological order."""
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on: set[int] = set()
+    stack: list[int] = []
+    out: list[list[int]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, i = work[-1]
+            nxt = succ[v]
+            if i < len(nxt):
+                work[-1] = (v, i + 1)
+                w = nxt[i]
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on.add(w)
+                    work.append((w, 0))
+                elif w in on and index[w] < low[v]:
+                    low[v] = index[w]
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                if low[v] < low[u]:
+                    low[u] = low[v]
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                out.append(comp)
+    return out
 
 
 def explain(af: AF, labelling: dict[str, Label]) -> dict[str, Reason]:
     """Explain each label of a complete labelling (e.g. :func:`grounded`).
 
+    Linear in arguments + attacks, and the same on every run: attackers are
+    taken in argument order, and each unresolved cycle is spelt out once.
+
     Examples
     --------
     >>> af = AF.from_edges([("a", "b"), ("c", "d"), ("d", "e"), ("e", "c"), ("c", "f")])
     >>> r = explain(af, grounded(af))
-    >>> r["b"].path, r["c"].path, r["f"].path
-    (('a', 'b'), ('c', 'd', 'e', 'c'), ('c', 'd', 'e', 'c', 'f'))
+    >>> r["b"].path, r["c"].path, r["d"].path, r["f"].path, r["f"].cycle
+    (('a', 'b'), ('c', 'd', 'e', 'c'), ('c', 'd'), ('c', 'f'), 'c')
     """
-    ins, _ = af._index
+    ins, outs = af._index
     args = af.arguments
     lab = [Label(labelling[a]) for a in args]
-    undec_preds = [
-        [j for j in ins[i] if lab[j] is Label.UNDEC] if lab[i] is Label.UNDEC else []
-        for i in range(len(args))
-    ]
-    cyc_cache: dict[int, list[int] | None] = {}
+    undec = [i for i in range(len(args)) if lab[i] is Label.UNDEC]
+    is_u = [x is Label.UNDEC for x in lab]
+    u_succ = [[j for j in outs[i] if is_u[j]] if is_u[i] else [] for i in range(len(args))]
+    u_pred = [[j for j in ins[i] if is_u[j]] if is_u[i] else [] for i in range(len(args))]
 
-    def cycle(i: int) -> list[int] | None:
-        if i not in cyc_cache:
-            cyc_cache[i] = _bfs_path(i, lambda v: v == i, undec_preds)
-        return cyc_cache[i]
+    # Every UNDEC argument of a complete labelling has an UNDEC attacker, so
+    # walking back along UNDEC attacks ends in a cycle of a source component.
+    comp_of: dict[int, int] = {}
+    comps = _sccs(undec, u_succ)
+    for c, comp in enumerate(comps):
+        for v in comp:
+            comp_of[v] = c
+    parent: dict[int, int] = {}
+    rep_of: dict[int, int] = {}
+    cycles: dict[int, list[int]] = {}
+    frontier: list[int] = []
+    for comp in sorted(comps, key=min):
+        c = comp_of[comp[0]]
+        if any(comp_of[j] != c for v in comp for j in u_pred[v]):
+            continue  # not a source component: reached from one upstream
+        rep = min(comp)
+        if len(comp) == 1 and rep not in u_succ[rep]:
+            rep_of[rep] = rep  # no cycle (the labelling is not complete): nothing to show
+            cycles[rep] = [rep]
+            frontier.append(rep)
+            continue
+        # shortest cycle through rep, walking back within the component
+        back = {rep: -1}
+        queue = deque([rep])
+        found = -1
+        while queue and found < 0:
+            x = queue.popleft()
+            for y in u_pred[x]:
+                if comp_of.get(y) != c:
+                    continue
+                if y == rep:
+                    found = x
+                    break
+                if y not in back:
+                    back[y] = x
+                    queue.append(y)
+        walk = [rep]
+        x = found
+        while x != -1:
+            walk.append(x)
+            x = back[x]
+        cyc = walk  # rep, found, ..., rep: attacks run along it
+        cycles[rep] = cyc
+        for k in range(1, len(cyc)):
+            v = cyc[k]
+            if v != rep and v not in rep_of:
+                parent[v] = cyc[k - 1]
+                rep_of[v] = rep
+        rep_of[rep] = rep
+        frontier.extend(cyc[:-1])
+    # breadth first from the cycles along UNDEC attacks: each argument's
+    # attacker is one step nearer to its cycle
+    queue = deque(frontier)
+    while queue:
+        x = queue.popleft()
+        for t in u_succ[x]:
+            if t not in rep_of:
+                rep_of[t] = rep_of[x]
+                parent[t] = x
+                queue.append(t)
 
     out: dict[str, Reason] = {}
     for i, a in enumerate(args):
@@ -761,9 +1079,10 @@ def explain(af: AF, labelling: dict[str, Label]) -> dict[str, Reason]:
             hit = next((j for j in ins[i] if lab[j] is Label.IN), None)
             out[a] = Reason(Label.OUT, (args[hit], a) if hit is not None else ())
         else:
-            path = cycle(i)
-            if path is None:
-                tail = _bfs_path(i, lambda v: cycle(v) is not None, undec_preds)
-                path = (cycle(tail[0]) + tail[1:]) if tail else [i]
-            out[a] = Reason(Label.UNDEC, tuple(args[k] for k in path))
+            rep = rep_of[i]
+            if i == rep:
+                path = tuple(args[k] for k in cycles[rep]) if len(cycles[rep]) > 1 else ()
+            else:
+                path = (args[parent[i]], a)
+            out[a] = Reason(Label.UNDEC, path, args[rep])
     return out

@@ -1,0 +1,97 @@
+"""Work that must grow linearly with the input (issue 10 items 7 and 8).
+
+Not timed: each test counts the Python-level calls (function calls and
+generator resumptions, via ``sys.setprofile``) a piece of work makes at two
+sizes and asserts that the count per item stays flat. The quadratic versions
+these replace scanned every id per hint and every edge per part, so their
+counts per item grew with the size.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import networkx as nx
+
+from argmap.diagnostics import did_you_mean
+from argmap.graph import split
+
+
+def calls(fn, *args) -> int:
+    n = 0
+
+    def prof(frame, event, arg):
+        nonlocal n
+        if event in ("call", "c_call"):
+            n += 1
+
+    sys.setprofile(prof)
+    try:
+        fn(*args)
+    finally:
+        sys.setprofile(None)
+    return n
+
+
+def tree(n: int, seed: int = 1) -> nx.MultiDiGraph:
+    r = random.Random(seed)
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_node(f"n{i}", text=str(i), ghost=r.random() < 0.05)
+    for i in range(1, n):
+        G.add_edge(f"n{i}", f"n{r.randrange(0, i)}", key=r.choice(["supports", "attacks"]))
+        if r.random() < 0.2:
+            G.add_edge(f"n{i}", f"n{r.randrange(0, n)}", key="undercuts")
+    return G
+
+
+def test_split_is_linear():
+    small, big = 500, 2000
+    per_small = calls(split, tree(small)) / small
+    per_big = calls(split, tree(big)) / big
+    assert per_big < 1.5 * per_small, (per_small, per_big)
+
+
+def test_split_parts_cover_the_map_once():
+    G = tree(300)
+    parts = split(G)
+    owners = {}
+    for root, H in parts:
+        for n, d in H.nodes(data=True):
+            if not d.get("ghost") and n not in owners:
+                owners[n] = root
+        assert list(H.nodes) == sorted(H.nodes, key=list(G.nodes).index)
+    own = {n for n, d in G.nodes(data=True) if not d.get("ghost")}
+    assert own <= set(owners)
+
+
+def ids(n: int) -> dict[str, None]:
+    return {f"claim-about-thing-{i}-x": None for i in range(n)}
+
+
+def hints(nodes: dict, count: int) -> list:
+    return [did_you_mean(f"claim-about-thng-{i * 7 % len(nodes)}-x", nodes) for i in range(count)]
+
+
+def test_did_you_mean_cost_per_hint_is_bounded():
+    small, big = ids(1000), ids(8000)
+    hints(small, 1)  # builds the index, once per collection, outside the count
+    per_small = calls(hints, small, 50) / 50
+    hints(big, 1)
+    per_big = calls(hints, big, 50) / 50
+    assert per_big < 1.5 * per_small, (per_small, per_big)
+
+
+def test_did_you_mean_through_the_index_finds_the_right_id():
+    nodes = ids(8000)
+    assert did_you_mean("claim-about-thng-123-x", nodes) == "did you mean 'claim-about-thing-123-x'?"
+    assert did_you_mean("clam-about-thing-7999-x", nodes) == "did you mean 'claim-about-thing-7999-x'?"
+    assert did_you_mean("zzzzzzzz", nodes) is None
+    nodes["power-concentration"] = None  # a new collection state: the index is rebuilt
+    assert did_you_mean("power-concentraton", nodes) == "did you mean 'power-concentration'?"
+
+
+def test_did_you_mean_ties_go_to_the_smallest_name():
+    assert did_you_mean("abc", {"abx", "aby", "abw"}) == "did you mean 'abw'?"
+    assert did_you_mean("abc", ["aby", "abx"]) == "did you mean 'abx'?"
