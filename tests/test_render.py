@@ -156,3 +156,12 @@ def test_any_text_gives_well_formed_svg(texts, by):
     G = build(Project((Map("m", "m.yaml", nodes=nodes),)))
     root = ET.fromstring(render(export(G), "svg", "embedded"))
     assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]) >= len(texts)
+
+
+def test_text_of_only_a_line_break_still_draws():
+    """Found by hypothesis on a fresh machine: a label or tooltip starting with an empty line made the
+    wasm Graphviz trap (out of bounds table access); such text now draws without the empty line."""
+    nodes = (Node("n0", "0", "m", by="0000", quote="0"), Node("n1", "\r", "m", by="0000", quote="\r"))
+    G = build(Project((Map("m", "m.yaml", nodes=nodes),)))
+    root = ET.fromstring(render(export(G), "svg", "embedded"))
+    assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]) == 2

@@ -59,7 +59,7 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
     if title and mode != "text":
         lines = wrap(title, max(8, settings.wrap - 4)).split("\n")
     bold = len(lines)
-    if not lines or mode != "title":
+    if (not lines or mode != "title") and text.strip():  # no empty first line: the wasm build can trap on one
         lines.append(wrap(text, settings.wrap))
     if data.get("by"):
         lines.append(f"— {data['by']}")
@@ -70,8 +70,8 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
 
 def _tooltip(node: str, data: dict) -> str:
     parts = [data["title"]] if data.get("title") else []
-    parts.append(data.get("text") or node)
-    if data.get("quote"):
+    parts.append((data.get("text") or "").strip() or node)
+    if (data.get("quote") or "").strip():
         parts.append(f"“{data['quote']}”")
     source = data.get("source") or {}
     cite = ", ".join(x for x in (source.get("author") or data.get("by"), source.get("title"), source.get("date")) if x)
