@@ -50,6 +50,7 @@ class Member:
     role: str  # top-level | relation | premise | conclusion | reference
     tags: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Argument:
     tags: list[str] = field(default_factory=list)
     line: int = 1
     section: str | None = None
+    data: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -360,10 +362,12 @@ class _Parser:
     # -- elements
     def element(self, text: str, line: int, role: str) -> tuple[str, str]:
         text = text.strip()
-        adef, aref = _ADEF.match(text), _AREF.match(text)
+        bare, data = _split_data(text)
+        adef, aref = _ADEF.match(bare), _AREF.match(bare)
         if adef or aref:
             title = (adef or aref).group(1).strip()
             arg = self.argument(title, line)
+            arg.data.update(data)
             body = adef.group(2) if adef else (aref.group(2) or "")
             if body.strip():
                 words, tags, links = _clean(body)
@@ -374,7 +378,8 @@ class _Parser:
         return "statement", self.statement(text, line, role)
 
     def statement(self, text: str, line: int, role: str) -> str:
-        sdef, sref = _SDEF.match(text.strip()), _SREF.match(text.strip())
+        text, data = _split_data(text.strip())
+        sdef, sref = _SDEF.match(text), _SREF.match(text)
         if sdef or sref:
             title = (sdef or sref).group(1).strip()
             body = sdef.group(2) if sdef else ""
@@ -382,14 +387,14 @@ class _Parser:
             if sref:
                 tags = _clean(sref.group(2) or "")[1]
             cls = self.eqclass(title, line)
-            cls.members.append(Member(words, line, role if words else "reference", tags, links))
+            cls.members.append(Member(words, line, role if words else "reference", tags, links, data))
             return title
         self.untitled += 1
         title = f"Untitled {self.untitled}"
         words, tags, links = _clean(text)
         cls = self.eqclass(title, line)
         cls.untitled = True
-        cls.members.append(Member(words, line, role, tags, links))
+        cls.members.append(Member(words, line, role, tags, links, data))
         return title
 
     def eqclass(self, title: str, line: int) -> EqClass:
@@ -436,9 +441,36 @@ def _shortcodes(text: str) -> str:
     return text
 
 
+_ESCAPED = re.compile(r"\\(.)")
+_HIDDEN = re.compile("[\U000F0000-\U000FFFFD]")
+
+
+def _protect(text: str) -> str:
+    """Backslash escapes hidden as private-use characters, so no markup rule sees them."""
+    return _ESCAPED.sub(lambda m: chr(0xF0000 + ord(m.group(1))) if ord(m.group(1)) < 0xFFFE else m.group(1), text)
+
+
+def _unprotect(text: str) -> str:
+    return _HIDDEN.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
+
+
+def _split_data(text: str) -> tuple[str, dict]:
+    """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none)."""
+    if not text.rstrip().endswith("}"):
+        return text, {}
+    for found in re.finditer(r"(?<!\\)\{", text):
+        try:
+            data = yaml.safe_load(text[found.start():])
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict):
+            return text[: found.start()].rstrip(), data
+    return text, {}
+
+
 def _clean(text: str) -> tuple[str, list[str], list[str]]:
     """Statement text without Markdown marks, tags and data; the tags and link addresses apart."""
-    text = _DATA.sub("", text)
+    text = _protect(_split_data(text)[0])
     tags: list[str] = []
 
     def tag(m: re.Match) -> str:
@@ -458,13 +490,44 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
     text = _MENTION.sub(lambda m: m.group(1) or m.group(2), text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
-    text = _shortcodes(text)
-    return " ".join(text.split()), tags, links
+    text = _unprotect(_shortcodes(text))
+    return " ".join(text.split()), [_unprotect(t) for t in tags], [_unprotect(l) for l in links]
 
 
 # -- step 2: the argmap map --------------------------------------------------------------------
 def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     return to_map(parse(text), origin, ids or IdMaker())
+
+
+_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
+
+
+def _data_of(doc: ArgdownDoc, typ: str, title: str) -> dict:
+    if typ == "argument":
+        return dict(doc.arguments[title].data)
+    out: dict = {}
+    for mb in doc.statements[title].members:
+        for k, v in mb.data.items():
+            out.setdefault(k, v)
+    return out
+
+
+def _apply_data(item: Item, data: dict) -> None:
+    """argmap's own fields, kept in the data block by argmap's Argdown export."""
+    if data.get("untitled") is True:
+        item.title = None
+    elif isinstance(data.get("title"), str):
+        item.title = data["title"]
+    for key in ("by", "source", "quote", "note"):
+        if isinstance(data.get(key), (str, int, float)):
+            setattr(item, key, str(data[key]))
+    if data.get("kind") in ("claim", "argument", "question"):
+        item.kind = data["kind"]
+    rels = data.get("relations")
+    if isinstance(rels, dict):
+        for kind, targets in rels.items():
+            for t in targets if isinstance(targets, list) else [targets]:
+                item.relate(str(kind), str(t))
 
 
 def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
@@ -484,14 +547,37 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         "date": str(fm["date"]) if fm.get("date") else None,
         "file": path.name,
     }
-    known = {"title", "subTitle", "author", "date", "model", "dot", "map", "color", "group", "selection", "svg", "html", "webComponent", "logLevel", "image"}
+    known = {"argmap", "title", "subTitle", "author", "date", "model", "dot", "map", "color", "group", "selection", "svg", "html", "webComponent", "logLevel", "image"}
     extra = sorted(k for k in fm if k not in known)
     if extra:
         m.warn("argdown-frontmatter-keys", f"frontmatter keys not carried: {', '.join(extra)}")
     by = m.sources[source_id]["author"]
+    meta = fm.get("argmap") if isinstance(fm.get("argmap"), dict) else {}
+    if isinstance(meta.get("map"), str) and meta["map"].strip():
+        m.name = map_name(meta["map"])
+    if isinstance(meta.get("sources"), dict):  # written by argmap's own Argdown export
+        for sid, src in meta["sources"].items():
+            if isinstance(src, dict):
+                m.sources[str(sid)] = {k: str(v) for k, v in src.items() if k in ("title", "author", "date", "url", "file", "replies_to", "order")}
+
+    preferred: dict[tuple[str, str], str] = {}  # ids kept in data blocks (argmap's own export) go first
+    for key in doc.order:
+        wanted = _data_of(doc, *key).get("id")
+        if isinstance(wanted, str) and _ID.match(wanted):
+            if ids.reserve(wanted):
+                preferred[key] = wanted
+            else:
+                line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
+                m.warn("argdown-id-taken", f"id '{wanted}' from the data block is already used; a new id is made", line)
+
+    def defined_at(key: tuple[str, str]) -> int:
+        if key[0] == "statement":
+            return min((mb.line for mb in doc.statements[key[1]].members if mb.text), default=doc.statements[key[1]].line)
+        arg = doc.arguments[key[1]]
+        return min([d.line for d in arg.descriptions] + [s.line for s in arg.steps[:1]], default=arg.line)
 
     node_of: dict[tuple[str, str], Item] = {}
-    for typ, title_ in doc.order:
+    for typ, title_ in sorted(doc.order, key=defined_at):
         if typ == "statement":
             cls = doc.statements[title_]
             worded = [mb for mb in cls.members if mb.text]
@@ -500,7 +586,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             else:
                 text = title_
                 m.warn("argdown-no-text", f"statement [{title_}] is only referred to, never given a text; its title is its text", cls.line)
-            item = Item(ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
+            item = Item(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
                         by=by, source=source_id, loc=Location(origin, cls.line, 1))
             others = []
             for mb in worded[1:]:
@@ -518,7 +604,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             arg = doc.arguments[title_]
             descs = [d.text for d in arg.descriptions]
             text = descs[0] if descs else title_
-            item = Item(ids.make(title_), text, kind="argument", title=title_, by=by, source=source_id,
+            item = Item(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=source_id,
                         loc=Location(origin, arg.line, 1), tags=list(arg.tags))
             others = [d for d in dict.fromkeys(descs[1:]) if d != text]
             if others:
@@ -527,8 +613,17 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         section = (doc.statements[title_].section if typ == "statement" else doc.arguments[title_].section)
         if section and section not in item.tags:
             item.tags.append(section)
+        data = _data_of(doc, typ, title_)
+        if data:
+            _apply_data(item, data)
+            if data.get("ghost"):  # a node of another map, drawn here: its relations point at it, it stays there
+                node_of[(typ, title_)] = item
+                continue
         node_of[(typ, title_)] = item
         m.nodes.append(item)
+
+    if not any(n.source == source_id for n in m.nodes) and len(m.sources) > 1:
+        del m.sources[source_id]
 
     # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own
     for title_, arg in doc.arguments.items():
