@@ -20,6 +20,8 @@ EXPORTERS = {
     "apx": "framework:export_apx",
     "tgf": "framework:export_tgf",
     "i23": "framework:export_i23",
+    "argdown": "argdown",
+    "aif": "aif",
 }
 IMAGE_FORMATS = ("svg", "png", "pdf")
 ALL_FORMATS = IMAGE_FORMATS + tuple(EXPORTERS)

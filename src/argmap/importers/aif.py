@@ -73,14 +73,53 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     def typ(n: str) -> str:
         return str(nodes[n].get("type", ""))
 
-    speakers = _speakers(nodes, into, out, typ, data.get("locutions"))
+    top = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}  # written by argmap's AIF export
+    if isinstance(top.get("map"), str):
+        m.name = map_name(top["map"])
+    if isinstance(top.get("title"), str):
+        m.title = top["title"]
+    if isinstance(top.get("sources"), dict):
+        for sid, src in top["sources"].items():
+            if isinstance(src, dict):
+                m.sources[str(sid)] = {k: str(v) for k, v in src.items() if k in _SOURCE_KEYS}
+
+    def meta(n: str) -> dict:
+        value = nodes[n].get("argmap")
+        return value if isinstance(value, dict) else {}
+
+    preferred: dict[str, str] = {}
+    for nid in nodes:
+        wanted = meta(nid).get("id") if typ(nid) == "I" else None
+        if isinstance(wanted, str) and _ID.match(wanted):
+            if ids.reserve(wanted):
+                preferred[nid] = wanted
+            else:
+                m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
+
+    speakers, carried = _speakers(nodes, into, out, typ)
     items: dict[str, Item] = {}
+    by_id: dict[str, Item] = {}
     speaker_sources: dict[str, str] = {}
     for nid, raw in nodes.items():
         if typ(nid) != "I":
             continue
         words = " ".join(str(raw.get("text", "")).split()) or f"(I-node {nid} has no text)"
-        item = Item(ids.make(words), words, loc=Location(origin, lines(nid), 1))
+        item = Item(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
+        by_id[item.id] = item
+        info = meta(nid)
+        if info:
+            for key in ("title", "source", "quote", "note"):
+                if isinstance(info.get(key), str):
+                    setattr(item, key, info[key])
+            if info.get("kind") in ("argument", "question"):
+                item.kind = info["kind"]
+            if isinstance(info.get("tags"), list):
+                item.tags = [str(t) for t in info["tags"]]
+            item.by = speakers.get(nid)
+            items[nid] = item
+            if not info.get("ghost"):  # a node of another map: relations may point at it, it stays there
+                m.nodes.append(item)
+            continue
         who = speakers.get(nid)
         if who:
             item.by = who
@@ -93,7 +132,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             item.source = file_source
         items[nid] = item
         m.nodes.append(item)
-    if speaker_sources and not any(it.source == file_source for it in items.values()):
+    if len(m.sources) > 1 and not any(it.source == file_source for it in items.values()):
         del m.sources[file_source]
 
     arguments: dict[str, Item] = {}  # RA id → argument node (several premises)
@@ -112,6 +151,12 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             continue
         conclusion = items[targets[0]]
         scheme = str(nodes[ra].get("scheme") or nodes[ra].get("text") or "Inference")
+        own = by_id.get(str(meta(ra).get("argument")))
+        if own is not None and meta(ra).get("relation") == "premises":  # argmap's argument with premises
+            own.premises = [items[p].id for p in premises]
+            own.relate("supports", conclusion.id)
+            arguments[ra] = own
+            continue
         if len(premises) == 1:
             items[premises[0]].relate("supports", conclusion.id)
             single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
@@ -139,6 +184,12 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if len(attackers) > 1:
             m.warn("aif-linked-ca", f"CA {ca} has {len(attackers)} conflicting claims together; each attacks on its own", lines(ca))
         t = targets[0]
+        info = meta(ca)
+        if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and info.get("to") in by_id:
+            by_id[info["from"]].relate(info["relation"], info["to"])
+            continue
+        if info.get("relation") == "contradicts-back":
+            continue  # the other CA of the pair says it
         for a in attackers:
             if t in items:
                 rel = items[a].relate("attacks", items[t].id)
@@ -161,33 +212,36 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             m.warn("aif-incomplete-ma", f"MA {ma} does not join one claim to one claim; left out", lines(ma))
             continue
         a, b = items[srcs[0]], items[tgts[0]]
+        info = meta(ma)
+        if isinstance(info.get("relation"), str) and info.get("from") == a.id and info.get("to") == b.id:
+            a.relate(info["relation"], b.id)  # concedes, answers...: argmap's own relation, kept by its export
+            continue
         a.note = (a.note + " " if a.note else "") + f"Rephrases {b.id} (AIF MA {ma})."
         m.warn("aif-rephrase", f"MA {ma}: '{a.id}' rephrases '{b.id}'; argmap has no rephrase relation, so it is a note", lines(ma))
 
     counts = {}
     for n in nodes:
-        if typ(n) in ("TA", "YA", "L", "PA"):
+        if typ(n) in ("TA", "YA", "L", "PA") and n not in carried:
             counts[typ(n)] = counts.get(typ(n), 0) + 1
     if counts:
         what = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-        m.warn("aif-dialogue", f"dialogue nodes not carried ({what}): speakers became `by` and `source`, "
-               "transitions and illocutions have no place in argmap")
+        m.warn("aif-dialogue", f"dialogue nodes not carried ({what}): argmap keeps who said what (`by`, `source`), "
+               "not transitions between locutions or illocutions other than asserting")
     unknown = sorted({typ(n) for n in nodes} - {"I", "RA", "CA", "MA", "TA", "YA", "L", "PA"})
     if unknown:
         m.warn("aif-unknown-type", f"node types {', '.join(unknown)} are not read")
     return m
 
 
+_SOURCE_KEYS = ("title", "author", "date", "url", "file", "replies_to", "order")
+_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
 _SPEAKER = re.compile(r"^\s*([^:]{1,80}?)\s+:\s")
 
 
-def _speakers(nodes, into, out, typ, locutions) -> dict[str, str]:
-    """I-node id → the speaker who asserted it (L --> YA --> I, speaker before ' : ' in the L text)."""
-    people = {}
-    if isinstance(locutions, list):
-        for loc in locutions:
-            if isinstance(loc, dict) and loc.get("nodeID") is not None and loc.get("personID") is not None:
-                people[str(loc["nodeID"])] = str(loc["personID"])
+def _speakers(nodes, into, out, typ) -> tuple[dict[str, str], set[str]]:
+    """I-node id → the speaker who asserted it (L --> YA --> I, speaker before ' : ' in the L text),
+    and the L and YA nodes that said so (carried over as ``by``)."""
+    carried: set[str] = set()
     found: dict[str, str] = {}
     for ya in (n for n in nodes if typ(n) == "YA"):
         ls = [x for x in into[ya] if typ(x) == "L"]
@@ -195,10 +249,11 @@ def _speakers(nodes, into, out, typ, locutions) -> dict[str, str]:
         for l in ls:
             hit = _SPEAKER.match(str(nodes[l].get("text", "")))
             who = hit.group(1).strip() if hit else None
-            if who:
+            if who and targets:
+                carried.update((l, ya))
                 for t in targets:
                     found.setdefault(t, who)
-    return found
+    return found, carried
 
 
 def _line_finder(text: str):
