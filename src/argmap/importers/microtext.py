@@ -42,7 +42,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
         line, col = exc.position
-        raise read_error("bad-xml", origin, f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}", line, col + 1) from None
+        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
+        raise read_error("bad-xml", origin, f"not well-formed XML: {reason}", line, col + 1) from None
     if root.tag != "arggraph":
         raise read_error("not-microtext", origin, f"root element is <{root.tag}>, not <arggraph>")
     lines = _line_finder(text)
