@@ -124,7 +124,6 @@ _SREF = re.compile(r"^\[([^\]\n]+)\]\s*((?:#\S+\s*|#\([^)]*\)\s*)*)$")
 _ADEF = re.compile(r"^<([^>\n]+)>:\s*(.*)$", re.S)
 _AREF = re.compile(r"^<([^>\n]+)>\s*((?:#\S+\s*|#\([^)]*\)\s*)*)$")
 _TAG = re.compile(r"(?:(?<=\s)|^)#(?:\(([^)]*)\)|([\w][\w-]*))")
-_DATA = re.compile(r"\s*\{[^{}]*\}\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _MENTION = re.compile(r"@\[([^\]]+)\]|@<([^>]+)>")
 _SHORTCODES = {".^.": "∧", ".v.": "∨", ".->.": "→", ".<->.": "↔", ".~.": "¬", ":heart:": "❤"}
@@ -333,7 +332,8 @@ class _Parser:
                 if pcs_arg is None:
                     self.doc.problems.append((el["line"], "argdown-stray-inference", "an inference line `--` outside a premise-conclusion structure; left out"))
                     continue
-                pcs_pending_rules = [_shortcodes(_DATA.sub("", r)).strip() for r in el["rules"] if _DATA.sub("", r).strip()]
+                rules = _split_data(" ".join(el["rules"]))[0]
+                pcs_pending_rules = [r.strip() for r in _shortcodes(rules).split(",") if r.strip()]
                 pcs_pending_line = el["line"]
                 stack = [(el["indent"], "inference", pcs_arg)]
                 continue
@@ -561,7 +561,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
                 m.sources[str(sid)] = {k: str(v) for k, v in src.items() if k in ("title", "author", "date", "url", "file", "replies_to", "order")}
 
     preferred: dict[tuple[str, str], str] = {}  # ids kept in data blocks (argmap's own export) go first
-    for key in doc.order:
+    for key in doc.order if meta else ():
         wanted = _data_of(doc, *key).get("id")
         if isinstance(wanted, str) and _ID.match(wanted):
             if ids.reserve(wanted):
@@ -614,11 +614,16 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         if section and section not in item.tags:
             item.tags.append(section)
         data = _data_of(doc, typ, title_)
-        if data:
+        if data and meta:  # argmap's own export: its fields
             _apply_data(item, data)
             if data.get("ghost"):  # a node of another map, drawn here: its relations point at it, it stays there
                 node_of[(typ, title_)] = item
                 continue
+        elif data:  # someone's own YAML data: kept as words, since argmap has no field for it
+            shown = ", ".join(f"{k}: {v}" for k, v in data.items())
+            item.note = ((item.note + " ") if item.note else "") + f"Argdown data: {shown}"
+            m.warn("argdown-data", f"the data of {'<' + title_ + '>' if typ == 'argument' else '[' + title_ + ']'} ({shown[:60]}) is kept in `note`",
+                   doc.statements[title_].line if typ == "statement" else doc.arguments[title_].line)
         node_of[(typ, title_)] = item
         m.nodes.append(item)
 
