@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from ..model import Location
+from . import read_error
 from ._common import IdMaker, ImportedMap, Item, map_name
 
 __all__ = ["read", "sniff", "SUFFIXES"]
@@ -110,6 +111,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             continue
         if source.relate(kind, target.id) is None:
             m.warn("kialo-repeated-see", f"claim {ref}. already {kind} claim {parent}.; the cross-reference adds nothing", lineno)
+    if not m.nodes:
+        raise read_error("kialo-empty", origin, "no numbered claims (`1.`, `1.1. Pro:` ...) in this file",
+                         hint="is it a Kialo export? give --from with the file's real format")
     if m.title is None:
         m.warn("kialo-no-title", "no `Discussion Title:` line; the map has no title")
         m.sources[source_id]["title"] = "Kialo discussion"
