@@ -100,3 +100,17 @@ def test_same_bytes_under_any_hash_seed():
         assert run.returncode == 0, run.stderr
         outs.add(run.stdout)
     assert len(outs) == 1
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_written_scalars_read_back_as_the_same_string(value):
+    import yaml
+
+    from argmap.importers._common import _scalar
+
+    assert yaml.safe_load(f"k: {_scalar(value)}\n")["k"] == value
+    assert yaml.safe_load(f"k: [{_scalar(value, flow=True)}]\n")["k"] == [value]
