@@ -139,3 +139,10 @@ def test_undercut_and_multi_step_argument():
     assert [texts[p] for p in a.premises] == ["c1", "p3"] and a.note == "Inference rule: modus ponens"
     b = next(n for n in m.nodes if n.title == "B")
     assert [(r.kind, r.target) for r in b.rels] == [("undercuts", a.id)]
+
+
+def test_include_is_not_followed_and_says_so():
+    m = read("@include(other.argdown)\n\n[A]: Claim.\n", "inc.argdown")
+    assert [str(w) for w in m.warnings] == [
+        "inc.argdown:1:1: warning[argdown-include]: @include(other.argdown) is not followed: import the included file too"]
+    assert [n.text for n in m.nodes] == ["Claim."]

@@ -244,6 +244,9 @@ class _Parser:
                 else:
                     in_rule["rules"].append(line.strip())
                 continue
+            if line.startswith("@include(") and cur is None:
+                self.doc.problems.append((n, "argdown-include", f"{line.strip()} is not followed: import the included file too"))
+                continue
             heading = _HEADING.match(line)
             if heading and cur is None:
                 cur = {"kind": "heading", "line": n, "level": len(heading.group(1)), "text": heading.group(2)}
