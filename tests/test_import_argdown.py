@@ -141,6 +141,12 @@ def test_undercut_and_multi_step_argument():
     assert [(r.kind, r.target) for r in b.rels] == [("undercuts", a.id)]
 
 
+def test_a_tag_inside_a_sentence_keeps_its_words():
+    (node,) = read("A #tag and a #(long tag) here. #end #(the end)\n", "t.argdown").nodes
+    assert node.text == "A tag and a long tag here."
+    assert node.tags == ["tag", "long tag", "end", "the end"]
+
+
 def test_include_is_not_followed_and_says_so():
     m = read("@include(other.argdown)\n\n[A]: Claim.\n", "inc.argdown")
     assert [str(w) for w in m.warnings] == [

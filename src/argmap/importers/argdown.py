@@ -482,7 +482,11 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
             tags.append(t)
         return ""
 
-    text = _TAG.sub(tag, text)
+    trailing = re.search(r"(?:\s*(?:^|(?<=\s))#(?:\([^)]*\)|[\w][\w-]*))+\s*$", text)
+    tail = trailing.group() if trailing else ""
+    text = text[: trailing.start()] if trailing else text  # tags at the end are labels: taken out of the text
+    text = _TAG.sub(lambda m: tag(m) + (m.group(1) or m.group(2) or ""), text)  # a tag inside a sentence keeps its words
+    _TAG.sub(tag, tail)
     links: list[str] = []
 
     def link(m: re.Match) -> str:
