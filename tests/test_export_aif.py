@@ -30,11 +30,11 @@ def test_shape_is_aifdb_json():
     data = json.loads(export(_graph(), "aif"))
     assert set(data) == {"nodes", "edges", "locutions", "argmap"}
     types = {n["nodeID"]: n["type"] for n in data["nodes"]}
-    assert sorted(t for t in types.values() if t == "I") == ["I"] * 5
+    assert sorted(t for t in types.values() if t == "I") == ["I"] * 6
     ra = [n for n in data["nodes"] if n["type"] == "RA"]
     assert len(ra) == 1  # the linked argument: one inference with two premises
     into_ra = [e["fromID"] for e in data["edges"] if e["toID"] == ra[0]["nodeID"]]
-    assert sorted(types[x] for x in into_ra) == ["CA", "I", "I"]  # two premises and the undercut
+    assert sorted(types[x] for x in into_ra) == ["CA", "CA", "I", "I"]  # two premises, the undercut, the relevance attack
     undercut = next(n for n in data["nodes"] if (n.get("argmap") or {}).get("relation") == "undercuts")
     target = next(e["toID"] for e in data["edges"] if e["fromID"] == undercut["nodeID"])
     assert target == ra[0]["nodeID"]  # AIF's undercut: a CA aimed at the RA
@@ -46,7 +46,11 @@ def test_shape_is_aifdb_json():
 def test_v2_fields_survive():
     m = reader.read(export(_graph(), "aif"), "m.aif.json", IdMaker())
     nodes = {n.id: n for n in m.nodes}
-    assert list(nodes) == ["p1", "p2", "c", "arg", "x"]
+    assert list(nodes) == ["p1", "p2", "c", "arg", "x", "y"]
+    assert (nodes["x"].held_by, nodes["x"].stance, nodes["x"].weight) == ("B", "reports", 0.25)
+    assert [(r.kind, r.target, r.note) for r in nodes["y"].rels] == [("attacks", "arg->c", "relevance")]
+    assert [(r.inferred, r.note) for r in nodes["arg"].rels] == [(True, "the mapper's link")]
+    assert m.sources["s1"]["replies_to"] == "parent" and m.sources["s1"]["order"] == 2
     assert nodes["arg"].premises == ["p1", "p2"] and nodes["arg"].title == "Linked"
     assert [(r.kind, r.target) for r in nodes["arg"].rels] == [("supports", "c")]
     assert sorted((r.kind, r.target) for r in nodes["x"].rels) == [("concedes", "p2"), ("contradicts", "c"), ("undercuts", "arg")]

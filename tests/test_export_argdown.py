@@ -63,15 +63,26 @@ def test_export_is_deterministic():
 
 
 def _graph():
-    G = nx.MultiDiGraph(maps={"m": {"title": "T", "path": "m.yaml"}})
+    """A graph shaped like the v2 graph (w-v2core's argmap.graph.build): titles, premises with
+    ``premise`` edges, stance, weight, relation notes and ``inferred``, attacks on relations in
+    ``attacked_by``, and the map's own sources (a thread parent no node cites) in ``G.graph``."""
+    thread = {"parent": {"id": "parent", "title": "Post", "author": "P", "date": None, "url": None, "file": None,
+                         "replies_to": None, "order": None},
+              "s1": {"id": "s1", "title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b", "file": None,
+                     "replies_to": "parent", "order": 2}}
+    G = nx.MultiDiGraph(maps={"m": {"title": "T", "path": "m.yaml", "sources": thread}})
     nasty = 'Says "a" [b] <c> #d {e: 1} *f* _g_ @h // i /* j */ \\k'
-    src = {"id": "s1", "title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b", "file": None}
+    src = thread["s1"]
     G.add_node("p1", text=nasty, kind="claim", map="m", tags=("t 1", "t2"), by="A", source=src, quote="q: 'x'", note=None)
     G.add_node("p2", text="Second premise.", kind="claim", map="m", tags=(), title="Premise two", source=src)
     G.add_node("c", text="Conclusion.", kind="claim", map="m", tags=(), source=src)
     G.add_node("arg", text="Both together.", kind="argument", map="m", tags=(), title="Linked", premises=("p1", "p2"), source=src)
-    G.add_node("x", text="Objection.", kind="claim", map="m", tags=(), source=src)
-    G.add_edge("arg", "c", key="supports", kind="supports")
+    G.add_node("x", text="Objection.", kind="claim", map="m", tags=(), source=src, held_by="B", stance="reports", weight=0.25)
+    G.add_node("y", text="That does not follow.", kind="claim", map="m", tags=(), source=src, stance="own")
+    G.add_edge("arg", "c", key="supports", kind="supports", inferred=True, note="the mapper's link",
+               attacked_by=({"by": "y", "kind": "attacks", "inferred": False, "note": "relevance"},))
+    G.add_edge("p1", "arg", key="premise", kind="premise")
+    G.add_edge("p2", "arg", key="premise", kind="premise")
     G.add_edge("x", "arg", key="undercuts", kind="undercuts")
     G.add_edge("x", "c", key="contradicts", kind="contradicts")
     G.add_edge("x", "p2", key="concedes", kind="concedes")
@@ -81,7 +92,12 @@ def _graph():
 def test_titles_premises_v2_relations_and_nasty_text_survive():
     m = READER.read(export(_graph(), FORMAT), "m.x", IdMaker())
     nodes = {n.id: n for n in m.nodes}
-    assert list(nodes) == ["p1", "p2", "c", "arg", "x"]
+    assert list(nodes) == ["p1", "p2", "c", "arg", "x", "y"]
+    assert (nodes["x"].held_by, nodes["x"].stance, nodes["x"].weight) == ("B", "reports", 0.25)
+    assert nodes["y"].stance is None
+    (support,) = nodes["arg"].rels
+    assert (support.inferred, support.note) == (True, "the mapper's link")
+    assert [(r.kind, r.target, r.note) for r in nodes["y"].rels] == [("attacks", "arg->c", "relevance")]
     assert nodes["p1"].text == 'Says "a" [b] <c> #d {e: 1} *f* _g_ @h // i /* j */ \\k'
     assert nodes["p1"].tags == ["t 1", "t2"] and nodes["p1"].quote == "q: 'x'" and nodes["p1"].by == "A"
     assert nodes["p2"].title == "Premise two" and nodes["p1"].title is None
@@ -89,7 +105,13 @@ def test_titles_premises_v2_relations_and_nasty_text_survive():
     assert nodes["arg"].premises == ["p1", "p2"]
     assert [(r.kind, r.target) for r in nodes["arg"].rels] == [("supports", "c")]
     assert sorted((r.kind, r.target) for r in nodes["x"].rels) == [("concedes", "p2"), ("contradicts", "c"), ("undercuts", "arg")]
-    assert m.sources == {"s1": {"title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b"}}
+    assert m.sources == {"parent": {"title": "Post", "author": "P"},
+                         "s1": {"title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b",
+                                "replies_to": "parent", "order": 2}}
+    yaml_text = to_yaml(m)
+    assert "    order: 2\n" in yaml_text and "    weight: 0.25\n" in yaml_text
+    assert "      - to: arg->c\n        note: relevance\n" in yaml_text
+    assert "      - to: c\n        inferred: true\n        note: the mapper's link\n" in yaml_text
     assert m.name == "m" and m.warnings == []
 
 

@@ -22,6 +22,8 @@ import json
 
 import networkx as nx
 
+from ._interop import map_sources, own_maps
+
 __all__ = ["export"]
 
 _STAMP = "1970-01-01 00:00:00"  # AIFdb wants a timestamp; a fixed one keeps the output deterministic
@@ -48,18 +50,18 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
         edges.append({"edgeID": str(next(counter)), "fromID": a, "toID": b, "formEdgeID": None})
 
     maps = G.graph.get("maps", {})
-    own = sorted({d.get("map") for _, d in G.nodes(data=True) if not d.get("ghost") and d.get("map")})
-    sources: dict[str, dict] = {}
+    own = own_maps(G)
+    sources = map_sources(G)
     for n, d in G.nodes(data=True):
         meta = {"id": n}
-        for key in ("title", "kind", "source", "quote", "note"):
+        for key in ("title", "kind", "held_by", "stance", "source", "quote", "note"):
             value = d.get(key)
             if key == "source" and isinstance(value, dict):
-                if not d.get("ghost") and value.get("id"):
-                    sources.setdefault(value["id"], {k: str(v) for k, v in value.items() if k != "id" and v is not None})
                 value = value.get("id")
-            if value is not None and not (key == "kind" and value == "claim"):
+            if value is not None and not (key == "kind" and value == "claim") and not (key == "stance" and value == "own"):
                 meta[key] = str(value)
+        if isinstance(d.get("weight"), (int, float)) and not isinstance(d.get("weight"), bool):
+            meta["weight"] = d["weight"]
         if d.get("tags"):
             meta["tags"] = list(d["tags"])
         if d.get("ghost"):
@@ -73,42 +75,72 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
             locutions.append({"nodeID": loc, "personID": d["by"], "timestamp": _STAMP, "start": None, "end": None, "source": ""})
 
     ra_of: dict[str, str] = {}  # argument node → the RA of its one inference
+    scheme_of: dict[tuple[str, str, str], str] = {}  # relation (u, v, key) → the RA or CA node standing for it
+
+    def details(u: str, v: str, k: str) -> dict:
+        d = G.edges[u, v, k]
+        out = {}
+        if d.get("inferred"):
+            out["inferred"] = True
+        if d.get("note"):
+            out["note"] = str(d["note"])
+        return out
+
     for n, d in G.nodes(data=True):
         premises = [p for p in (d.get("premises") or ()) if p in ident]
         targets = sorted(v for _, v, k in G.out_edges(n, keys=True) if k == "supports")
         if premises and len(targets) == 1:
-            ra = add_node("RA", "Default Inference", {"argument": n, "relation": "premises"}, scheme="Default Inference")
+            ra = add_node("RA", "Default Inference", {"argument": n, "relation": "premises", **details(n, targets[0], "supports")},
+                          scheme="Default Inference")
             for p in premises:
                 add_edge(ident[p], ra)
             add_edge(ra, ident[targets[0]])
             ra_of[n] = ra
+            scheme_of[(n, targets[0], "supports")] = ra
             continue
         for t in targets:
-            ra = add_node("RA", "Default Inference", {"relation": "supports", "from": n, "to": t}, scheme="Default Inference")
+            ra = add_node("RA", "Default Inference", {"relation": "supports", "from": n, "to": t, **details(n, t, "supports")},
+                          scheme="Default Inference")
             add_edge(ident[n], ra)
             add_edge(ra, ident[t])
+            scheme_of[(n, t, "supports")] = ra
             if len(targets) == 1:
                 ra_of[n] = ra
     order = {n: i for i, n in enumerate(G.nodes)}
     for u, v, k in sorted(G.edges(keys=True), key=lambda e: (order[e[0]], e[2], e[1])):
-        if k == "supports":
+        if k in ("supports", "premise"):
             continue
         if k == "undercuts":
-            ca = add_node("CA", "Default Conflict", {"relation": "undercuts", "from": u, "to": v}, scheme="Default Conflict")
+            ca = add_node("CA", "Default Conflict", {"relation": "undercuts", "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
             add_edge(ident[u], ca)
             add_edge(ca, ra_of.get(v, ident[v]))
+            scheme_of[(u, v, k)] = ca
         elif k in ("attacks", "contradicts"):
-            ca = add_node("CA", "Default Conflict", {"relation": k, "from": u, "to": v}, scheme="Default Conflict")
+            ca = add_node("CA", "Default Conflict", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
             add_edge(ident[u], ca)
             add_edge(ca, ident[v])
+            scheme_of[(u, v, k)] = ca
             if k == "contradicts":
                 back = add_node("CA", "Default Conflict", {"relation": "contradicts-back", "from": v, "to": u}, scheme="Default Conflict")
                 add_edge(ident[v], back)
                 add_edge(back, ident[u])
         else:  # concedes, answers...: no AIF node type; kept for argmap
-            ma = add_node("MA", "Default Rephrase", {"relation": k, "from": u, "to": v}, scheme="Default Rephrase")
+            ma = add_node("MA", "Default Rephrase", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Rephrase")
             add_edge(ident[u], ma)
             add_edge(ma, ident[v])
+    # attacks on relations: a CA aimed at the RA or CA that stands for the relation
+    for (u, v, k), scheme in sorted(scheme_of.items(), key=lambda e: (order[e[0][0]], e[0][2], e[0][1])):
+        for a in G.edges[u, v, k].get("attacked_by") or ():
+            info = {"relation": a["kind"], "from": a["by"], "to": f"{u}->{v}"}
+            if sum(1 for key in G[u][v] if key != "premise") > 1:
+                info["edge"] = k
+            if a.get("inferred"):
+                info["inferred"] = True
+            if a.get("note"):
+                info["note"] = str(a["note"])
+            ca = add_node("CA", "Default Conflict", info, scheme="Default Conflict")
+            add_edge(ident[a["by"]], ca)
+            add_edge(ca, scheme)
     top: dict = {"nodes": nodes, "edges": edges, "locutions": locutions}
     meta: dict = {}
     if len(own) == 1:
@@ -118,7 +150,7 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
     if G.graph.get("title"):
         meta["title"] = G.graph["title"]
     if sources:
-        meta["sources"] = {k: sources[k] for k in sorted(sources)}
+        meta["sources"] = sources
     if meta:
         top["argmap"] = meta
     return json.dumps(top, ensure_ascii=False, indent=2) + "\n"

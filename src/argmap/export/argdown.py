@@ -23,6 +23,8 @@ import json
 
 import networkx as nx
 
+from ._interop import map_sources, own_maps, relation_links
+
 __all__ = ["export", "escape"]
 
 _SYMBOL = {"supports": "+>", "attacks": "->", "undercuts": "_>", "contradicts": "><"}
@@ -55,21 +57,17 @@ def _bracket(title: str) -> str:
 
 def export(G: nx.MultiDiGraph, settings=None) -> str:
     maps = G.graph.get("maps", {})
-    own = sorted({d.get("map") for _, d in G.nodes(data=True) if not d.get("ghost") and d.get("map")})
+    own = own_maps(G)
     front: dict = {}
     title = G.graph.get("title") or (maps.get(own[0], {}).get("title") if len(own) == 1 else None)
     if title:
         front["title"] = title
-    sources: dict[str, dict] = {}
-    for _, d in G.nodes(data=True):
-        src = d.get("source")
-        if isinstance(src, dict) and src.get("id") and not d.get("ghost"):
-            sources.setdefault(src["id"], {k: str(v) for k, v in src.items() if k != "id" and v is not None})
+    sources = map_sources(G)
     meta: dict = {}
     if len(own) == 1:
         meta["map"] = own[0]
     if sources:
-        meta["sources"] = {k: sources[k] for k in sorted(sources)}
+        meta["sources"] = sources
     if meta:
         front["argmap"] = meta
     lines: list[str] = []
@@ -77,6 +75,7 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
         lines += ["===", json.dumps(front, ensure_ascii=False, indent=2), "===", ""]
 
     titles = _titles(G)
+    links = relation_links(G)
     for n, d in G.nodes(data=True):
         kind = d.get("kind") or "claim"
         premises = tuple(d.get("premises") or ())
@@ -87,17 +86,19 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
             data["untitled"] = True
         elif titles[n] != d["title"]:
             data["title"] = d["title"]
-        for key in ("by", "source", "quote", "note"):
+        for key in ("by", "held_by", "stance", "source", "quote", "note"):
             value = d.get(key)
             if key == "source" and isinstance(value, dict):
                 value = value.get("id")
-            if value is not None:
+            if value is not None and not (key == "stance" and value == "own"):
                 data[key] = str(value)
+        if isinstance(d.get("weight"), (int, float)) and not isinstance(d.get("weight"), bool):
+            data["weight"] = d["weight"]
         if d.get("ghost"):
             data["ghost"] = d.get("map")
         rel_lines, other = [], {}
         for _, v, k in sorted(G.out_edges(n, keys=True), key=lambda e: (e[2], e[1])):
-            if k == "supports" and premises:
+            if k == "premise" or (k == "supports" and premises):
                 continue  # the premise-conclusion structure below says it
             if k in _SYMBOL:
                 rel_lines.append(f"  {_SYMBOL[k]} {_ref(G, v, titles)}")
@@ -105,6 +106,8 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
                 other.setdefault(k, []).append(v)
         if other:
             data["relations"] = other
+        if links.get(n):
+            data["links"] = links[n]
         head = f"<{titles[n]}>" if kind == "argument" else f"[{titles[n]}]"
         parts = [f"{head}:", escape(" ".join(str(d.get("text") or "").split()))]
         parts += [f"#({t})" for t in (d.get("tags") or ())]

@@ -44,10 +44,11 @@ class Rel:
     target: str
     note: str | None = None
     relation: str | None = None  # which relation, when ``target`` names a pair with more than one
+    inferred: bool = False  # no author made this link; the mapper did
 
     @property
     def plain(self) -> bool:
-        return self.note is None and self.relation is None and "->" not in self.target
+        return self.note is None and self.relation is None and not self.inferred and "->" not in self.target
 
 
 @dataclass
@@ -59,10 +60,13 @@ class Item:
     kind: str = "claim"
     title: str | None = None
     by: str | None = None
+    held_by: str | None = None
+    stance: str | None = None
     source: str | None = None
     quote: str | None = None
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    weight: float | None = None
     premises: list[str] = field(default_factory=list)
     rels: list[Rel] = field(default_factory=list)
     loc: Location | None = None
@@ -194,9 +198,12 @@ def _node(n: Item) -> str:
         "kind": None if n.kind == "claim" else n.kind,
         "text": n.text,
         "by": n.by,
+        "held_by": n.held_by,
+        "stance": None if n.stance in (None, "own") else n.stance,
         "source": n.source,
         "quote": n.quote,
         "note": n.note,
+        "weight": n.weight,
     }
     for key in NODE_ORDER[1:]:
         if key == "tags":
@@ -223,6 +230,8 @@ def _node(n: Item) -> str:
             lines.append(f"      - to: {_scalar(r.target)}\n")
             if r.relation:
                 lines.append(f"        relation: {r.relation}\n")
+            if r.inferred:
+                lines.append("        inferred: true\n")
             if r.note:
                 lines.append(f"        note: {_scalar(r.note)}\n")
     return "".join(lines)
@@ -254,6 +263,8 @@ def _scalar(value, flow: bool = False) -> str:
     >>> print(_scalar("yes"), _scalar("2024-01-02"), _scalar("it's: b"))
     'yes' '2024-01-02' 'it''s: b'
     """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)  # a number stays a number (source `order`, node `weight`)
     if isinstance(value, (_dt.date, _dt.datetime)):
         value = value.isoformat()
     elif not isinstance(value, str):

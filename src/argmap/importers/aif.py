@@ -81,7 +81,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     if isinstance(top.get("sources"), dict):
         for sid, src in top["sources"].items():
             if isinstance(src, dict):
-                m.sources[str(sid)] = {k: str(v) for k, v in src.items() if k in _SOURCE_KEYS}
+                m.sources[str(sid)] = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v))
+                                       for k, v in src.items() if k in _SOURCE_KEYS}
 
     def meta(n: str) -> dict:
         value = nodes[n].get("argmap")
@@ -108,9 +109,11 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         by_id[item.id] = item
         info = meta(nid)
         if info:
-            for key in ("title", "source", "quote", "note"):
+            for key in ("title", "held_by", "stance", "source", "quote", "note"):
                 if isinstance(info.get(key), str):
                     setattr(item, key, info[key])
+            if isinstance(info.get("weight"), (int, float)) and not isinstance(info.get("weight"), bool):
+                item.weight = info["weight"]
             if info.get("kind") in ("argument", "question"):
                 item.kind = info["kind"]
             if isinstance(info.get("tags"), list):
@@ -154,11 +157,11 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         own = by_id.get(str(meta(ra).get("argument")))
         if own is not None and meta(ra).get("relation") == "premises":  # argmap's argument with premises
             own.premises = [items[p].id for p in premises]
-            own.relate("supports", conclusion.id)
+            _details(own.relate("supports", conclusion.id), meta(ra))
             arguments[ra] = own
             continue
         if len(premises) == 1:
-            items[premises[0]].relate("supports", conclusion.id)
+            _details(items[premises[0]].relate("supports", conclusion.id), meta(ra))
             single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
             continue
         arg = Item(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
@@ -185,8 +188,13 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             m.warn("aif-linked-ca", f"CA {ca} has {len(attackers)} conflicting claims together; each attacks on its own", lines(ca))
         t = targets[0]
         info = meta(ca)
-        if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and info.get("to") in by_id:
-            by_id[info["from"]].relate(info["relation"], info["to"])
+        if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and (
+            info.get("to") in by_id or "->" in str(info.get("to"))
+        ):  # argmap's own export says which relation this is
+            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]))
+            if rel is not None and info.get("edge"):
+                rel.relation = str(info["edge"])
+            _details(rel, info)
             continue
         if info.get("relation") == "contradicts-back":
             continue  # the other CA of the pair says it
@@ -214,7 +222,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         a, b = items[srcs[0]], items[tgts[0]]
         info = meta(ma)
         if isinstance(info.get("relation"), str) and info.get("from") == a.id and info.get("to") == b.id:
-            a.relate(info["relation"], b.id)  # concedes, answers...: argmap's own relation, kept by its export
+            _details(a.relate(info["relation"], b.id), info)  # concedes, answers...: argmap's own, kept by its export
             continue
         a.note = (a.note + " " if a.note else "") + f"Rephrases {b.id} (AIF MA {ma})."
         m.warn("aif-rephrase", f"MA {ma}: '{a.id}' rephrases '{b.id}'; argmap has no rephrase relation, so it is a note", lines(ma))
@@ -231,6 +239,14 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     if unknown:
         m.warn("aif-unknown-type", f"node types {', '.join(unknown)} are not read")
     return m
+
+
+def _details(rel: Rel | None, info: dict) -> None:
+    """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
+    if rel is not None:
+        rel.inferred = info.get("inferred") is True
+        if isinstance(info.get("note"), str):
+            rel.note = info["note"]
 
 
 _SOURCE_KEYS = ("title", "author", "date", "url", "file", "replies_to", "order")

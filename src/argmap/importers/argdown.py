@@ -525,9 +525,11 @@ def _apply_data(item: Item, data: dict) -> None:
         item.title = None
     elif isinstance(data.get("title"), str):
         item.title = data["title"]
-    for key in ("by", "source", "quote", "note"):
+    for key in ("by", "held_by", "stance", "source", "quote", "note"):
         if isinstance(data.get(key), (str, int, float)):
             setattr(item, key, str(data[key]))
+    if isinstance(data.get("weight"), (int, float)) and not isinstance(data.get("weight"), bool):
+        item.weight = data["weight"]
     if data.get("kind") in ("claim", "argument", "question"):
         item.kind = data["kind"]
     rels = data.get("relations")
@@ -535,6 +537,20 @@ def _apply_data(item: Item, data: dict) -> None:
         for kind, targets in rels.items():
             for t in targets if isinstance(targets, list) else [targets]:
                 item.relate(str(kind), str(t))
+
+
+def apply_links(item: Item, links) -> None:
+    """Relation details kept by argmap's exports: ``inferred``, ``note``, and attacks on relations."""
+    for link in links if isinstance(links, list) else ():
+        if not isinstance(link, dict) or not isinstance(link.get("kind"), str) or not isinstance(link.get("to"), str):
+            continue
+        rel = next((r for r in item.rels if r.kind == link["kind"] and r.target == link["to"]), None)
+        if rel is None:
+            rel = Rel(link["kind"], link["to"])
+            item.rels.append(rel)
+        rel.inferred = link.get("inferred") is True
+        rel.note = str(link["note"]) if link.get("note") is not None else None
+        rel.relation = str(link["relation"]) if link.get("relation") is not None else None
 
 
 def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
@@ -565,7 +581,8 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
     if isinstance(meta.get("sources"), dict):  # written by argmap's own Argdown export
         for sid, src in meta["sources"].items():
             if isinstance(src, dict):
-                m.sources[str(sid)] = {k: str(v) for k, v in src.items() if k in ("title", "author", "date", "url", "file", "replies_to", "order")}
+                m.sources[str(sid)] = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v))
+                                       for k, v in src.items() if k in ("title", "author", "date", "url", "file", "replies_to", "order")}
 
     preferred: dict[tuple[str, str], str] = {}  # ids kept in data blocks (argmap's own export) go first
     for key in doc.order if meta else ():
@@ -680,4 +697,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             continue
         if src.relate(kind, tgt.id, **({"note": note} if note else {})) is None:
             m.warn("argdown-repeated", f"relation {r.source} {r.kind} {r.target} is written twice", r.line)
+    if meta:
+        for key, item in node_of.items():
+            apply_links(item, _data_of(doc, *key).get("links"))
     return m
