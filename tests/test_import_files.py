@@ -114,3 +114,28 @@ def test_written_scalars_read_back_as_the_same_string(value):
 
     assert yaml.safe_load(f"k: {_scalar(value)}\n")["k"] == value
     assert yaml.safe_load(f"k: [{_scalar(value, flow=True)}]\n")["k"] == [value]
+
+
+@pytest.mark.parametrize(
+    "name, text, code",
+    [("deep.json", "[" * 100000 + "]" * 100000, "too-deep"),
+     ("laughs.xml", '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>\n<arggraph>&b;</arggraph>\n', "xml-entity"),
+     ("shape.json", '{"nodes": {"x": 1}, "edges": []}', "not-aif")],
+)
+def test_hostile_files_are_one_located_error(tmp_path, name, text, code):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInputError) as exc:
+        import_files([tmp_path / name])
+    assert [d.code for d in exc.value.diagnostics] == [code]
+
+
+def test_odd_shapes_and_aliases_are_warnings_not_tracebacks(tmp_path):
+    (tmp_path / "odd.json").write_text('{"nodes": [1, {"nodeID": "1", "text": "A", "type": "I"}], "edges": [2]}', encoding="utf-8")
+    bomb = "===\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n===\n\n[A]: Claim. {x: &y [1], z: *y}\n"
+    (tmp_path / "bomb.argdown").write_text(bomb, encoding="utf-8")
+    (tmp_path / "bad\nname.argdown").write_text("[A]: Claim.\n", encoding="utf-8")
+    texts, warnings = import_files([tmp_path / "odd.json", tmp_path / "bomb.argdown", tmp_path / "bad\nname.argdown"])
+    assert [w.code for w in warnings] == ["aif-bad-node", "aif-bad-edge", "argdown-frontmatter"]
+    assert "aliases (*name) are not read" in warnings[2].message
+    assert "{x: &y [1], z: *y}" in texts["bomb"]  # an alias in a data block: not data, so the words stay
+    assert texts["bad-name"].splitlines()[0].endswith("bad\\nname.argdown (argdown).")

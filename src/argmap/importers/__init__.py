@@ -59,9 +59,13 @@ def detect(path: str | Path, head: str) -> str | None:
     for imp in IMPORTERS.values():
         if imp.name not in by_suffix and imp.load().sniff(head):
             return imp.name
-    if suffix in (".argdown", ".ad"):
-        return "argdown"  # any text is Argdown (a paragraph is a statement)
+    if suffix in _SURE_SUFFIXES:  # the suffix says; the reader will say precisely what is wrong
+        return _SURE_SUFFIXES[suffix]
     return None
+
+
+#: Suffixes that name one format whatever the content (any text is Argdown: a paragraph is a statement).
+_SURE_SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".json": "aif", ".xml": "microtext"}
 
 
 def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = None) -> ImportedMap:

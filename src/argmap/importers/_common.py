@@ -167,7 +167,8 @@ def map_name(stem: str) -> str:
 # -- writing ---------------------------------------------------------------------------------
 def to_yaml(m: ImportedMap) -> str:
     """The map as readable YAML (format v2), same bytes for the same map."""
-    out = [f"# Imported by `argmap import` from {m.origin} ({m.fmt}).\n"]
+    origin = m.origin if m.origin.isprintable() else m.origin.encode("unicode_escape").decode("ascii")
+    out = [f"# Imported by `argmap import` from {origin} ({m.fmt}).\n"]
     if m.warnings:
         out.append(f"# {len(m.warnings)} thing(s) could not be carried over as they were; `argmap import` listed them.\n")
     out.append(f"map: {_scalar(m.name)}\n")

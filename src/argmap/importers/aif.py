@@ -42,6 +42,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise read_error("bad-json", origin, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise read_error("too-deep", origin, "JSON nested too deeply to read") from None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
@@ -62,6 +64,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     into: dict[str, list[str]] = {k: [] for k in nodes}
     out: dict[str, list[str]] = {k: [] for k in nodes}
     for e in data["edges"]:
+        if not isinstance(e, dict):
+            m.warn("aif-bad-edge", f"an edge that is not an object is left out: {str(e)[:60]}")
+            continue
         a, b = str(e.get("fromID")), str(e.get("toID"))
         if a not in nodes or b not in nodes:
             m.warn("aif-dangling-edge", f"edge {e.get('edgeID')} joins {a} to {b}, and one of them is not a node; left out",

@@ -176,7 +176,7 @@ def _frontmatter(lines: list[str], doc: ArgdownDoc) -> int:
         doc.problems.append((first + 1, "argdown-frontmatter", "frontmatter `===` is not closed; read as text"))
         return 0
     try:
-        data = yaml.safe_load("\n".join(lines[first + 1 : end]))
+        data = _safe_yaml("\n".join(lines[first + 1 : end]))
     except yaml.YAMLError as exc:
         doc.problems.append((first + 1, "argdown-frontmatter", f"frontmatter is not YAML ({str(exc).splitlines()[0]}); left out"))
         data = None
@@ -457,13 +457,20 @@ def _unprotect(text: str) -> str:
     return _HIDDEN.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
 
 
+def _safe_yaml(text: str):
+    """YAML data as Python values; aliases are refused (they could expand a small file into a huge value)."""
+    if "*" in text and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)):
+        raise yaml.YAMLError("aliases (*name) are not read")
+    return yaml.safe_load(text)
+
+
 def _split_data(text: str) -> tuple[str, dict]:
     """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none)."""
     if not text.rstrip().endswith("}"):
         return text, {}
     for found in re.finditer(r"(?<!\\)\{", text):
         try:
-            data = yaml.safe_load(text[found.start():])
+            data = _safe_yaml(text[found.start():])
         except yaml.YAMLError:
             continue
         if isinstance(data, dict):

@@ -38,6 +38,9 @@ def sniff(head: str) -> bool:
 
 def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     ids = ids or IdMaker()
+    if "<!ENTITY" in text:  # entity expansion (a "billion laughs" file) is never needed by arggraph
+        line = text[: text.index("<!ENTITY")].count("\n") + 1
+        raise read_error("xml-entity", origin, "XML entity declarations are not read", line)
     try:
         root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
