@@ -139,3 +139,17 @@ def test_odd_shapes_and_aliases_are_warnings_not_tracebacks(tmp_path):
     assert "aliases (*name) are not read" in warnings[2].message
     assert "{x: &y [1], z: *y}" in texts["bomb"]  # an alias in a data block: not data, so the words stay
     assert texts["bad-name"].splitlines()[0].endswith("bad\\nname.argdown (argdown).")
+
+
+def test_import_to_avoids_the_ids_of_the_folder_it_writes_into(tmp_path):
+    from argmap.importers import import_to
+
+    folder = tmp_path / "arguments"
+    folder.mkdir()
+    (folder / "old.yaml").write_text("nodes:\n  - id: a\n    text: Old.\n", encoding="utf-8")
+    (tmp_path / "new.argdown").write_text(ARGDOWN, encoding="utf-8")
+    written, warnings = import_to([tmp_path / "new.argdown"], folder)
+    assert written == [folder / "new.yaml"] and warnings == []
+    assert "  - id: a-2\n    title: A\n" in written[0].read_text(encoding="utf-8")
+    with pytest.raises(ArgmapError, match="will not overwrite"):
+        import_to([tmp_path / "new.argdown"], folder)

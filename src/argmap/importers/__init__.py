@@ -23,7 +23,7 @@ from ..diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from ..model import Location
 from ._common import IdMaker, ImportedMap, to_yaml
 
-__all__ = ["IMPORTERS", "Importer", "import_files", "read_file", "detect", "write_maps", "to_yaml", "ImportedMap"]
+__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "write_maps", "to_yaml", "ImportedMap"]
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,28 @@ def write_maps(texts: dict[str, str], out: str | Path) -> list[Path]:
     for name, path in targets.items():
         write_atomic(path, texts[name])
     return list(targets.values())
+
+
+def import_to(
+    paths: Iterable[str | Path], out: str | Path, fmt: str | None = None
+) -> tuple[list[Path], list[Diagnostic]]:
+    """``argmap import FILE... -o OUT [--from FMT]`` in one call: read, avoid the ids already used in
+    the folder the maps go to, write.  Returns the files written and the warnings."""
+    out = Path(out)
+    folder = out.parent if out.suffix in (".yaml", ".yml") else out
+    texts, warnings = import_files(paths, fmt, taken_ids(folder))
+    return write_maps(texts, out), warnings
+
+
+def taken_ids(folder: str | Path) -> set[str]:
+    """The node ids of the maps already in ``folder`` (maps that do not load are skipped)."""
+    from ..loader import load_paths
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        return set()
+    maps, _ = load_paths([folder])
+    return {n.id for m in maps for n in m.nodes}
 
 
 class _ReadError(InvalidInputError):
