@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .base import DEFAULT_FOLDER, EXIT_ERRORS, cli
+from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, cli
 
 
 # -- add --------------------------------------------------------------------------------------
@@ -154,3 +154,37 @@ def fmt(paths, check, width):
 
 
 __all__ = ["add", "new", "schema", "fmt"]
+
+
+# -- import -----------------------------------------------------------------------------------
+def _importers() -> tuple[str, ...]:
+    from ..importers import IMPORTERS
+
+    return tuple(IMPORTERS)
+
+
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="A .yaml file (one input) or a folder (one map per input, named after it).")
+@click.option("--from", "fmt", type=RegistryChoice(_importers), default=None,
+              help="The input format [default: from each file's suffix and content].")
+def import_(files, output, fmt):
+    """Turn debates from other tools into argmap maps: Argdown, Kialo, AIF-JSON, arg-microtext XML.
+
+    Every map written checks clean.  Whatever argmap cannot carry over is a
+    warning with the original file's line, never dropped silently; ids avoid the
+    ones already used in the output folder, and no existing file is overwritten.
+
+    \b
+    Example:
+      argmap import debate.argdown -o arguments/debate.yaml
+      argmap import kialo-export.txt other.txt -o arguments/ --from kialo
+    """
+    from ..importers import import_to
+
+    written, warnings = import_to(list(files), output, fmt)
+    for warning in warnings:
+        click.echo(warning.format(), err=True)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)

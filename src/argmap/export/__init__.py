@@ -82,6 +82,8 @@ register(Format("dot", "dot", ("dot", "gv"), "Graphviz DOT text"))
 register(Format("json", "json_", ("json",), "every node and relation as JSON"))
 register(Format("graphml", "graphml", ("graphml",), "GraphML (yEd, Gephi, networkx)"))
 register(Format("mermaid", "mermaid", ("mmd", "mermaid"), "Mermaid flowchart text"))
+register(Format("argdown", "argdown", ("argdown", "ad"), "Argdown text (Argdown's own tools read it)"))
+register(Format("aif", "aif", ("aif.json",), "AIF-JSON (AIFdb, OVA, arguebuf)"))
 register(Format("html", "html", ("html", "htm"), "HTML fragment: the map as inline SVG, hover text and links kept"))
 register(Format("apx", "framework:export_apx", ("apx",), "attack framework, ASPARTIX (ICCMA)", framework=True))
 register(Format("tgf", "framework:export_tgf", ("tgf",), "attack framework, trivial graph format", framework=True))
@@ -97,14 +99,20 @@ def format_names() -> tuple[str, ...]:
 
 
 def format_for_suffix(output: str | Path) -> str | None:
-    """The format an output name's suffix selects, or ``None`` (no suffix, or one nobody registered)."""
-    suffix = Path(str(output)).suffix.lstrip(".").lower()
-    if not suffix:
-        return None
-    for name, f in FORMATS.items():
-        if suffix in f.suffixes:
-            return name
-    return None
+    """The format an output name's suffix selects, or ``None`` (no suffix, or one nobody registered).
+
+    The longest registered suffix wins, so ``x.aif.json`` is AIF and ``x.json`` is JSON.
+
+    >>> format_for_suffix("map.aif.json"), format_for_suffix("map.JSON"), format_for_suffix("map")
+    ('aif', 'json', None)
+    """
+    name = Path(str(output)).name.lower()
+    best, length = None, 0
+    for fmt_name, f in FORMATS.items():
+        for suffix in f.suffixes:
+            if name.endswith("." + suffix) and len(suffix) > length:
+                best, length = fmt_name, len(suffix)
+    return best
 
 
 def is_framework(fmt: str) -> bool:

@@ -1,0 +1,63 @@
+"""What the Argdown and AIF exporters both need from a graph: its maps, sources and relation details.
+
+Both keep argmap's own fields beside the other format's structure, so that ``argmap import``
+gives back the same map; these helpers decide once what those fields are.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+__all__ = ["own_maps", "map_sources", "relation_links", "plain"]
+
+
+def plain(value):
+    """A value for JSON: numbers stay numbers (a source's ``order``, a node's ``weight``), the rest is text."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def own_maps(G: nx.MultiDiGraph) -> list[str]:
+    """The maps whose nodes are drawn as their own (not ghosts), sorted."""
+    return sorted({d.get("map") for _, d in G.nodes(data=True) if not d.get("ghost") and d.get("map")})
+
+
+def map_sources(G: nx.MultiDiGraph) -> dict[str, dict]:
+    """Every source of the maps drawn: as the map declares them (where the graph keeps them, so that a
+    thread's parent that no node cites survives), then those cited by nodes; ``id`` left out."""
+    out: dict[str, dict] = {}
+    maps = G.graph.get("maps", {})
+    for name in own_maps(G):
+        for sid, src in (maps.get(name, {}).get("sources") or {}).items():
+            if isinstance(src, dict):
+                out.setdefault(sid, {k: plain(v) for k, v in src.items() if k != "id" and v is not None})
+    for _, d in G.nodes(data=True):
+        src = d.get("source")
+        if isinstance(src, dict) and src.get("id") and not d.get("ghost"):
+            out.setdefault(src["id"], {k: plain(v) for k, v in src.items() if k != "id" and v is not None})
+    return out
+
+
+def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """What relations carry beyond their ends, by the node they start from: ``inferred`` and ``note``,
+    and attacks on relations (``to: SRC->TGT``, from the edges' ``attacked_by``)."""
+    out: dict[str, list[dict]] = {}
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        if k == "premise":
+            continue
+        if d.get("inferred") or d.get("note"):
+            item = {"kind": k, "to": v}
+            if d.get("inferred"):
+                item["inferred"] = True
+            if d.get("note"):
+                item["note"] = str(d["note"])
+            out.setdefault(u, []).append(item)
+        for a in d.get("attacked_by") or ():
+            item = {"kind": a["kind"], "to": f"{u}->{v}"}
+            if sum(1 for key in G[u][v] if key != "premise") > 1:
+                item["relation"] = k
+            if a.get("inferred"):
+                item["inferred"] = True
+            if a.get("note"):
+                item["note"] = str(a["note"])
+            out.setdefault(a["by"], []).append(item)
+    return out

@@ -1,0 +1,156 @@
+"""Graph → AIF-JSON (``render -o map.aif.json``), the format of AIFdb and OVA.
+
+- every node is an I-node (its text);
+- ``supports`` is an RA node (``Default Inference``) from the supporter to the
+  target; an argument with ``premises`` is one RA with every premise as input;
+- ``attacks`` is a CA node (``Default Conflict``); ``undercuts`` a CA aimed at the
+  RA of the undercut argument's inference (AIF's undercut) when that argument
+  supports exactly one node, else at the argument's I-node; ``contradicts`` a CA
+  each way;
+- ``by`` is an L-node (``Speaker : text``) anchored to the I-node by a YA
+  (``Asserting``), as in AIFdb's dialogical corpora.
+
+What AIF has no field for (id, title, kind, source, quote, tags, note, the
+relation kind) is kept in an ``argmap`` object on each node and at the top
+(map name, title, sources); AIF tools ignore unknown keys, and ``argmap import``
+reads them back, so a map survives the round trip.
+"""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from ._interop import map_sources, own_maps
+
+__all__ = ["export"]
+
+_STAMP = "1970-01-01 00:00:00"  # AIFdb wants a timestamp; a fixed one keeps the output deterministic
+
+
+def export(G: nx.MultiDiGraph, settings=None) -> str:
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    locutions: list[dict] = []
+    counter = iter(range(1, 10**9))
+    ident: dict[str, str] = {}
+
+    def add_node(kind: str, text: str, extra: dict | None = None, scheme: str | None = None) -> str:
+        nid = str(next(counter))
+        node = {"nodeID": nid, "text": text, "type": kind, "timestamp": _STAMP}
+        if scheme:
+            node["scheme"] = scheme
+        if extra:
+            node["argmap"] = extra
+        nodes.append(node)
+        return nid
+
+    def add_edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(next(counter)), "fromID": a, "toID": b, "formEdgeID": None})
+
+    maps = G.graph.get("maps", {})
+    own = own_maps(G)
+    sources = map_sources(G)
+    for n, d in G.nodes(data=True):
+        meta = {"id": n}
+        for key in ("title", "kind", "held_by", "stance", "source", "quote", "note"):
+            value = d.get(key)
+            if key == "source" and isinstance(value, dict):
+                value = value.get("id")
+            if value is not None and not (key == "kind" and value == "claim") and not (key == "stance" and value == "own"):
+                meta[key] = str(value)
+        if isinstance(d.get("weight"), (int, float)) and not isinstance(d.get("weight"), bool):
+            meta["weight"] = d["weight"]
+        if d.get("tags"):
+            meta["tags"] = list(d["tags"])
+        if d.get("ghost"):
+            meta["ghost"] = d.get("map")
+        ident[n] = add_node("I", " ".join(str(d.get("text") or "").split()), meta)
+        if d.get("by"):
+            loc = add_node("L", f"{d['by']} : {d.get('text') or ''}")
+            ya = add_node("YA", "Asserting", scheme="Asserting")
+            add_edge(loc, ya)
+            add_edge(ya, ident[n])
+            locutions.append({"nodeID": loc, "personID": d["by"], "timestamp": _STAMP, "start": None, "end": None, "source": ""})
+
+    ra_of: dict[str, str] = {}  # argument node → the RA of its one inference
+    scheme_of: dict[tuple[str, str, str], str] = {}  # relation (u, v, key) → the RA or CA node standing for it
+
+    def details(u: str, v: str, k: str) -> dict:
+        d = G.edges[u, v, k]
+        out = {}
+        if d.get("inferred"):
+            out["inferred"] = True
+        if d.get("note"):
+            out["note"] = str(d["note"])
+        return out
+
+    for n, d in G.nodes(data=True):
+        premises = [p for p in (d.get("premises") or ()) if p in ident]
+        targets = sorted(v for _, v, k in G.out_edges(n, keys=True) if k == "supports")
+        if premises and len(targets) == 1:
+            ra = add_node("RA", "Default Inference", {"argument": n, "relation": "premises", **details(n, targets[0], "supports")},
+                          scheme="Default Inference")
+            for p in premises:
+                add_edge(ident[p], ra)
+            add_edge(ra, ident[targets[0]])
+            ra_of[n] = ra
+            scheme_of[(n, targets[0], "supports")] = ra
+            continue
+        for t in targets:
+            ra = add_node("RA", "Default Inference", {"relation": "supports", "from": n, "to": t, **details(n, t, "supports")},
+                          scheme="Default Inference")
+            add_edge(ident[n], ra)
+            add_edge(ra, ident[t])
+            scheme_of[(n, t, "supports")] = ra
+            if len(targets) == 1:
+                ra_of[n] = ra
+    order = {n: i for i, n in enumerate(G.nodes)}
+    for u, v, k in sorted(G.edges(keys=True), key=lambda e: (order[e[0]], e[2], e[1])):
+        if k in ("supports", "premise"):
+            continue
+        if k == "undercuts":
+            ca = add_node("CA", "Default Conflict", {"relation": "undercuts", "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
+            add_edge(ident[u], ca)
+            add_edge(ca, ra_of.get(v, ident[v]))
+            scheme_of[(u, v, k)] = ca
+        elif k in ("attacks", "contradicts"):
+            ca = add_node("CA", "Default Conflict", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
+            add_edge(ident[u], ca)
+            add_edge(ca, ident[v])
+            scheme_of[(u, v, k)] = ca
+            if k == "contradicts":
+                back = add_node("CA", "Default Conflict", {"relation": "contradicts-back", "from": v, "to": u}, scheme="Default Conflict")
+                add_edge(ident[v], back)
+                add_edge(back, ident[u])
+        else:  # concedes, answers...: no AIF node type; kept for argmap
+            ma = add_node("MA", "Default Rephrase", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Rephrase")
+            add_edge(ident[u], ma)
+            add_edge(ma, ident[v])
+    # attacks on relations: a CA aimed at the RA or CA that stands for the relation
+    for (u, v, k), scheme in sorted(scheme_of.items(), key=lambda e: (order[e[0][0]], e[0][2], e[0][1])):
+        for a in G.edges[u, v, k].get("attacked_by") or ():
+            info = {"relation": a["kind"], "from": a["by"], "to": f"{u}->{v}"}
+            if sum(1 for key in G[u][v] if key != "premise") > 1:
+                info["edge"] = k
+            if a.get("inferred"):
+                info["inferred"] = True
+            if a.get("note"):
+                info["note"] = str(a["note"])
+            ca = add_node("CA", "Default Conflict", info, scheme="Default Conflict")
+            add_edge(ident[a["by"]], ca)
+            add_edge(ca, scheme)
+    top: dict = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    meta: dict = {}
+    if len(own) == 1:
+        meta["map"] = own[0]
+        if maps.get(own[0], {}).get("title"):
+            meta["title"] = maps[own[0]]["title"]
+    if G.graph.get("title"):
+        meta["title"] = G.graph["title"]
+    if sources:
+        meta["sources"] = sources
+    if meta:
+        top["argmap"] = meta
+    return json.dumps(top, ensure_ascii=False, indent=2) + "\n"

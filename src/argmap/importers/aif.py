@@ -1,0 +1,285 @@
+"""AIF-JSON (AIFdb corpora) → an imported map.
+
+- I-nodes (propositions) → claims, in the file's order.
+- RA (inference): one premise → the premise ``supports`` the conclusion; several
+  premises → an ``argument`` node with ``premises`` that ``supports`` the conclusion
+  (its text names the scheme, e.g. "Default Inference").
+- CA (conflict) → ``attacks`` from each conflicting I-node; a CA aimed at an RA
+  is an undercut: of the argument node, or of the relation ``SRC->TGT`` when the RA
+  had one premise.
+- MA (rephrase) → both wordings stay (so counts match); the rephrasing says
+  ``Rephrases <id>`` in its note, and a warning says argmap has no rephrase relation.
+- L-nodes (locutions) anchored to an I-node by a YA → ``by`` (the speaker before
+  ``:``), and one ``source`` per speaker; TA (dialogue transitions) and the YA
+  illocutions themselves are not carried: one warning per file counts them.
+
+xAIF (``{"AIF": {...}}``) is read the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..model import Location
+from . import read_error
+from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+
+__all__ = ["read", "sniff", "SUFFIXES"]
+
+SUFFIXES = (".json",)
+
+
+def sniff(head: str) -> bool:
+    h = head.lstrip()
+    return h.startswith("{") and '"nodes"' in head and ('"nodeID"' in head or '"AIF"' in head)
+
+
+def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+    ids = ids or IdMaker()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise read_error("bad-json", origin, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise read_error("too-deep", origin, "JSON nested too deeply to read") from None
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        data = data["AIF"]
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise read_error("not-aif", origin, "an AIF-JSON file needs `nodes` and `edges` lists", hint="is this AIF-JSON?")
+    lines = _line_finder(text)
+    path = Path(origin)
+    m = ImportedMap(map_name(path.stem), "aif", origin)
+    txt = path.with_suffix(".txt")
+    file_source = ids.make(f"aif {path.stem}")
+    m.sources[file_source] = {"title": f"AIF {path.stem}", "file": txt.name if txt.exists() else path.name}
+
+    nodes: dict[str, dict] = {}
+    for raw in data["nodes"]:
+        if not isinstance(raw, dict) or "nodeID" not in raw:
+            m.warn("aif-bad-node", f"a node without nodeID is left out: {str(raw)[:60]}")
+            continue
+        nodes[str(raw["nodeID"])] = raw
+    into: dict[str, list[str]] = {k: [] for k in nodes}
+    out: dict[str, list[str]] = {k: [] for k in nodes}
+    for e in data["edges"]:
+        if not isinstance(e, dict):
+            m.warn("aif-bad-edge", f"an edge that is not an object is left out: {str(e)[:60]}")
+            continue
+        a, b = str(e.get("fromID")), str(e.get("toID"))
+        if a not in nodes or b not in nodes:
+            m.warn("aif-dangling-edge", f"edge {e.get('edgeID')} joins {a} to {b}, and one of them is not a node; left out",
+                   lines(str(e.get("edgeID")), "edgeID"))
+            continue
+        out[a].append(b)
+        into[b].append(a)
+
+    def typ(n: str) -> str:
+        return str(nodes[n].get("type", ""))
+
+    top = data.get("argmap") if isinstance(data.get("argmap"), dict) else {}  # written by argmap's AIF export
+    if isinstance(top.get("map"), str):
+        m.name = map_name(top["map"])
+    if isinstance(top.get("title"), str):
+        m.title = top["title"]
+    if isinstance(top.get("sources"), dict):
+        for sid, src in top["sources"].items():
+            if isinstance(src, dict):
+                m.sources[str(sid)] = {k: (v if isinstance(v, int) and not isinstance(v, bool) else str(v))
+                                       for k, v in src.items() if k in _SOURCE_KEYS}
+
+    def meta(n: str) -> dict:
+        value = nodes[n].get("argmap")
+        return value if isinstance(value, dict) else {}
+
+    preferred: dict[str, str] = {}
+    for nid in nodes:
+        wanted = meta(nid).get("id") if typ(nid) == "I" else None
+        if isinstance(wanted, str) and _ID.match(wanted):
+            if ids.reserve(wanted):
+                preferred[nid] = wanted
+            else:
+                m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
+
+    speakers, carried = _speakers(nodes, into, out, typ)
+    items: dict[str, Item] = {}
+    by_id: dict[str, Item] = {}
+    speaker_sources: dict[str, str] = {}
+    for nid, raw in nodes.items():
+        if typ(nid) != "I":
+            continue
+        words = " ".join(str(raw.get("text", "")).split()) or f"(I-node {nid} has no text)"
+        item = Item(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
+        by_id[item.id] = item
+        info = meta(nid)
+        if info:
+            for key in ("title", "held_by", "stance", "source", "quote", "note"):
+                if isinstance(info.get(key), str):
+                    setattr(item, key, info[key])
+            if isinstance(info.get("weight"), (int, float)) and not isinstance(info.get("weight"), bool):
+                item.weight = info["weight"]
+            if info.get("kind") in ("argument", "question"):
+                item.kind = info["kind"]
+            if isinstance(info.get("tags"), list):
+                item.tags = [str(t) for t in info["tags"]]
+            item.by = speakers.get(nid)
+            items[nid] = item
+            if not info.get("ghost"):  # a node of another map: relations may point at it, it stays there
+                m.nodes.append(item)
+            continue
+        who = speakers.get(nid)
+        if who:
+            item.by = who
+            if who not in speaker_sources:
+                sid = speaker_sources[who] = ids.make(f"{path.stem} {who}")
+                m.sources[sid] = {"title": f"AIF {path.stem}: {who}", "author": who,
+                                  "file": txt.name if txt.exists() else path.name}
+            item.source = speaker_sources[who]
+        else:
+            item.source = file_source
+        items[nid] = item
+        m.nodes.append(item)
+    if len(m.sources) > 1 and not any(it.source == file_source for it in items.values()):
+        del m.sources[file_source]
+
+    arguments: dict[str, Item] = {}  # RA id → argument node (several premises)
+    single: dict[str, str] = {}  # RA id → "SRC->TGT" of its one support
+    ras = [n for n in nodes if typ(n) == "RA"]
+    for ra in ras:
+        premises = [p for p in into[ra] if p in items]
+        targets = [t for t in out[ra] if t in items]
+        others = [x for x in into[ra] + out[ra] if x not in items and typ(x) not in ("YA", "TA", "L", "CA")]
+        if others:
+            m.warn("aif-scheme-link", f"RA {ra} is linked to scheme node(s) {', '.join(others)} ({', '.join(typ(x) for x in others)}); "
+                   "argmap relations join claims, so those links are left out", lines(ra))
+        if not premises or len(targets) != 1:
+            m.warn("aif-incomplete-ra", f"RA {ra} has {len(premises)} premise(s) and {len(targets)} conclusion(s); "
+                   "an inference needs at least one and exactly one: left out", lines(ra))
+            continue
+        conclusion = items[targets[0]]
+        scheme = str(nodes[ra].get("scheme") or nodes[ra].get("text") or "Inference")
+        own = by_id.get(str(meta(ra).get("argument")))
+        if own is not None and meta(ra).get("relation") == "premises":  # argmap's argument with premises
+            own.premises = [items[p].id for p in premises]
+            _details(own.relate("supports", conclusion.id), meta(ra))
+            arguments[ra] = own
+            continue
+        if len(premises) == 1:
+            _details(items[premises[0]].relate("supports", conclusion.id), meta(ra))
+            single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
+            continue
+        arg = Item(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
+                   kind="argument", source=conclusion.source, by=conclusion.by, loc=Location(origin, lines(ra), 1))
+        arg.premises = [items[p].id for p in premises]
+        arg.relate("supports", conclusion.id)
+        arguments[ra] = arg
+        m.nodes.append(arg)
+
+    cas = [n for n in nodes if typ(n) == "CA"]
+    conflict: dict[str, str] = {}  # CA id → "SRC->TGT" when it is one claim attacking one claim
+    for ca in cas:
+        attackers = [p for p in into[ca] if p in items]
+        targets = [t for t in out[ca] if t in items]
+        if len(attackers) == 1 and len(targets) == 1:
+            conflict[ca] = f"{items[attackers[0]].id}->{items[targets[0]].id}"
+    for ca in cas:
+        attackers = [p for p in into[ca] if p in items]
+        targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
+        if not attackers or len(targets) != 1:
+            m.warn("aif-incomplete-ca", f"CA {ca} has {len(attackers)} attacker(s) and {len(targets)} target(s); left out", lines(ca))
+            continue
+        if len(attackers) > 1:
+            m.warn("aif-linked-ca", f"CA {ca} has {len(attackers)} conflicting claims together; each attacks on its own", lines(ca))
+        t = targets[0]
+        info = meta(ca)
+        if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and (
+            info.get("to") in by_id or "->" in str(info.get("to"))
+        ):  # argmap's own export says which relation this is
+            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]))
+            if rel is not None and info.get("edge"):
+                rel.relation = str(info["edge"])
+            _details(rel, info)
+            continue
+        if info.get("relation") == "contradicts-back":
+            continue  # the other CA of the pair says it
+        for a in attackers:
+            if t in items:
+                rel = items[a].relate("attacks", items[t].id)
+            elif t in arguments:
+                rel = items[a].relate("undercuts", arguments[t].id)
+            elif t in single:
+                rel = items[a].relate("undercuts", single[t])
+            elif t in conflict:
+                rel = items[a].relate("attacks", conflict[t])
+            else:
+                m.warn("aif-ca-on-dropped", f"CA {ca} attacks {typ(t)} {t}, which argmap could not name; left out", lines(ca))
+                continue
+            if rel is None:
+                m.warn("aif-repeated", f"CA {ca} repeats an attack already read", lines(ca))
+
+    for ma in (n for n in nodes if typ(n) == "MA"):
+        srcs = [p for p in into[ma] if p in items]
+        tgts = [t for t in out[ma] if t in items]
+        if len(srcs) != 1 or len(tgts) != 1:
+            m.warn("aif-incomplete-ma", f"MA {ma} does not join one claim to one claim; left out", lines(ma))
+            continue
+        a, b = items[srcs[0]], items[tgts[0]]
+        info = meta(ma)
+        if isinstance(info.get("relation"), str) and info.get("from") == a.id and info.get("to") == b.id:
+            _details(a.relate(info["relation"], b.id), info)  # concedes, answers...: argmap's own, kept by its export
+            continue
+        a.note = (a.note + " " if a.note else "") + f"Rephrases {b.id} (AIF MA {ma})."
+        m.warn("aif-rephrase", f"MA {ma}: '{a.id}' rephrases '{b.id}'; argmap has no rephrase relation, so it is a note", lines(ma))
+
+    counts = {}
+    for n in nodes:
+        if typ(n) in ("TA", "YA", "L", "PA") and n not in carried:
+            counts[typ(n)] = counts.get(typ(n), 0) + 1
+    if counts:
+        what = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+        m.warn("aif-dialogue", f"dialogue nodes not carried ({what}): argmap keeps who said what (`by`, `source`), "
+               "not transitions between locutions or illocutions other than asserting")
+    unknown = sorted({typ(n) for n in nodes} - {"I", "RA", "CA", "MA", "TA", "YA", "L", "PA"})
+    if unknown:
+        m.warn("aif-unknown-type", f"node types {', '.join(unknown)} are not read")
+    return m
+
+
+def _details(rel: Rel | None, info: dict) -> None:
+    """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
+    if rel is not None:
+        rel.inferred = info.get("inferred") is True
+        if isinstance(info.get("note"), str):
+            rel.note = info["note"]
+
+
+_SOURCE_KEYS = ("title", "author", "date", "url", "file", "replies_to", "order")
+_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
+_SPEAKER = re.compile(r"^\s*([^:]{1,80}?)\s+:\s")
+
+
+def _speakers(nodes, into, out, typ) -> tuple[dict[str, str], set[str]]:
+    """I-node id → the speaker who asserted it (L --> YA --> I, speaker before ' : ' in the L text),
+    and the L and YA nodes that said so (carried over as ``by``)."""
+    carried: set[str] = set()
+    found: dict[str, str] = {}
+    for ya in (n for n in nodes if typ(n) == "YA"):
+        ls = [x for x in into[ya] if typ(x) == "L"]
+        targets = [x for x in out[ya] if typ(x) == "I"]
+        for l in ls:
+            hit = _SPEAKER.match(str(nodes[l].get("text", "")))
+            who = hit.group(1).strip() if hit else None
+            if who and targets:
+                carried.update((l, ya))
+                for t in targets:
+                    found.setdefault(t, who)
+    return found, carried
+
+
+def _line_finder(text: str):
+    where: dict[tuple[str, str], int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        for found in re.finditer(r'"(nodeID|edgeID)"\s*:\s*"?([^",}\s]+)', line):
+            where.setdefault((found.group(1), found.group(2)), n)
+    return lambda ident, key="nodeID": where.get((key, ident), None)

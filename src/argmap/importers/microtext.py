@@ -1,0 +1,182 @@
+"""arg-microtext XML (``arggraph``, Peldszus & Stede 2015) → an imported map.
+
+``<edu>`` segments are joined (``seg`` edges) into ``<adu>`` claims, in the
+text's own order; ``type="opp"`` ADUs (the opponent's voice) are tagged
+``opponent``, the others ``proponent``.  Edges:
+
+- ``sup`` → ``supports``; ``exa`` → ``supports`` with the note ``example``;
+- ``reb`` → ``attacks``;
+- ``und`` (an edge that points at an edge) → ``undercuts`` on the relation ``SRC->TGT``;
+- ``add`` (another premise of the same edge) → a linked argument: an ``argument``
+  node whose ``premises`` are the edge's source and every ``add`` source.  A linked
+  support ``supports`` its conclusion; a linked attack or undercut cannot use
+  ``premises`` (format v2 gives ``premises`` only to a supporting argument), so its
+  premises ``support`` the argument node, which attacks — and a warning says so.
+
+An undercut of an undercut has no name in format v2 (a relation target must join
+two nodes); it becomes an attack on the inner undercut's source, with a note and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..model import Location
+from . import read_error
+from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+
+__all__ = ["read", "sniff", "SUFFIXES"]
+
+SUFFIXES = (".xml",)
+
+
+def sniff(head: str) -> bool:
+    return "<arggraph" in head
+
+
+def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+    ids = ids or IdMaker()
+    if "<!ENTITY" in text:  # entity expansion (a "billion laughs" file) is never needed by arggraph
+        line = text[: text.index("<!ENTITY")].count("\n") + 1
+        raise read_error("xml-entity", origin, "XML entity declarations are not read", line)
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        line, col = exc.position
+        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
+        raise read_error("bad-xml", origin, f"not well-formed XML: {reason}", line, col + 1) from None
+    if root.tag != "arggraph":
+        raise read_error("not-microtext", origin, f"root element is <{root.tag}>, not <arggraph>")
+    lines = _line_finder(text)
+    path = Path(origin)
+    m = ImportedMap(map_name(root.get("id") or path.stem), "microtext", origin)
+    topic, stance = root.get("topic_id"), root.get("stance")
+    m.title = " ".join(x for x in (root.get("id") or path.stem, f"({topic.replace('_', ' ')}" + (f", {stance})" if stance else ")") if topic else None) if x)
+    source_id = ids.make(f"microtext {root.get('id') or path.stem}")
+    txt = path.with_suffix(".txt")
+    m.sources[source_id] = {"title": f"arg-microtext {root.get('id') or path.stem}", "file": txt.name if txt.exists() else path.name}
+
+    edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
+    edu_order = list(edus)
+    adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
+    edges = {e.get("id"): e for e in root.iter("edge")}
+    segs: dict[str, list[str]] = {a: [] for a in adus}
+    for e in edges.values():
+        if e.get("type") == "seg":
+            if e.get("trg") in segs and e.get("src") in edus:
+                segs[e.get("trg")].append(e.get("src"))
+            else:
+                m.warn("microtext-bad-seg", f"seg edge {e.get('id')} joins {e.get('src')} to {e.get('trg')}, which is not an EDU and an ADU", lines(e.get("id")))
+
+    # ADUs in the order of their first segment in the text
+    def first_pos(a: str) -> int:
+        return min((edu_order.index(s) for s in segs[a]), default=len(edu_order))
+
+    items: dict[str, Item] = {}
+    for a in sorted(adus, key=lambda a: (first_pos(a), _num(a))):
+        parts = sorted(segs[a], key=edu_order.index)
+        words = " ".join(edus[s] for s in parts)
+        if not words:
+            m.warn("microtext-empty-adu", f"ADU {a} has no text segment", lines(a))
+            words = f"(ADU {a} has no text)"
+        item = Item(ids.make(words), words, source=source_id,
+                    tags=["opponent" if adus[a] == "opp" else "proponent"], loc=Location(origin, lines(a), 1))
+        items[a] = item
+        m.nodes.append(item)
+
+    adds: dict[str, list[str]] = {}
+    for eid, e in edges.items():
+        if e.get("type") == "add":
+            adds.setdefault(e.get("trg"), []).append(e.get("src"))
+
+    linked: dict[str, Item] = {}  # edge id → the argument node standing for its linked premises
+    for eid, srcs in adds.items():
+        e = edges.get(eid)
+        if e is None or e.get("src") not in items or any(s not in items for s in srcs):
+            m.warn("microtext-bad-add", f"add edge(s) into {eid} name an edge or ADU that is not in the file", lines(eid))
+            continue
+        members = [e.get("src")] + sorted(srcs, key=_num)
+        premises = [items[a] for a in members]
+        arg = Item(ids.make("linked " + " ".join(p.text for p in premises)),
+                   "Together: " + " + ".join(p.text for p in premises), kind="argument", source=source_id,
+                   loc=Location(origin, lines(eid), 1))
+        if e.get("type") in ("sup", "exa"):
+            arg.premises = [p.id for p in premises]
+        else:
+            for p in premises:
+                p.relate("supports", arg.id)
+            m.warn("microtext-linked-attack", f"linked premises of {e.get('type')} edge {eid} ({', '.join(members)}) are "
+                   f"written as supports of argument '{arg.id}', which attacks: v2 `premises` need a supported conclusion", lines(eid))
+        linked[eid] = arg
+        m.nodes.append(arg)
+
+    def source_of(eid: str) -> Item:
+        return linked.get(eid) or items[edges[eid].get("src")]
+
+    def relation_name(eid: str) -> tuple[str, str] | None:
+        """``(SRC->TGT, kind)`` for an edge between nodes; ``None`` when it points at an edge."""
+        e = edges[eid]
+        if e.get("trg") in items:
+            return f"{source_of(eid).id}->{items[e.get('trg')].id}", _KIND[e.get("type")]
+        return None
+
+    for eid in sorted(edges, key=_num):
+        e = edges[eid]
+        kind = e.get("type")
+        if kind in ("seg", "add"):
+            continue
+        if kind not in _KIND:
+            m.warn("microtext-unknown-edge", f"edge {eid} has type {kind!r}, which argmap does not know; left out", lines(eid))
+            continue
+        src, trg = e.get("src"), e.get("trg")
+        if src not in items:
+            m.warn("microtext-dangling", f"edge {eid} starts at {src!r}, which is not an ADU; left out", lines(eid))
+            continue
+        node = source_of(eid)
+        if trg in items:
+            if kind == "und":
+                m.warn("microtext-undercut-node", f"und edge {eid} points at ADU {trg}, not an edge; written as an attack", lines(eid))
+                kind = "reb"
+            node.rels.append(Rel(_KIND[kind], items[trg].id, note="example" if kind == "exa" else None))
+        elif trg in edges:
+            named = relation_name(trg)
+            target_kind = "undercuts" if kind == "und" else "attacks"
+            if kind not in ("und", "reb"):
+                m.warn("microtext-support-of-edge", f"{kind} edge {eid} points at edge {trg}; argmap supports only nodes, "
+                       f"so it supports the source of {trg}", lines(eid))
+                node.rels.append(Rel("supports", source_of(trg).id, note=f"microtext: {kind} of edge {trg}"))
+            elif named is None:
+                inner = source_of(trg)
+                m.warn("microtext-nested-undercut", f"edge {eid} undercuts edge {trg}, itself an attack on an edge: format v2 "
+                       f"cannot name it, so '{node.id}' attacks '{inner.id}' (the inner undercut's source)", lines(eid))
+                node.rels.append(Rel("attacks", inner.id, note=f"microtext: undercuts {inner.id}'s undercut (edge {trg})"))
+            else:
+                name, inner_kind = named
+                node.rels.append(Rel(target_kind, name, relation=inner_kind if _pair_kinds(name, edges, relation_name) > 1 else None))
+        else:
+            m.warn("microtext-dangling", f"edge {eid} points at {trg!r}, which is neither an ADU nor an edge; left out", lines(eid))
+    return m
+
+
+_KIND = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "undercuts"}
+
+
+def _pair_kinds(name: str, edges, relation_name) -> int:
+    kinds = {relation_name(e)[1] for e in edges if edges[e].get("type") in _KIND and relation_name(e) and relation_name(e)[0] == name}
+    return len(kinds)
+
+
+def _num(ident: str) -> tuple[int, str]:
+    digits = re.sub(r"\D", "", ident or "")
+    return (int(digits) if digits else 0, ident or "")
+
+
+def _line_finder(text: str):
+    """The line on which the element with a given id is written."""
+    where: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        for found in re.finditer(r'\bid="([^"]+)"', line):
+            where.setdefault(found.group(1), n)
+    return lambda ident: where.get(ident, 1)

@@ -1,0 +1,63 @@
+"""AIF-JSON export: seed maps survive export → import; the JSON has AIFdb's shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from importhelp import ROOT
+from test_export_argdown import _graph, round_trip
+
+import argmap
+from argmap.export import EXPORTERS, export
+from argmap.graph import build
+from argmap.importers import aif as reader
+from argmap.importers._common import IdMaker
+
+SEEDS = sorted(p.stem for p in (ROOT / "arguments").glob("*.yaml"))
+
+
+def test_registered():
+    assert EXPORTERS["aif"] == "aif"
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_map_survives_an_aif_round_trip(name, tmp_path):
+    round_trip(name, tmp_path, "aif", reader.read)
+
+
+def test_shape_is_aifdb_json():
+    data = json.loads(export(_graph(), "aif"))
+    assert set(data) == {"nodes", "edges", "locutions", "argmap"}
+    types = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    assert sorted(t for t in types.values() if t == "I") == ["I"] * 6
+    ra = [n for n in data["nodes"] if n["type"] == "RA"]
+    assert len(ra) == 1  # the linked argument: one inference with two premises
+    into_ra = [e["fromID"] for e in data["edges"] if e["toID"] == ra[0]["nodeID"]]
+    assert sorted(types[x] for x in into_ra) == ["CA", "CA", "I", "I"]  # two premises, the undercut, the relevance attack
+    undercut = next(n for n in data["nodes"] if (n.get("argmap") or {}).get("relation") == "undercuts")
+    target = next(e["toID"] for e in data["edges"] if e["fromID"] == undercut["nodeID"])
+    assert target == ra[0]["nodeID"]  # AIF's undercut: a CA aimed at the RA
+    assert all(set(e) == {"edgeID", "fromID", "toID", "formEdgeID"} for e in data["edges"])
+    ids = [n["nodeID"] for n in data["nodes"]] + [e["edgeID"] for e in data["edges"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_v2_fields_survive():
+    m = reader.read(export(_graph(), "aif"), "m.aif.json", IdMaker())
+    nodes = {n.id: n for n in m.nodes}
+    assert list(nodes) == ["p1", "p2", "c", "arg", "x", "y"]
+    assert (nodes["x"].held_by, nodes["x"].stance, nodes["x"].weight) == ("B", "reports", 0.25)
+    assert [(r.kind, r.target, r.note) for r in nodes["y"].rels] == [("attacks", "arg->c", "relevance")]
+    assert [(r.inferred, r.note) for r in nodes["arg"].rels] == [(True, "the mapper's link")]
+    assert m.sources["s1"]["replies_to"] == "parent" and m.sources["s1"]["order"] == 2
+    assert nodes["arg"].premises == ["p1", "p2"] and nodes["arg"].title == "Linked"
+    assert [(r.kind, r.target) for r in nodes["arg"].rels] == [("supports", "c")]
+    assert sorted((r.kind, r.target) for r in nodes["x"].rels) == [("concedes", "p2"), ("contradicts", "c"), ("undercuts", "arg")]
+    assert nodes["p1"].by == "A" and nodes["p1"].text.startswith('Says "a"')
+    assert m.warnings == []
+
+
+def test_export_is_deterministic():
+    G = build(argmap.load(ROOT / "arguments"))
+    assert export(G, "aif") == export(build(argmap.load(ROOT / "arguments")), "aif")

@@ -1,0 +1,141 @@
+"""Argdown export: seed maps survive export → import; Argdown's own CLI reads the export the same way."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import networkx as nx
+import pytest
+from importhelp import ROOT
+
+import argmap
+from argmap.export import EXPORTERS, export
+from argmap.graph import build, map_view
+from argmap.importers import argdown as reader
+from argmap.importers._common import IdMaker, to_yaml
+
+ARGUMENTS = ROOT / "arguments"
+SEEDS = sorted(p.stem for p in ARGUMENTS.glob("*.yaml"))
+FORMAT = "argdown"
+READER = reader
+
+
+def _fields(n):
+    return (n.text, n.kind, n.by, n.source, n.quote, n.tags, n.note, sorted((r.kind, r.target) for r in n.relations))
+
+
+def _sources(m):
+    return {k: (s.title, s.author, s.date, s.url, s.file) for k, s in m.sources.items()}
+
+
+def round_trip(name, tmp_path, fmt, read):
+    project = argmap.load(ARGUMENTS)
+    text = export(map_view(build(project), name), fmt)
+    imported = read(text, f"{name}.{fmt}", IdMaker())
+    folder = tmp_path / "arguments"
+    shutil.copytree(ARGUMENTS, folder)
+    (folder / f"{name}.yaml").write_text(to_yaml(imported), encoding="utf-8")
+    again, diags = argmap.check(folder)
+    assert [str(d) for d in diags if d.is_error] == []
+    before, after = project.map(name), again.map(name)
+    assert [n.id for n in after.nodes] == [n.id for n in before.nodes]
+    assert {n.id: _fields(n) for n in after.nodes} == {n.id: _fields(n) for n in before.nodes}
+    assert _sources(after) == _sources(before)
+    assert after.title == before.title
+    assert imported.warnings == []
+    return text
+
+
+def test_registered():
+    assert EXPORTERS["argdown"] == "argdown"
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_map_survives_an_argdown_round_trip(name, tmp_path):
+    round_trip(name, tmp_path, FORMAT, READER.read)
+
+
+def test_export_is_deterministic():
+    G = build(argmap.load(ARGUMENTS))
+    assert export(G, FORMAT) == export(build(argmap.load(ARGUMENTS)), FORMAT)
+
+
+def _graph():
+    """A graph shaped like the v2 graph (w-v2core's argmap.graph.build): titles, premises with
+    ``premise`` edges, stance, weight, relation notes and ``inferred``, attacks on relations in
+    ``attacked_by``, and the map's own sources (a thread parent no node cites) in ``G.graph``."""
+    thread = {"parent": {"id": "parent", "title": "Post", "author": "P", "date": None, "url": None, "file": None,
+                         "replies_to": None, "order": None},
+              "s1": {"id": "s1", "title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b", "file": None,
+                     "replies_to": "parent", "order": 2}}
+    G = nx.MultiDiGraph(maps={"m": {"title": "T", "path": "m.yaml", "sources": thread}})
+    nasty = 'Says "a" [b] <c> #d {e: 1} *f* _g_ @h // i /* j */ \\k'
+    src = thread["s1"]
+    G.add_node("p1", text=nasty, kind="claim", map="m", tags=("t 1", "t2"), by="A", source=src, quote="q: 'x'", note=None)
+    G.add_node("p2", text="Second premise.", kind="claim", map="m", tags=(), title="Premise two", source=src)
+    G.add_node("c", text="Conclusion.", kind="claim", map="m", tags=(), source=src)
+    G.add_node("arg", text="Both together.", kind="argument", map="m", tags=(), title="Linked", premises=("p1", "p2"), source=src)
+    G.add_node("x", text="Objection.", kind="claim", map="m", tags=(), source=src, held_by="B", stance="reports", weight=0.25)
+    G.add_node("y", text="That does not follow.", kind="claim", map="m", tags=(), source=src, stance="own")
+    G.add_edge("arg", "c", key="supports", kind="supports", inferred=True, note="the mapper's link",
+               attacked_by=({"by": "y", "kind": "attacks", "inferred": False, "note": "relevance"},))
+    G.add_edge("p1", "arg", key="premise", kind="premise")
+    G.add_edge("p2", "arg", key="premise", kind="premise")
+    G.add_edge("x", "arg", key="undercuts", kind="undercuts")
+    G.add_edge("x", "c", key="contradicts", kind="contradicts")
+    G.add_edge("x", "p2", key="concedes", kind="concedes")
+    return G
+
+
+def test_titles_premises_v2_relations_and_nasty_text_survive():
+    m = READER.read(export(_graph(), FORMAT), "m.x", IdMaker())
+    nodes = {n.id: n for n in m.nodes}
+    assert list(nodes) == ["p1", "p2", "c", "arg", "x", "y"]
+    assert (nodes["x"].held_by, nodes["x"].stance, nodes["x"].weight) == ("B", "reports", 0.25)
+    assert nodes["y"].stance is None
+    (support,) = nodes["arg"].rels
+    assert (support.inferred, support.note) == (True, "the mapper's link")
+    assert [(r.kind, r.target, r.note) for r in nodes["y"].rels] == [("attacks", "arg->c", "relevance")]
+    assert nodes["p1"].text == 'Says "a" [b] <c> #d {e: 1} *f* _g_ @h // i /* j */ \\k'
+    assert nodes["p1"].tags == ["t 1", "t2"] and nodes["p1"].quote == "q: 'x'" and nodes["p1"].by == "A"
+    assert nodes["p2"].title == "Premise two" and nodes["p1"].title is None
+    assert nodes["arg"].kind == "argument" and nodes["arg"].title == "Linked"
+    assert nodes["arg"].premises == ["p1", "p2"]
+    assert [(r.kind, r.target) for r in nodes["arg"].rels] == [("supports", "c")]
+    assert sorted((r.kind, r.target) for r in nodes["x"].rels) == [("concedes", "p2"), ("contradicts", "c"), ("undercuts", "arg")]
+    assert m.sources == {"parent": {"title": "Post", "author": "P"},
+                         "s1": {"title": "S", "author": "A", "date": "2024-01-02", "url": "https://x.org/a//b",
+                                "replies_to": "parent", "order": 2}}
+    yaml_text = to_yaml(m)
+    assert "    order: 2\n" in yaml_text and "    weight: 0.25\n" in yaml_text
+    assert "      - to: arg->c\n        note: relevance\n" in yaml_text
+    assert "      - to: c\n        inferred: true\n        note: the mapper's link\n" in yaml_text
+    assert m.name == "m" and m.warnings == []
+
+
+def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
+    """`npx @argdown/cli json` (installed from the npm registry on first use) sees the same statements,
+    arguments, relations and data as argmap's reader."""
+    npx = shutil.which("npx")
+    if npx is None:
+        pytest.skip("npx (Node.js) is not installed, so Argdown's own CLI cannot run here")
+    text = export(_graph(), FORMAT) + "\n" + export(map_view(build(argmap.load(ARGUMENTS)), "example"), FORMAT).split("===\n", 2)[-1]
+    (tmp_path / "map.argdown").write_text(text, encoding="utf-8")
+    try:
+        run = subprocess.run([npx, "--yes", "@argdown/cli", "json", "map.argdown", "out"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired:
+        pytest.skip("installing @argdown/cli from the npm registry took over 10 minutes")
+    if run.returncode != 0 and not (tmp_path / "out").exists():
+        pytest.skip(f"@argdown/cli could not be installed or run: {(run.stderr or run.stdout).strip()[-200:]}")
+    data = json.loads((tmp_path / "out" / "map.json").read_text(encoding="utf-8"))
+    doc = READER.parse(text)
+    assert set(data["statements"]) == set(doc.statements)
+    assert set(data["arguments"]) == set(doc.arguments)
+    assert {(r["from"], r["to"], r["relationType"]) for r in data["relations"]} == {
+        (r.source, r.target, r.kind) for r in doc.relations}
+    member = data["statements"]["p1"]["members"][0]
+    assert member["data"]["quote"] == "q: 'x'" and member["data"]["id"] == "p1"
+    assert member["text"].startswith('Says "a" [b] <c> #d {e: 1}')

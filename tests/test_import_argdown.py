@@ -1,0 +1,154 @@
+"""Argdown: the six example debates against Argdown's own JSON export of them, and the map made from them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from importhelp import CORPUS, check_written, needs_corpus
+
+from argmap.importers import import_files
+from argmap.importers._common import IdMaker
+from argmap.importers.argdown import parse, read, to_map
+
+pytestmark = needs_corpus
+EXAMPLES = CORPUS / "argdown/arguebase-argdown-examples/argdown-examples"
+NAMES = sorted(p.stem for p in (EXAMPLES / "format=argdown,lang=en").glob("*.argdown"))
+
+
+def _load(name):
+    text = (EXAMPLES / "format=argdown,lang=en" / f"{name}.argdown").read_text(encoding="utf-8")
+    expected = json.loads((EXAMPLES / "format=argdown-json,lang=en" / f"{name}.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
+def _triples(expected):
+    out = set()
+    for r in expected["relations"]:
+        a, b = r["from"], r["to"]
+        if r["relationType"] in ("contrary", "contradictory") and b < a:
+            a, b = b, a
+        out.add((a, b, r["relationType"]))
+    return out
+
+
+def test_six_examples():
+    assert len(NAMES) == 6
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_statements_arguments_and_relations_as_argdowns_json(name):
+    text, expected = _load(name)
+    doc = parse(text)
+    assert set(doc.statements) == set(expected["statements"])
+    assert set(doc.arguments) == set(expected["arguments"])
+    assert doc.triples() == _triples(expected)
+    assert doc.problems == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_equivalence_classes_have_the_same_members(name):
+    text, expected = _load(name)
+    doc = parse(text)
+    for title, cls in expected["statements"].items():
+        lines = sorted(m["startLine"] for m in cls["members"])
+        assert sorted(m.line for m in doc.statements[title].members) == lines, title
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_premise_conclusion_structures_match(name):
+    text, expected = _load(name)
+    doc = parse(text)
+    for title, arg in expected["arguments"].items():
+        steps = doc.arguments[title].steps
+        pcs = arg["pcs"]
+        if not pcs:
+            assert steps == [], title
+            continue
+        conclusions = [s.conclusion for s in steps]
+        assert conclusions[-1:] == [m["title"] for m in pcs if m["role"] == "main-conclusion"], title
+        assert conclusions[:-1] == [m["title"] for m in pcs if m["role"] == "intermediary-conclusion"], title
+        premises = {p for s in steps for p in s.premises} - set(conclusions)
+        assert premises == {m["title"] for m in pcs if m["role"] == "premise"}, title
+        rules = [r for m in pcs for r in (m.get("inference") or {}).get("inferenceRules", [])]
+        assert [r for s in steps for r in s.rules] == rules, title
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_map_has_a_node_per_class_argument_and_inference_step_and_checks(name, tmp_path):
+    text, expected = _load(name)
+    doc = parse(text)
+    m = to_map(doc, f"{name}.argdown", IdMaker())
+    steps = sum(max(len(a.steps) - 1, 0) for a in doc.arguments.values())
+    assert len(m.nodes) == len(expected["statements"]) + len(expected["arguments"]) + steps
+    by_title = {n.title: n for n in m.nodes if n.title}
+    for title, arg in expected["arguments"].items():
+        node = by_title[title]
+        assert node.kind == "argument"
+        main = [p for p in arg["pcs"] if p["role"] == "main-conclusion"]
+        if main:
+            assert node.premises and len([r for r in node.rels if r.kind == "supports"]) == 1
+    texts, _ = import_files([EXAMPLES / "format=argdown,lang=en" / f"{name}.argdown"])
+    check_written(tmp_path / "a", texts)
+
+
+def test_frontmatter_gives_title_author_and_date():
+    text, _ = _load("semmelweis_betz")
+    m = read(text, "semmelweis_betz.argdown")
+    assert m.title == "A Stylized Reconstruction of the Scientific Debate That led Ignaz Semmelweis to Understand Childbed Fever"
+    (source,) = m.sources.values()
+    assert source["author"] == "Gregor Betz" and source["date"] == "19/10/2018"
+    assert all(n.by == "Gregor Betz" for n in m.nodes)
+
+
+def test_contrary_becomes_contradicts_with_a_note_and_a_warning():
+    text, _ = _load("semmelweis_betz")
+    m = read(text, "semmelweis_betz.argdown")
+    h1 = next(n for n in m.nodes if n.title == "Epidemic Influence Hypothesis")
+    assert [(r.kind, r.note) for r in h1.rels][:2] == [("contradicts", "Argdown: contrary")] * 2
+    assert sum(w.code == "argdown-contrary" for w in m.warnings) == 5
+    assert next(w for w in m.warnings if w.code == "argdown-contrary").loc.line == 35
+
+
+def test_equivalence_class_keeps_one_node_and_other_wordings_in_note():
+    text = "[T]: First wording.\n\n[T]: Second wording.\n\n[T]\n  + Reason.\n"
+    m = read(text, "eq.argdown")
+    assert [n.title for n in m.nodes] == ["T", None]
+    assert m.nodes[0].text == "First wording." and m.nodes[0].note == "Other wordings of this statement: Second wording."
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-equivalence", 3)]
+
+
+def test_tags_sections_links_and_markup():
+    text = "# Part one\n\n[S]: A **bold** claim with a [link](https://x.org/a) #tag #(two words) {k: 1}\n"
+    m = read(text, "t.argdown")
+    (node,) = m.nodes
+    assert node.text == "A bold claim with a link"
+    assert node.tags == ["tag", "two words", "Part one"]
+    assert node.note == "Links: https://x.org/a Argdown data: k: 1"
+    assert [str(w) for w in m.warnings] == ["t.argdown:3:1: warning[argdown-data]: the data of [S] (k: 1) is kept in `note`"]
+
+
+def test_undercut_and_multi_step_argument():
+    text = ("<A>\n\n(1) p1\n(2) p2\n----\n(3) c1\n(4) p3\n-- modus ponens --\n(5) c2\n\n"
+            "<B>: Objection.\n  _> <A>\n")
+    m = read(text, "u.argdown")
+    a = next(n for n in m.nodes if n.title == "A")
+    step = next(n for n in m.nodes if n.title == "A (step 1)")
+    texts = {n.id: n.text for n in m.nodes}
+    assert [texts[p] for p in step.premises] == ["p1", "p2"]
+    assert [texts[p] for p in a.premises] == ["c1", "p3"] and a.note == "Inference rule: modus ponens"
+    b = next(n for n in m.nodes if n.title == "B")
+    assert [(r.kind, r.target) for r in b.rels] == [("undercuts", a.id)]
+
+
+def test_a_tag_inside_a_sentence_keeps_its_words():
+    (node,) = read("A #tag and a #(long tag) here. #end #(the end)\n", "t.argdown").nodes
+    assert node.text == "A tag and a long tag here."
+    assert node.tags == ["tag", "long tag", "end", "the end"]
+
+
+def test_include_is_not_followed_and_says_so():
+    m = read("@include(other.argdown)\n\n[A]: Claim.\n", "inc.argdown")
+    assert [str(w) for w in m.warnings] == [
+        "inc.argdown:1:1: warning[argdown-include]: @include(other.argdown) is not followed: import the included file too"]
+    assert [n.text for n in m.nodes] == ["Claim."]
