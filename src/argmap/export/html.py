@@ -73,7 +73,10 @@ def inline_svg(svg: bytes | str, *, label: str | None = None) -> str:
     if "width" in sizes:
         number, unit = sizes["width"]
         style = f"width:100%;max-width:{number}{unit};height:auto"
-    if " style=" not in new_tag:  # an SVG that already says how it scales keeps its own rule
+    own = re.search(r' style="max-width:([0-9.]+)pt"', new_tag)
+    if own:  # argmap's finished SVG (svg.scalable): the natural width, made to follow the column here too
+        new_tag = new_tag.replace(own.group(0), f' style="width:100%;max-width:{own.group(1)}pt;height:auto"')
+    elif " style=" not in new_tag:  # an SVG that already says how it scales keeps its own rule
         extra += f' style="{style}"'
     new_tag = new_tag[:-1].rstrip() + f"{extra}>"
     text = text[: root.start()] + new_tag + text[root.end():]
