@@ -161,7 +161,8 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     settings = settings or Settings()
     font = quote(settings.fontname)
     dot = pydot.Dot(graph_type="digraph", strict=False)
-    dot.set("rankdir", settings.rankdir)
+    sideways = _sideways(G, settings)
+    dot.set("rankdir", settings.parts_rankdir if sideways else settings.rankdir)
     dot.set("newrank", "true")
     dot.set("nodesep", "0.35")
     dot.set("ranksep", "0.55")
@@ -214,7 +215,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
                 attrs["target"] = quote("_blank")
         dot.add_node(pydot.Node(dot_string(n), **attrs))
 
-    minlen = _staggered_minlen(G, settings.stagger)
+    minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
     for edge in _edges(G, minlen):
         dot.add_node(edge) if isinstance(edge, pydot.Node) else dot.add_edge(edge)
 
@@ -301,6 +302,29 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
 #: Names of the drawing's own point nodes; ``~`` never appears in a map's ids.
 _JOIN = "argmap~join~"
 _RELATION = "argmap~relation~"
+
+
+def _sideways(G: nx.MultiDiGraph, settings: Settings) -> bool:
+    """Whether to draw the map sideways, as ``build --parts`` draws its parts: a claim on the
+    left, its replies stacked in a column to its right.
+
+    A small map of one's own with a dozen replies to one claim is a dozen boxes wide
+    drawn bottom-up (2,413 pt for 13 replies; 1,245 pt with staggering), a fifth of its
+    size in a 700 px column; sideways it is 406 pt wide and drawn at full size.  So a
+    drawing in the default direction (``rankdir`` BT, with ``stagger`` on) turns sideways
+    when one node has more unanswered replies than ``stagger`` and the longest chain
+    of replies has fewer boxes than that node has replies: sideways, the width grows
+    with the chain, not with the fan.  ``stagger = 0`` keeps every drawing as ``rankdir`` says.
+    """
+    per_rank = settings.stagger
+    if per_rank <= 0 or settings.rankdir != "BT" or settings.parts_rankdir == settings.rankdir or G.number_of_nodes() < 2:
+        return False
+    fan = max((sum(1 for u in dict.fromkeys(G.predecessors(v)) if G.in_degree(u) == 0 and u != v) for v in G), default=0)
+    if fan <= per_rank:
+        return False
+    C = nx.condensation(nx.DiGraph(G))
+    depth = len(nx.dag_longest_path(C)) if C.number_of_nodes() else 0
+    return depth < fan
 
 
 def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str], int]:
