@@ -335,3 +335,11 @@ def test_nasty_v2_text_is_drawn_as_written():
 def test_same_graph_same_bytes():
     assert export(relation_attack_graph()) == export(relation_attack_graph())
     assert render(export(premises_graph(3)), "svg", "embedded") == render(export(premises_graph(3)), "svg", "embedded")
+
+
+def test_questions_are_not_filled_as_a_status():
+    G = pair("answers")
+    G.nodes["a"]["status"] = "IN"  # the analysis sets no status on a question
+    fill, swatches = theme.fills(G.nodes(data=True), "status")
+    assert fill["a"] == theme.STATUS_FILL["IN"][0] and fill["b"] == "#f5f5f5"
+    assert swatches[-1] == ("question (not evaluated)", "#f5f5f5")

@@ -362,7 +362,7 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     edges = [(d.get("kind", k), d) for _, _, k, d in G.edges(keys=True, data=True)]
     attacks_on_relations = [a for _, d in edges for a in d.get("attacked_by") or () if a.get("by") in G]
     used = {kind for kind, _ in edges} | {a["kind"] for a in attacks_on_relations}
-    for kind in sorted(used, key=_kind_order):
+    for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         if kind in theme.EDGE_STYLE:
             items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
     if any(d.get("inferred") for _, d in edges) or any(a.get("inferred") for a in attacks_on_relations):
