@@ -416,6 +416,10 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     assert any(t.startswith("supported by: So the claim follows.") for t in c)
     assert any(t.startswith("the link So the claim follows. supports it is undercut by The inference is weak.") for t in c), c
     assert "strength 0.62" in panel.locator(".am-strength").inner_text()
+    # the lines through the drawing's own points belong to their boxes: both halves of the
+    # undercut relation and the contradiction are marked with c
+    marked = p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.edge.am-edge-sel')].map(g => g.id).sort()")
+    assert marked == ["edge-arg-supports-c-1", "edge-arg-supports-c-2", "edge-b-contradicts-c", "edge-u-undercuts-arg-supports-c"]
     b = words("b")
     assert panel.locator(".am-stance").inner_text() == "restated by Bob (held by Carl)"
     assert any(t.startswith("contradicts: Takeoff is fast.") for t in b)

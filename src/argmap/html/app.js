@@ -88,8 +88,8 @@
     });
     Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
       var t = g.querySelector("title");
-      var ends = t ? t.textContent.split("->") : [];
-      if (ends.length === 2 && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
+      var ends = t ? edgeEnds(t.textContent) : null;
+      if (ends && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
     });
     viewSelect.value = String(i);
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
@@ -101,6 +101,25 @@
     if (selected && nodeEls[selected]) mark(selected); else if (selected) closePanelMarks();
     say("Showing " + view.title);
     if (!keepHash && !selected) setHash(view.part ? "part=" + view.map + "/" + view.part : "map=" + view.map);
+  }
+
+  /* The two boxes a drawn line belongs to.  Graphviz titles it "from->to"; the drawing's own
+     points (export/dot.py) are named "argmap~relation~u->v~kind" (an attacked relation passes
+     through it) and "argmap~join~arg" (linked premises meet there). */
+  var REL = "argmap~relation~", JOIN = "argmap~join~";
+  function edgeEnds(title) {
+    var i = title.indexOf(REL) === 0 ? title.lastIndexOf("->") : title.indexOf("->");
+    if (i < 0) return null;
+    var a = title.slice(0, i), b = title.slice(i + 2);
+    function relation(name) {   // "u->v~kind" -> [u, v]
+      var r = name.slice(REL.length), j = r.indexOf("->");
+      return [r.slice(0, j), r.slice(j + 2, r.lastIndexOf("~"))];
+    }
+    if (a.indexOf(REL) === 0) return relation(a);                       // second half: u ... -> v
+    if (b.indexOf(REL) === 0) { var uv = relation(b); return a === uv[0] ? uv : [a, uv[1]]; }   // first half, or an attacker
+    if (b.indexOf(JOIN) === 0) return [a, b.slice(JOIN.length)];         // a premise into its join point
+    if (a.indexOf(JOIN) === 0) return [b, b];                            // the join's one arrow
+    return [a, b];
   }
 
   function hoverText(id) {
