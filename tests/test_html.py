@@ -361,3 +361,90 @@ def test_print_view_hides_the_controls(browser, small_page):
     assert not p.page.locator(".am-zoom").is_visible()
     assert p.page.locator("#am-canvas svg").is_visible() and p.page.locator("#am-panel").is_visible()
     p.close()
+
+
+def v2_page(tmp_path) -> Path:
+    """A page of a small format-v2 graph (built with networkx, as graph.build() lays v2 out)."""
+    import networkx as nx
+
+    from argmap.html import page_html
+
+    G = nx.MultiDiGraph(maps={"m": {"title": "V2", "sources": {}}})
+
+    def node(i, text, kind="claim", by="Ann", **kw):
+        stance = kw.pop("stance", "own")
+        holder = None if stance == "steelman" else kw.get("held_by") or by
+        G.add_node(i, text=text, map="m", kind=kind, by=by, tags=(), source=None, stance=stance, holder=holder,
+                   premises=tuple(kw.pop("premises", ())), **kw)
+
+    def edge(u, v, kind, **kw):
+        G.add_edge(u, v, key=kind, kind=kind, inferred=kw.pop("inferred", False), note=kw.pop("note", None), **kw)
+
+    node("q", "What does take-over mean?", kind="question")
+    node("a", "It means a decisive advantage.", title="Decisive advantage")
+    node("b", "A fast takeoff is unlikely.", by="Bob", held_by="Carl", stance="restates")
+    node("c", "Takeoff is fast.", by="Dee", strength=0.62)
+    node("d", "Some AIs could coordinate.", by="Eve", stance="steelman")
+    node("p1", "Premise one.")
+    node("p2", "Premise two.")
+    node("arg", "So the claim follows.", kind="argument", premises=("p1", "p2"))
+    node("u", "The inference is weak.")
+    edge("a", "q", "answers")
+    edge("b", "c", "contradicts")
+    edge("d", "a", "concedes")
+    edge("p1", "arg", "premise")
+    edge("p2", "arg", "premise")
+    edge("arg", "c", "supports", attacked_by=({"by": "u", "kind": "undercuts", "inferred": False, "note": None},))
+    edge("u", "b", "attacks", inferred=True, note="we read it so")
+    path = tmp_path / "v2.html"
+    path.write_text(page_html(G, "V2"), encoding="utf-8")
+    return path
+
+
+def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
+    path = v2_page(tmp_path)
+    data = page_json(path.read_text(encoding="utf-8"))
+    assert data["nodes"]["q"]["status"] is None  # a question is not evaluated
+    p = Page(browser, path)
+    panel = p.page.locator("#am-panel")
+
+    def words(node_id):
+        p.click_node(node_id)
+        assert p.selected() == node_id
+        return [t.strip() for t in panel.locator("li.am-rel").all_inner_texts()]
+
+    c = words("c")
+    assert any(t.startswith("contradicted by: A fast takeoff") and "— Carl" in t for t in c), c  # its holder
+    assert any(t.startswith("supported by: So the claim follows.") for t in c)
+    assert any(t.startswith("the link So the claim follows. supports it is undercut by The inference is weak.") for t in c), c
+    assert "strength 0.62" in panel.locator(".am-strength").inner_text()
+    # the lines through the drawing's own points belong to their boxes: both halves of the
+    # undercut relation and the contradiction are marked with c
+    marked = p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.edge.am-edge-sel')].map(g => g.id).sort()")
+    assert marked == ["edge-arg-supports-c-1", "edge-arg-supports-c-2", "edge-b-contradicts-c", "edge-u-undercuts-arg-supports-c"]
+    b = words("b")
+    assert panel.locator(".am-stance").inner_text() == "restated by Bob (held by Carl)"
+    assert any(t.startswith("contradicts: Takeoff is fast.") for t in b)
+    assert any(t.startswith("attacked by: The inference is weak.") and "(inferred)" in t and "note: we read it so" in t for t in b), b
+    a = words("a")
+    assert panel.locator("#am-panel-title").inner_text() == "Decisive advantage"
+    assert any(t.startswith("answers: What does take-over mean?") for t in a)
+    assert any(t.startswith("conceded by: Some AIs could coordinate.") for t in a)
+    assert "(steelman by" not in panel.inner_text()
+    words("d")
+    assert panel.locator(".am-stance").inner_text() == "steelman by Eve (held by nobody)"
+    q = words("q")
+    assert panel.locator("#am-panel-title").inner_text() == "Question"
+    assert panel.locator(".am-status-line").inner_text().strip() == "question answered 1 time"
+    assert any(t.startswith("answered by: Decisive advantage") for t in q)
+    arg = words("arg")
+    assert arg[:2] == ["Premise one.", "Premise two."]  # the premises, needed together
+    assert not any(t.startswith("premise:") for t in arg)
+    assert any(t.startswith("premise of: So the claim follows.") for t in words("p1"))
+    assert any(t.startswith("undercuts the link So the claim follows. supports Takeoff is fast.") for t in words("u"))
+    # a status filter leaves questions out: they have no status
+    p.page.keyboard.press("Escape")
+    p.page.select_option("#am-f-status", "IN")
+    shown = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert "q" not in shown and shown and all(data["nodes"][n]["status"] == "IN" for n in shown)
+    p.close()

@@ -61,11 +61,26 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
     bold = len(lines)
     if (not lines or mode != "title") and text.strip():  # no empty first line: the wasm build can trap on one
         lines.append(wrap(text, settings.wrap))
-    if data.get("by"):
-        lines.append(f"— {data['by']}")
+    if data.get("kind") == "question":  # the badge: a question reads as one at a glance
+        lines[0] = "? " + lines[0]
+    lines.extend(_byline(data))
     if data.get("continued"):
         lines.append("[replies: see its own part]")
     return "\n".join(lines), bold
+
+
+def _byline(data: dict) -> list[str]:
+    """Whose view it is, under the text: ``— holder`` and, for a view its writer does not
+    hold, ``(restated by X)`` / ``(reported by X)`` / ``(steelman by X)``."""
+    stance = data.get("stance") or "own"
+    by, held = data.get("by"), data.get("held_by")
+    if stance not in theme.STANCE_WORDS:
+        return [f"— {held or by}"] if (held or by) else []
+    lines = [f"— {held}"] if held and stance != "steelman" else []
+    words = f"({theme.STANCE_WORDS[stance]} by {by}" if by else f"({theme.STANCE_WORDS[stance]}"
+    if held and stance == "steelman":
+        words += f" for {held}"
+    return lines + [words + ")"]
 
 
 def _tooltip(node: str, data: dict) -> str:
@@ -77,8 +92,16 @@ def _tooltip(node: str, data: dict) -> str:
     cite = ", ".join(x for x in (source.get("author") or data.get("by"), source.get("title"), source.get("date")) if x)
     if cite:
         parts.append(f"— {cite}")
+    stance = data.get("stance")
+    if stance in theme.STANCE_WORDS:
+        held = data.get("held_by")
+        whose = "held by nobody" if stance == "steelman" else f"held by {held}" if held else "not the writer's own view"
+        offered = f", offered for {held}" if stance == "steelman" and held else ""
+        parts.append(f"{theme.STANCE_WORDS[stance]} by {data.get('by') or 'an unnamed writer'} ({whose}{offered})")
     if data.get("status"):
         parts.append(f"status: {data['status']}")
+    if data.get("strength") is not None:
+        parts.append(f"strength: {data['strength']:.2f}")
     parts.append(f"id: {node} ({data.get('map')})")
     return "\n".join(parts)
 
@@ -138,7 +161,8 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     settings = settings or Settings()
     font = quote(settings.fontname)
     dot = pydot.Dot(graph_type="digraph", strict=False)
-    dot.set("rankdir", settings.rankdir)
+    sideways = _sideways(G, settings)
+    dot.set("rankdir", settings.parts_rankdir if sideways else settings.rankdir)
     dot.set("newrank", "true")
     dot.set("nodesep", "0.35")
     dot.set("ranksep", "0.55")
@@ -179,6 +203,11 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
             attrs["fillcolor"] = quote(fill[n])
             if data.get("kind") == "argument":
                 attrs.update({k: quote(v) for k, v in theme.ARGUMENT.items()})
+            elif data.get("kind") == "question":
+                attrs.update({k: quote(v) for k, v in theme.QUESTION.items()})
+            if data.get("stance") in theme.STANCE_WORDS:
+                style = theme.STANCE["style"] if data.get("kind") not in ("argument", "question") else "filled,dashed"
+                attrs.update({"style": quote(style), "penwidth": quote(theme.STANCE["penwidth"])})
         url = _link(G, {**data, "id": n})
         if url:
             attrs["URL"] = dot_url(url)
@@ -186,14 +215,9 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
                 attrs["target"] = quote("_blank")
         dot.add_node(pydot.Node(dot_string(n), **attrs))
 
-    minlen = _staggered_minlen(G, settings.stagger)
-    for u, v, k, data in G.edges(keys=True, data=True):
-        style = theme.EDGE_STYLE.get(data.get("kind", k), {})
-        attrs = {key: quote(val) for key, val in style.items()}
-        attrs["tooltip"] = dot_tooltip(f"{u} {data.get('kind', k)} {v}")
-        if (u, v) in minlen:
-            attrs["minlen"] = str(minlen[(u, v)])
-        dot.add_edge(pydot.Edge(dot_string(u), dot_string(v), **attrs))
+    minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
+    for edge in _edges(G, minlen):
+        dot.add_node(edge) if isinstance(edge, pydot.Node) else dot.add_edge(edge)
 
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
@@ -202,6 +226,105 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
+
+
+def _edge_tooltip(u: str, kind: str, v: str, data: dict) -> str:
+    lines = [f"{u} {kind} {v}"]
+    if data.get("inferred"):
+        lines.append("inferred (no author made this link; the mapper did)")
+    if data.get("note"):
+        lines.append(f"note: {data['note']}")
+    for a in data.get("attacked_by") or ():
+        lines.append(f"{a['kind']} by {a['by']}" + (" (inferred)" if a.get("inferred") else ""))
+    return "\n".join(lines)
+
+
+def _attrs(style: dict, **extra: str) -> dict[str, str]:
+    return {key: quote(val) for key, val in {**style, **extra}.items()}
+
+
+def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
+    """The DOT edges (and the point nodes some of them pass through), in the graph's order.
+
+    - Linked premises (two or more ``premise`` edges into one argument) meet at a
+      small join point, from which one arrow enters the argument: all are needed together.
+    - An attacked relation passes through a small point node; the attacker's arrow
+      ends there.  The half before the point has no head, so the relation still
+      reads as one arrow (a ``contradicts`` keeps its tail head on that half).
+    - ``contradicts`` is one edge with heads at both ends, as written.
+    """
+    premises: dict[str, list[str]] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if d.get("kind", k) == "premise":
+            premises.setdefault(v, []).append(u)
+    joined = {v for v, us in premises.items() if len(us) >= 2}
+    for v in sorted(joined):
+        yield pydot.Node(dot_string(_JOIN + v), id=quote(f"join-{v}"), label=quote(""),
+                         tooltip=dot_tooltip(f"premises of {v}, needed together: {', '.join(premises[v])}"),
+                         **_attrs(theme.JOIN_POINT))
+    done_joins: set[str] = set()
+    for u, v, k, data in G.edges(keys=True, data=True):
+        kind = data.get("kind", k)
+        style = theme.edge_style(kind, bool(data.get("inferred")))
+        tip = dot_tooltip(_edge_tooltip(u, kind, v, data))
+        length = {"minlen": str(minlen[(u, v)])} if (u, v) in minlen else {}
+        if kind == "premise" and v in joined:
+            yield pydot.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
+                             **_attrs(style, arrowhead="none"))
+            if v not in done_joins:
+                done_joins.add(v)
+                yield pydot.Edge(dot_string(_JOIN + v), dot_string(v), id=quote(f"edge-premises-{v}"),
+                                 tooltip=dot_tooltip(f"premises {', '.join(premises[v])} → {v}"), **_attrs(style))
+            continue
+        attackers = [a for a in data.get("attacked_by") or () if a.get("by") in G]
+        if not attackers:
+            yield pydot.Edge(dot_string(u), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}"), tooltip=tip,
+                             **_attrs(style), **length)
+            continue
+        point = _RELATION + f"{u}->{v}~{kind}"
+        yield pydot.Node(dot_string(point), id=quote(f"relation-{u}-{kind}-{v}"), label=quote(""), tooltip=tip,
+                         **_attrs(theme.RELATION_POINT, color=style.get("color", "#424242"),
+                                  fillcolor=style.get("color", "#424242")))
+        first = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowhead", "dir")}
+        first.update({"dir": "back"} if style.get("dir") == "both" else {"dir": "none"})
+        yield pydot.Edge(dot_string(u), dot_string(point), id=quote(f"edge-{u}-{kind}-{v}-1"), tooltip=tip,
+                         **_attrs(first))
+        second = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowtail", "dir")}
+        yield pydot.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
+                         **_attrs(second))
+        for a in attackers:
+            a_style = theme.edge_style(a["kind"], bool(a.get("inferred")))
+            a_tip = _edge_tooltip(a["by"], a["kind"], f"the relation {u} {kind} {v}", a)
+            yield pydot.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
+                             tooltip=dot_tooltip(a_tip), **_attrs(a_style))
+
+
+#: Names of the drawing's own point nodes; ``~`` never appears in a map's ids.
+_JOIN = "argmap~join~"
+_RELATION = "argmap~relation~"
+
+
+def _sideways(G: nx.MultiDiGraph, settings: Settings) -> bool:
+    """Whether to draw the map sideways, as ``build --parts`` draws its parts: a claim on the
+    left, its replies stacked in a column to its right.
+
+    A small map of one's own with a dozen replies to one claim is a dozen boxes wide
+    drawn bottom-up (2,413 pt for 13 replies; 1,245 pt with staggering), a fifth of its
+    size in a 700 px column; sideways it is 406 pt wide and drawn at full size.  So a
+    drawing in the default direction (``rankdir`` BT, with ``stagger`` on) turns sideways
+    when one node has more unanswered replies than ``stagger`` and the longest chain
+    of replies has fewer boxes than that node has replies: sideways, the width grows
+    with the chain, not with the fan.  ``stagger = 0`` keeps every drawing as ``rankdir`` says.
+    """
+    per_rank = settings.stagger
+    if per_rank <= 0 or settings.rankdir != "BT" or settings.parts_rankdir == settings.rankdir or G.number_of_nodes() < 2:
+        return False
+    fan = max((sum(1 for u in dict.fromkeys(G.predecessors(v)) if G.in_degree(u) == 0 and u != v) for v in G), default=0)
+    if fan <= per_rank:
+        return False
+    C = nx.condensation(nx.DiGraph(G))
+    depth = len(nx.dag_longest_path(C)) if C.number_of_nodes() else 0
+    return depth < fan
 
 
 def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str], int]:
@@ -236,11 +359,29 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     it from this description as one small block under the drawing.
     """
     items: list[dict] = []
-    kinds = sorted({d.get("kind", k) for _, _, k, d in G.edges(keys=True, data=True)}, key=_kind_order)
-    for kind in kinds:
+    edges = [(d.get("kind", k), d) for _, _, k, d in G.edges(keys=True, data=True)]
+    attacks_on_relations = [a for _, d in edges for a in d.get("attacked_by") or () if a.get("by") in G]
+    used = {kind for kind, _ in edges} | {a["kind"] for a in attacks_on_relations}
+    for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         if kind in theme.EDGE_STYLE:
             items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
+    if any(d.get("inferred") for _, d in edges) or any(a.get("inferred") for a in attacks_on_relations):
+        items.append({"type": "relation", "label": "inferred (dotted)", **theme.edge_style("premise", True), "color": "#616161"})
+    if attacks_on_relations:
+        items.append({"type": "point", "label": "attacked relation", "fill": "#616161"})
+    premise_counts: dict[str, int] = {}
+    for _, v, k, d in G.edges(keys=True, data=True):
+        if d.get("kind", k) == "premise":
+            premise_counts[v] = premise_counts.get(v, 0) + 1
+    if any(c >= 2 for c in premise_counts.values()):
+        items.append({"type": "point", "label": "linked premises meet", "fill": theme.JOIN_POINT["fillcolor"], "small": True})
     own = [d for _, d in G.nodes(data=True) if not d.get("ghost")]
+    if any(d.get("kind") == "question" for d in own):
+        items.append({"type": "shape", "note": True, "fill": "#ffffff", "stroke": "#424242", "penwidth": "1", "label": "? question"})
+    stances = sorted({d["stance"] for d in own if d.get("stance") in theme.STANCE_WORDS}, key=list(theme.STANCE_WORDS).index)
+    if stances:
+        items.append({"type": "shape", "rounded": True, "dashed": True, "fill": "#ffffff", "stroke": "#424242", "penwidth": "1",
+                      "label": " / ".join(theme.STANCE_WORDS[s] for s in stances) + " (not the writer's own view)"})
     claim = {"type": "shape", "rounded": True, "fill": "#ffffff", "stroke": "#424242", "penwidth": "1"}
     argument = {**claim, "rounded": False, "penwidth": theme.ARGUMENT["penwidth"]}
     by_kind = settings.color_by == "kind"
@@ -254,6 +395,10 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
             {**claim, "label": "[other map or part]" if parts else "[other map]", "dashed": True,
              "stroke": theme.GHOST["color"], "fontcolor": theme.GHOST["fontcolor"]}
         )
+    if settings.color_by == "strength":  # one scale, not a swatch per step
+        steps = [theme.strength_color(i / 8) for i in range(9)]
+        items.append({"type": "scale", "steps": steps, "label": "strength 0 (light) to 1 (green)"})
+        swatches = [(name, color) for name, color in swatches if not name.startswith("strength ")]
     for name, color in swatches:
         shape = argument if by_kind and name == "argument" else claim
         items.append({**shape, "type": "swatch", "label": name, "fill": color})

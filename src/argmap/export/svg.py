@@ -96,22 +96,51 @@ def _item(item: dict, x: float, y: float, size: float) -> tuple[str, float]:
     out = []
     if item["type"] == "relation":
         dash = {"dashed": ' stroke-dasharray="5,2"', "dotted": ' stroke-dasharray="1,3"'}.get(item.get("style"), "")
-        end = x + glyph - 7
-        out.append(f'<circle cx="{x + 2:.2f}" cy="{mid:.2f}" r="1.8" fill="#616161"/>')
-        if item.get("arrowhead") == "tee":
-            out.append(f'<path fill="none" stroke="{color}" stroke-width="{item.get("penwidth", "1")}"{dash} d="M{x + 2:.2f},{mid:.2f} L{end + 4:.2f},{mid:.2f}"/>')
-            out.append(f'<path fill="none" stroke="{color}" stroke-width="2" d="M{end + 4:.2f},{mid - 4:.2f} L{end + 4:.2f},{mid + 4:.2f}"/>')
+        width = item.get("penwidth", "1")
+        head, start, end = item.get("arrowhead", "normal"), x + 2, x + glyph - 7
+        if item.get("dir") == "both":  # heads at both ends, no source dot
+            start = x + 7
+            out.append(f'<polygon fill="{color}" stroke="{color}" points="{start:.2f},{mid - 3.2:.2f} {x:.2f},{mid:.2f} {start:.2f},{mid + 3.2:.2f}"/>')
         else:
-            out.append(f'<path fill="none" stroke="{color}" stroke-width="{item.get("penwidth", "1")}"{dash} d="M{x + 2:.2f},{mid:.2f} L{end:.2f},{mid:.2f}"/>')
+            out.append(f'<circle cx="{x + 2:.2f}" cy="{mid:.2f}" r="1.8" fill="#616161"/>')
+        if head == "tee":
+            out.append(f'<path fill="none" stroke="{color}" stroke-width="{width}"{dash} d="M{start:.2f},{mid:.2f} L{end + 4:.2f},{mid:.2f}"/>')
+            out.append(f'<path fill="none" stroke="{color}" stroke-width="2" d="M{end + 4:.2f},{mid - 4:.2f} L{end + 4:.2f},{mid + 4:.2f}"/>')
+        elif head == "odot":  # an open dot
+            out.append(f'<path fill="none" stroke="{color}" stroke-width="{width}"{dash} d="M{start:.2f},{mid:.2f} L{end + 1:.2f},{mid:.2f}"/>')
+            out.append(f'<circle cx="{end + 4:.2f}" cy="{mid:.2f}" r="3" fill="#ffffff" stroke="{color}" stroke-width="1"/>')
+        else:
+            out.append(f'<path fill="none" stroke="{color}" stroke-width="{width}"{dash} d="M{start:.2f},{mid:.2f} L{end:.2f},{mid:.2f}"/>')
             out.append(f'<polygon fill="{color}" stroke="{color}" points="{end:.2f},{mid - 3.2:.2f} {end + 7:.2f},{mid:.2f} {end:.2f},{mid + 3.2:.2f}"/>')
         fontcolor = color
+    elif item["type"] == "point":  # the small point a relation passes through or premises meet at
+        r = 1.8 if item.get("small") else 2.6
+        line = "#9e9e9e"
+        out.append(f'<path fill="none" stroke="{line}" stroke-width="1" d="M{x + 2:.2f},{mid:.2f} L{x + glyph - 4:.2f},{mid:.2f}"/>')
+        out.append(f'<circle cx="{x + glyph / 2 - 1:.2f}" cy="{mid:.2f}" r="{r}" fill="{item.get("fill", "#616161")}"/>')
+        fontcolor = "#000000"
+    elif item["type"] == "scale":  # a sequential fill: its steps side by side, low to high
+        steps = item["steps"]
+        cell = (glyph - 4) / len(steps)
+        for i, fill in enumerate(steps):
+            out.append(f'<rect x="{x + i * cell:.2f}" y="{mid - 6:.2f}" width="{cell:.2f}" height="12" fill="{fill}" stroke="none"/>')
+        out.append(f'<rect x="{x:.2f}" y="{mid - 6:.2f}" width="{glyph - 4:.2f}" height="12" fill="none" stroke="#424242" stroke-width="0.6"/>')
+        fontcolor = "#000000"
     else:
         rx = ' rx="4" ry="4"' if item.get("rounded") else ""
         dash = ' stroke-dasharray="4,2"' if item.get("dashed") else ""
-        out.append(
-            f'<rect x="{x:.2f}" y="{mid - 6:.2f}" width="{glyph - 4:.2f}" height="12"{rx} fill="{item.get("fill", "#ffffff")}"'
-            f' stroke="{item.get("stroke", "#424242")}" stroke-width="{item.get("penwidth", "1")}"{dash}/>'
-        )
+        fill, stroke, w = item.get("fill", "#ffffff"), item.get("stroke", "#424242"), glyph - 4
+        if item.get("note"):  # a page with a folded corner (Graphviz's note shape)
+            out.append(
+                f'<path fill="{fill}" stroke="{stroke}" stroke-width="{item.get("penwidth", "1")}"{dash}'
+                f' d="M{x:.2f},{mid - 6:.2f} L{x + w - 4:.2f},{mid - 6:.2f} L{x + w:.2f},{mid - 2:.2f} L{x + w:.2f},{mid + 6:.2f} L{x:.2f},{mid + 6:.2f} Z"/>'
+            )
+            out.append(f'<path fill="none" stroke="{stroke}" stroke-width="0.8" d="M{x + w - 4:.2f},{mid - 6:.2f} L{x + w - 4:.2f},{mid - 2:.2f} L{x + w:.2f},{mid - 2:.2f}"/>')
+        else:
+            out.append(
+                f'<rect x="{x:.2f}" y="{mid - 6:.2f}" width="{w:.2f}" height="12"{rx} fill="{fill}"'
+                f' stroke="{stroke}" stroke-width="{item.get("penwidth", "1")}"{dash}/>'
+            )
         fontcolor = item.get("fontcolor", "#000000")
     label = escape(xml_chars(item["label"]), quote=True)
     out.append(f'<text x="{x + glyph + 4:.2f}" y="{y:.2f}" font-size="{size:.2f}" fill="{fontcolor}">{label}</text>')

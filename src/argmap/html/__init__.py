@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..settings import Settings
 
-__all__ = ["build_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
+__all__ = ["build_html", "page_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
 
 #: Maps with more nodes than this are also shown in parts of about this size.
 DEFAULT_PARTS = 16
@@ -72,20 +72,31 @@ def page_data(G, views: list[_View], analysis) -> dict:
     """Everything the page's script needs, as plain JSON-ready data (no SVG)."""
     index = {v.key: i for i, v in enumerate(views)}
     nodes = {}
+    objections = _relation_objections(G)
     for n, d in G.nodes(data=True):
         source = d.get("source") or None
+        question = d.get("kind") == "question"
         entry = {
             "text": d.get("text") or "",
             "kind": d.get("kind") or "claim",
             "map": d.get("map"),
-            "status": analysis.status.get(n, "UNDEC"),
-            "why": list(analysis.reasons.get(n) or []),
-            "answers": [[k, v] for _, v, k in G.out_edges(n, keys=True)],
-            "answeredBy": [[k, u] for u, _, k in G.in_edges(n, keys=True)],
+            # a question is never evaluated: no status, so no status filter matches it
+            "status": None if question else analysis.status.get(n, "UNDEC"),
+            "why": [] if question else list(analysis.reasons.get(n) or []),
+            "answers": [_relation(k, v, e) for _, v, k, e in G.out_edges(n, keys=True, data=True)],
+            "answeredBy": [_relation(k, u, e) for u, _, k, e in G.in_edges(n, keys=True, data=True)],
         }
-        for key, value in (("title", d.get("title")), ("by", d.get("by")), ("quote", d.get("quote")), ("note", d.get("note"))):
+        for key, value in (("title", d.get("title")), ("by", d.get("by")), ("quote", d.get("quote")), ("note", d.get("note")),
+                           ("heldBy", d.get("held_by")), ("premises", list(d.get("premises") or ()))):
             if value:
                 entry[key] = value
+        if d.get("stance") and d["stance"] != "own":
+            entry["stance"] = d["stance"]
+        if d.get("strength") is not None:
+            entry["strength"] = round(float(d["strength"]), 4)
+        for key in ("links", "objectsTo"):
+            if objections.get((key, n)):
+                entry[key] = objections[(key, n)]
         if d.get("tags"):
             entry["tags"] = list(d["tags"])
         if source:
@@ -136,6 +147,26 @@ def page_data(G, views: list[_View], analysis) -> dict:
         "views": out_views,
         "nodes": nodes,
     }
+
+
+def _relation(kind: str, other: str, data: dict) -> list:
+    """``[kind, other node]``, plus ``{"inferred", "note"}`` when the relation has them."""
+    extra = {k: data[k] for k in ("inferred", "note") if data.get(k)}
+    return [kind, other, extra] if extra else [kind, other]
+
+
+def _relation_objections(G) -> dict[tuple[str, str], list[dict]]:
+    """Attacks on relations, for the panel: on each end of the attacked relation (``links``: what
+    objects to its link) and on the attacker (``objectsTo``: the link it objects to)."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        for a in d.get("attacked_by") or ():
+            item = {"by": a["by"], "kind": a["kind"], "from": u, "rel": d.get("kind", k), "to": v}
+            item.update({x: a[x] for x in ("inferred", "note") if a.get(x)})
+            for end in dict.fromkeys((u, v)):
+                out.setdefault(("links", end), []).append(item)
+            out.setdefault(("objectsTo", a["by"]), []).append(item)
+    return out
 
 
 # -- SVG slimming for the page -------------------------------------------------------------
@@ -193,17 +224,27 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     Raises :class:`argmap.InvalidInputError` when the maps have errors, like
     every other command.
     """
-    from ..export.dot import export as export_dot
     from ..graph import build
     from ..pipeline import open_project
-    from ..render import render
 
     settings = settings or Settings()
     project, _, _ = open_project(path)
     G = build(project)
+    if title is None:
+        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
+    return page_html(G, title, settings, parts)
+
+
+def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS) -> str:
+    """The page for a built graph (:func:`argmap.graph.build` of a folder), with its one analysis."""
+    from ..export.dot import export as export_dot
+    from ..render import render
+
+    settings = settings or Settings()
     analysis = folder_analysis(G, settings)
     for n, label in analysis.status.items():
-        G.nodes[n]["status"] = label  # every view copies it: the folder's status, whatever the view
+        if G.nodes[n].get("kind") != "question":
+            G.nodes[n]["status"] = label  # every view copies it: the folder's status, whatever the view
     views = _views(G, settings, parts)
     templates = []
     for i, v in enumerate(views):
@@ -212,8 +253,6 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
         # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")
         templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_slim_svg(svg)}</script>')
     data = page_data(G, views, analysis)
-    if title is None:
-        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
     data["title"] = title
     page = _asset("page.html")
     replacements = {

@@ -10,7 +10,13 @@
   var viewSelect = $("am-view");
   var filters = { map: $("am-f-map"), author: $("am-f-author"), tag: $("am-f-tag"), status: $("am-f-status") };
   var STATUS_WORD = { IN: "stands", OUT: "falls", UNDEC: "open" };
-  var ATTACKS = { attacks: 1, undercuts: 1 };
+  var ATTACKS = { attacks: 1, undercuts: 1, contradicts: 1 };
+  // each relation in its own words, seen from its source (OUT) and from its target (IN)
+  var OUT_WORD = { supports: "supports", attacks: "attacks", undercuts: "undercuts", concedes: "concedes",
+    answers: "answers", contradicts: "contradicts", premise: "premise of" };
+  var IN_WORD = { supports: "supported by", attacks: "attacked by", undercuts: "undercut by", concedes: "conceded by",
+    answers: "answered by", contradicts: "contradicted by", premise: "premise" };
+  var STANCE_WORD = { restates: "restated", reports: "reported", steelman: "steelman" };
 
   var current = -1;        // index of the view shown
   var svg = null;          // its <svg>
@@ -82,8 +88,8 @@
     });
     Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
       var t = g.querySelector("title");
-      var ends = t ? t.textContent.split("->") : [];
-      if (ends.length === 2 && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
+      var ends = t ? edgeEnds(t.textContent) : null;
+      if (ends && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
     });
     viewSelect.value = String(i);
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
@@ -97,13 +103,37 @@
     if (!keepHash && !selected) setHash(view.part ? "part=" + view.map + "/" + view.part : "map=" + view.map);
   }
 
+  /* The two boxes a drawn line belongs to.  Graphviz titles it "from->to"; the drawing's own
+     points (export/dot.py) are named "argmap~relation~u->v~kind" (an attacked relation passes
+     through it) and "argmap~join~arg" (linked premises meet there). */
+  var REL = "argmap~relation~", JOIN = "argmap~join~";
+  function edgeEnds(title) {
+    var i = title.indexOf(REL) === 0 ? title.lastIndexOf("->") : title.indexOf("->");
+    if (i < 0) return null;
+    var a = title.slice(0, i), b = title.slice(i + 2);
+    function relation(name) {   // "u->v~kind" -> [u, v]
+      var r = name.slice(REL.length), j = r.indexOf("->");
+      return [r.slice(0, j), r.slice(j + 2, r.lastIndexOf("~"))];
+    }
+    if (a.indexOf(REL) === 0) return relation(a);                       // second half: u ... -> v
+    if (b.indexOf(REL) === 0) { var uv = relation(b); return a === uv[0] ? uv : [a, uv[1]]; }   // first half, or an attacker
+    if (b.indexOf(JOIN) === 0) return [a, b.slice(JOIN.length)];         // a premise into its join point
+    if (a.indexOf(JOIN) === 0) return [b, b];                            // the join's one arrow
+    return [a, b];
+  }
+
   function hoverText(id) {
     var n = NODES[id], s = n.text;
     if (n.quote) s += "\n“" + n.quote + "”";
     var src = n.source || {};
     var cite = [src.author || n.by, src.title, src.date].filter(Boolean).join(", ");
     if (cite) s += "\n— " + cite;
-    return s + "\nstatus: " + n.status + " · id: " + id;
+    if (n.stance) s += "\n" + stanceText(n);
+    return s + "\n" + (n.status ? "status: " + n.status : n.kind) + " · id: " + id;
+  }
+  function stanceText(n) {   // "restated by Bob (held by Carl)", "steelman by Eve (held by nobody)"
+    var held = n.stance === "steelman" ? "held by nobody" + (n.heldBy ? ", offered for " + n.heldBy : "") : "held by " + (n.heldBy || "someone else");
+    return STANCE_WORD[n.stance] + " by " + (n.by || "an unnamed writer") + " (" + held + ")";
   }
 
   function viewOf(id, preferCurrent) {
@@ -249,26 +279,66 @@
     return el("a", { "class": "am-node", href: "#" + id, "data-id": id, title: id, text: label(id),
       onclick: function (e) { e.preventDefault(); selectNode(id); } });
   }
+  function badge(n) {
+    return n.status ? el("span", { "class": "am-badge am-" + n.status, text: n.status })
+      : el("span", { "class": "am-badge am-question", text: n.kind === "question" ? "question" : "?" });
+  }
+  function extra(x) {   // "(inferred)" and the mapper's note, after a relation
+    x = x || {};
+    var bits = [];
+    if (x.inferred) bits.push(el("span", { "class": "am-inferred", text: " (inferred)" }));
+    if (x.note) bits.push(el("span", { "class": "am-meta", text: " — note: " + x.note }));
+    return bits;
+  }
+  function holderName(n) {   // whose view it is: the holder, not whoever set it down
+    if (n.stance === "steelman") return (n.by || "") + " (steelman)";
+    return n.heldBy || n.by || "";
+  }
   function relList(title, pairs, incoming) {
     if (!pairs.length) return [];
-    var items = pairs.slice().sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }).map(function (p) {
-      var other = NODES[p[1]];
-      return el("li", null, [
-        incoming ? p[0] + " it: " : p[0] + ": ", nodeLink(p[1]),
-        other ? el("span", { "class": "am-meta", text: " — " + (other.by || "") + " " }) : null,
-        other ? el("span", { "class": "am-badge am-" + other.status, text: other.status }) : null,
-      ]);
+    var items = pairs.slice().sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0; }).map(function (p) {
+      var other = NODES[p[1]], words = incoming ? IN_WORD : OUT_WORD;
+      return el("li", { "class": "am-rel am-rel-" + p[0] }, [
+        el("span", { "class": "am-rel-word", text: (words[p[0]] || p[0]) + ": " }), nodeLink(p[1]),
+        other ? el("span", { "class": "am-meta", text: " — " + holderName(other) + " " }) : null,
+        other ? badge(other) : null,
+      ].concat(extra(p[2])));
     });
     return [el("h3", { text: title }), el("ul", null, items)];
   }
+  /* Objections to a relation: on its two ends ("its link to X is undercut by U") and on the
+     attacker ("undercuts the link A supports B"). */
+  function objectionList(n, id) {
+    var out = [];
+    if (n.links) out = out.concat([el("h3", { text: "Objections to its links" }), el("ul", null, n.links.map(function (o) {
+      return el("li", { "class": "am-rel am-rel-objection" }, [
+        "the link ", o.from === id ? el("strong", { text: "it" }) : nodeLink(o.from), " " + o.rel + " ",
+        o.to === id ? el("strong", { text: "it" }) : nodeLink(o.to),
+        el("span", { "class": "am-rel-word", text: " is " + (IN_WORD[o.kind] || o.kind) + " " }), nodeLink(o.by),
+      ].concat(extra(o)));
+    }))]);
+    if (n.objectsTo) out = out.concat([el("h3", { text: "It objects to a link" }), el("ul", null, n.objectsTo.map(function (o) {
+      return el("li", { "class": "am-rel am-rel-objection" }, [
+        el("span", { "class": "am-rel-word", text: (OUT_WORD[o.kind] || o.kind) + " the link " }),
+        nodeLink(o.from), " " + o.rel + " ", nodeLink(o.to),
+      ].concat(extra(o)));
+    }))]);
+    return out;
+  }
   function whyNodes(n, id) {
     var why = n.why || [];
-    var attackers = n.answeredBy.filter(function (p) { return ATTACKS[p[0]]; }).map(function (p) { return p[1]; });
+    var attackers = n.answeredBy.filter(function (p) { return ATTACKS[p[0]]; })
+      .concat(n.answers.filter(function (p) { return p[0] === "contradicts"; }))   // a contradiction cuts both ways
+      .map(function (p) { return p[1]; });
     if (n.status === "OUT" && why.length) return ["defeated by ", nodeLink(why[0]), ", which stands"];
     if (n.status === "UNDEC" && why.length) {
       var parts = ["caught in an unresolved conflict: "];
       why.forEach(function (w, k) { if (k) parts.push(" → "); parts.push(w === id ? el("strong", { text: label(w) }) : nodeLink(w)); });
       return parts;
+    }
+    if (n.kind === "question") {
+      var answers = n.answeredBy.filter(function (p) { return p[0] === "answers"; });
+      return [answers.length ? "answered " + answers.length + (answers.length > 1 ? " times" : " time") : "unanswered"];
     }
     if (n.status === "IN") {
       if (!attackers.length) return ["nothing attacks it"];
@@ -283,7 +353,7 @@
     panel.textContent = "";
     var kids = [
       el("button", { type: "button", "class": "am-close", "aria-label": "Close panel (Esc)", text: "×", onclick: clearSelection }),
-      el("h2", { id: "am-panel-title", text: n.title || (n.kind === "argument" ? "Argument" : "Claim") + " · " + id }),
+      el("h2", { id: "am-panel-title", text: n.title || { argument: "Argument", question: "Question" }[n.kind] || "Claim" }),
       el("p", { "class": "am-text", text: n.text }),
     ];
     if (n.quote) kids.push(el("blockquote", { "class": "am-quote", text: "“" + n.quote + "”" }));
@@ -302,13 +372,23 @@
         "class": "am-node", href: "#map=" + n.map, text: n.map, onclick: function (e) {
           e.preventDefault(); var k = mapView(n.map); if (k != null) selectNode(id, { view: k }); } }),
     ]));
+    if (n.stance || n.heldBy) kids.push(el("p", { "class": "am-stance", text: n.stance ? stanceText(n) : "Held by " + n.heldBy }));
     if (n.tags) kids.push(el("p", null, n.tags.map(function (t) { return el("span", { "class": "am-tag", text: t }); })));
     kids.push(el("p", { "class": "am-status-line" }, [
-      el("span", { "class": "am-badge am-" + n.status, text: n.status }), " " + (STATUS_WORD[n.status] || "") + ": ",
+      badge(n), " " + (STATUS_WORD[n.status] || "") + (n.status ? ": " : ""),
     ].concat(whyNodes(n, id))));
+    if (n.strength != null) kids.push(el("p", { "class": "am-strength" }, [
+      "strength " + n.strength.toFixed(2) + " ",
+      el("meter", { min: "0", max: "1", value: String(n.strength), "aria-label": "strength" }),
+    ]));
+    if (n.premises) {
+      kids.push(el("h3", { text: "Premises (needed together)" }));
+      kids.push(el("ul", null, n.premises.map(function (p) { return el("li", { "class": "am-rel am-rel-premise" }, [nodeLink(p)]); })));
+    }
     kids.push(el("p", { "class": "am-meta", text: DATA.semantics + " semantics over the whole folder" + (DATA.bipolar !== "none" ? ", support read as " + DATA.bipolar : "") }));
     if (n.note) kids.push(el("p", { "class": "am-meta", text: "Note: " + n.note }));
-    kids = kids.concat(relList("It answers", n.answers, false), relList("Answered by", n.answeredBy, true));
+    var incoming = n.premises ? n.answeredBy.filter(function (p) { return p[0] !== "premise"; }) : n.answeredBy;
+    kids = kids.concat(relList("It replies to", n.answers, false), relList("Replies to it", incoming, true), objectionList(n, id));
     var actions = [];
     if (n.ownPart != null && n.ownPart !== current) actions.push(el("button", { type: "button", "class": "am-open-part", text: "See its own part →", onclick: function () { openPart(id); } }));
     if (view.ghosts && id in view.ghosts && view.ghosts[id] != null) actions.push(el("button", { type: "button", "class": "am-open-map", text: "Open its map →", onclick: function () { selectNode(id, { view: view.ghosts[id] }); } }));
@@ -385,7 +465,7 @@
       var n = NODES[id];
       results.appendChild(el("li", { role: "option", id: "am-hit-" + k, "data-id": id, "aria-selected": "false",
         onmousedown: function (e) { e.preventDefault(); pick(id); } },
-        [label(id), el("small", { text: id + " · " + (n.by || "nobody named") + " · " + n.map + " · " + n.status })]));
+        [label(id), el("small", { text: id + " · " + (n.by || "nobody named") + " · " + n.map + " · " + (n.status || n.kind) })]));
     });
     if (!hits.length) results.appendChild(el("li", { "class": "am-none", text: "No box matches (filters apply too)" }));
     else if (hits.length > 60) results.appendChild(el("li", { "class": "am-none", text: (hits.length - 60) + " more: type more words" }));
