@@ -21,6 +21,9 @@ readme: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/semantics.py
+	$(BIN)/python bench/scaling.py --quick
+	$(BIN)/python bench/gradual.py
+	$(BIN)/python bench/import.py
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
