@@ -198,7 +198,7 @@ def framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True) 
     built = afra_framework(G, bipolar, inferred)
     if built.attacked:
         return to_af(built.afra), built.why
-    return AF(built.afra.arguments, frozenset((s, t) for _, s, t in built.afra.attacks)), built.why
+    return AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks)), built.why
 
 
 def whole(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
