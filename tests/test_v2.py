@@ -364,3 +364,25 @@ class TestThread:
         assert "replying to post" in out and "- attacks thesis (Ann)" in out
         by_name = CliRunner().invoke(cli, ["show", "--thread", "m", str(tmp_path)])
         assert by_name.output == out
+
+
+def test_a_view_untouched_by_objections_exports_a_plain_framework():
+    G = graph(
+        "nodes:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n    attacks: [a]\n  - id: c\n    text: C.\n    attacks: [b->a]\n",
+        "nodes:\n  - id: x\n    text: X.\n  - id: y\n    text: Y.\n    attacks: [x]\n",
+    )
+    plain = closed_framework(G, ["x"])
+    assert plain.arguments == ("x", "y") and plain.attacks == frozenset({("y", "x")})
+    reified = closed_framework(G, ["a"])
+    assert {"a", "b->a", "c->b->a"} <= set(reified.arguments)
+
+
+def test_strength_is_put_on_nodes_for_colouring_by_strength():
+    from argmap.analysis import annotate
+
+    G = graph(ATTACKED.format(rel="attacks"))
+    annotate(G, strength="dfquad")
+    assert G.nodes["a"]["strength"] == pytest.approx(0.25) and G.nodes["a"]["status"] == "OUT"
+    Q = graph(QUESTION)
+    annotate(Q, strength="dfquad")
+    assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]

@@ -219,18 +219,34 @@ def closed_framework(G: nx.MultiDiGraph, nodes=None, bipolar: str = "none", infe
     node of the result gets the status it has in the folder (directionality).
     ``nodes=None``: the whole framework.
     """
-    af, _ = framework(whole(G), bipolar, inferred)
+    built = afra_framework(whole(G), bipolar, inferred)
+    plain = AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks
+                                               if a.target not in built.source))
     if nodes is None:
-        return af
-    keep = {n for n in nodes if n in set(af.arguments)}
-    todo = sorted(keep)
-    while todo:
-        n = todo.pop()
-        for a in af.attackers(n):
-            if a not in keep:
-                keep.add(a)
-                todo.append(a)
-    return AF(tuple(a for a in af.arguments if a in keep), frozenset((a, b) for a, b in af.attacks if b in keep))
+        return to_af(built.afra) if built.attacked else plain
+
+    def closure(af: AF, start) -> AF:
+        keep = {n for n in start if n in set(af.arguments)}
+        todo = sorted(keep)
+        while todo:
+            n = todo.pop()
+            for a in af.attackers(n):
+                if a not in keep:
+                    keep.add(a)
+                    todo.append(a)
+        return AF(tuple(a for a in af.arguments if a in keep), frozenset((a, b) for a, b in af.attacks if b in keep))
+
+    small = closure(plain, nodes)
+    inside = set(small.arguments)
+    objected = {a.target for a in built.afra.attacks if a.target in built.source}
+    if any(a.id in objected and a.target in inside for a in built.afra.attacks):
+        # an attack that decides these nodes is itself attacked: AFRA's reified framework, closed
+        # (the sources of the attacks it keeps come along, so every kept attack can be read)
+        reified = to_af(built.afra)
+        keep = set(closure(reified, nodes).arguments)
+        keep |= {built.source[x] for x in keep if x in built.source}
+        return closure(reified, keep)
+    return small
 
 
 def _node_labels(built: _Built, semantics: str) -> dict[str, str]:

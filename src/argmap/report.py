@@ -41,13 +41,14 @@ def maps_table(project: Project) -> str:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
         authors = Counter(n.by for n in m.nodes if n.by)
         top = ", ".join(a for a, _ in authors.most_common(3)) + (" …" if len(authors) > 3 else "")
+        other = rels["concedes"] + rels["answers"] + rels["contradicts"]
         rows.append(
-            [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], top]
+            [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], other, top]
         )
     total_nodes = sum(r[2] for r in rows)
-    total_rels = sum(r[3] + r[4] + r[5] for r in rows)
+    total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
     return (
-        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "authors"], rows)
+        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"], rows)
         + f"\n\n{len(rows)} maps, {total_nodes} nodes, {total_rels} relations"
     )
 
