@@ -17,7 +17,7 @@ def validate(project: Project) -> list[Diagnostic]:
     """Duplicate ids and map names, dangling targets, self-loops, bad undercuts, unused sources, v2 misuse.
 
     Rule codes of format v2 (docs/format-v2.md), one per misuse: ``answers-non-question``,
-    ``question-target``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
+    ``question-target``, ``question-relation``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
     ``unknown-premise``, ``premises-non-argument``, ``premises-conclusion``, ``missing-holder``,
     ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice`` (warning).  ``bad-stance``,
     ``bad-weight`` and wrong types are found while reading (:mod:`argmap.loader`).
@@ -58,6 +58,16 @@ def validate(project: Project) -> list[Diagnostic]:
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
         for rel in node.relations:
+            if node.kind == "question" and rel.kind != "answers":
+                diags.append(
+                    Diagnostic.error(
+                        "question-relation",
+                        f"question '{node.id}' {rel.kind} '{rel.target}'; a question asserts nothing, so it cannot",
+                        rel.loc,
+                        "write the claim the question implies as a node of its own, or answer the question",
+                    )
+                )
+                continue
             if rel.targets_relation:
                 diags.extend(_relation_target(rel, node, nodes, pairs))
                 continue
