@@ -386,3 +386,16 @@ def test_strength_is_put_on_nodes_for_colouring_by_strength():
     Q = graph(QUESTION)
     annotate(Q, strength="dfquad")
     assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]
+
+
+def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tmp_path):
+    from argmap.diagnostics import InvalidInputError
+    from argmap.settings import load_settings
+
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "title"\ninferred = false\nsemantics = "DF-QuAD"\n')
+    s = load_settings(tmp_path)
+    assert (s.labels, s.inferred, s.semantics) == ("title", False, "dfquad")
+    assert load_settings(tmp_path, semantics="qe").semantics == "quadratic-energy"
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "titles"\n')
+    with pytest.raises(InvalidInputError, match="labels must be one of both, title, text"):
+        load_settings(tmp_path)
