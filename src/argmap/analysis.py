@@ -522,12 +522,22 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
 
     crux_list: list[tuple[str, int]] = []
     if cruxes and G.number_of_nodes() <= CRUX_LIMIT:
-        base = grounded(af)
+        if built.attacked:  # trials on the AFRA: an attacker of n also defeats the attacks n makes
+            base = grounded(af)
+            trial = lambda n: _crux_trial(built, n, base[n] == Label.IN)  # noqa: E731
+        else:  # nothing attacks an attack: plain Dung gives the same labels, faster
+            plain = AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks))
+            base = grounded(plain)
+
+            def trial(n):
+                if base[n] == Label.IN:  # what if it fell? an unanswerable attacker defeats it
+                    return grounded(AF(plain.arguments + ("\0crux",), plain.attacks | {("\0crux", n)}))
+                return grounded(AF(plain.arguments, frozenset((a, b) for a, b in plain.attacks if b != n)))
         scores = []
         for n in built.afra.arguments:
             if n not in G or G.nodes[n].get("ghost"):
                 continue
-            after = _crux_trial(built, n, base[n] == Label.IN)
+            after = trial(n)
             flips = sum(1 for a in built.afra.arguments if a != n and a in G and after[a] != base[a])
             if flips:
                 scores.append((n, flips))
