@@ -399,3 +399,34 @@ def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tm
     (tmp_path / "argmap.toml").write_text('[render]\nlabels = "titles"\n')
     with pytest.raises(InvalidInputError, match="labels must be one of both, title, text"):
         load_settings(tmp_path)
+
+
+def test_show_tells_holder_stance_and_v2_relations(tmp_path):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent("""
+    nodes:
+      - id: a
+        title: The claim
+        text: A.
+        by: Ann
+      - id: b
+        text: As Carl says, not A.
+        by: Bob
+        held_by: Carl
+        stance: restates
+        contradicts: [a]
+      - id: c
+        text: Granted, A in part.
+        by: Bob
+        concedes: [a]
+      - id: d
+        text: B does not bear on A.
+        by: Ann
+        attacks: [b->a]
+    """))
+    out = CliRunner().invoke(cli, ["show", "a", str(tmp_path)]).output
+    assert "status: IN" in out and "  The claim" in out
+    assert "x b [IN]: As Carl says, not A. — Bob (restated, held by Carl)" in out
+    assert "= c [IN]" in out
+    assert "d [IN] attacks b->a (contradicts)" in out
+    out = CliRunner().invoke(cli, ["show", "b", str(tmp_path)]).output
+    assert "by Bob (restated; held by Carl)" in out and "x contradicts a [IN]" in out

@@ -11,7 +11,8 @@ One framework for the whole folder (docs/format-v2.md, "Evaluation"):
 * an ``attacks``/``undercuts`` aimed at a relation ``SRC->TGT`` attacks that
   attack (AFRA: Baroni, Cerutti, Giacomin & Guida, IJAR 2011, see
   :mod:`argmap.afra`).  Every semantics runs through AFRA, which equals plain
-  Dung when no relation is attacked.  An objection to a ``supports`` relation
+  Dung when no relation is attacked (an objection to a ``contradicts`` hits both
+  directions: it is one relation).  An objection to a ``supports`` relation
   changes no Dung status (support adds no attack unless ``--bipolar``, whose
   derived attacks ignore it) but weakens the support under a gradual semantics;
 * ``concedes`` and ``answers`` add no attack; ``supports`` adds attacks only

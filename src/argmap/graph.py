@@ -161,14 +161,14 @@ def focus(G: nx.MultiDiGraph, center: str, depth: int = 2) -> nx.MultiDiGraph:
 
 
 def filter_nodes(G: nx.MultiDiGraph, *, tags: Iterable[str] = (), authors: Iterable[str] = ()) -> nx.MultiDiGraph:
-    """Only nodes carrying one of ``tags`` (if given) and written by one of ``authors`` (if given)."""
+    """Only nodes carrying one of ``tags`` (if given) and written or held by one of ``authors`` (if given)."""
     tags = set(tags)
     authors = {a.casefold() for a in authors}
     keep = [
         n
         for n, d in G.nodes(data=True)
         if (not tags or tags & set(d.get("tags") or ()))
-        and (not authors or (d.get("by") or "").casefold() in authors)
+        and (not authors or {(d.get("by") or "").casefold(), (d.get("held_by") or "").casefold()} & authors)
     ]
     return _subgraph(G, keep)
 
