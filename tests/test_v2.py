@@ -430,3 +430,23 @@ def test_show_tells_holder_stance_and_v2_relations(tmp_path):
     assert "d [IN] attacks b->a (contradicts)" in out
     out = CliRunner().invoke(cli, ["show", "b", str(tmp_path)]).output
     assert "by Bob (restated; held by Carl)" in out and "x contradicts a [IN]" in out
+
+
+V2_FIXTURES = [
+    "answers-non-question", "question-target", "question-relation", "concedes-itself", "unknown-premise",
+    "premises-non-argument", "premises-conclusion", "dangling-relation", "ambiguous-relation",
+    "relation-target-kind", "missing-holder", "bad-stance", "bad-weight", "weight-not-number",
+    "relation-item-type", "inferred-not-bool", "unknown-reply", "reply-cycle",
+]
+
+
+@pytest.mark.parametrize("name", V2_FIXTURES)
+def test_every_v2_misuse_is_located_with_a_hint(name):
+    from conftest import DATA
+
+    path = DATA / "errors" / f"{name}.yaml"
+    m, diags = load_text(path.read_text(), str(path), name)
+    diags += validate(Project((m,))) if m else []
+    expected = path.read_text().splitlines()[0].split("error[")[1].split("]")[0]
+    found = [d for d in diags if d.code == expected]
+    assert found and all(d.hint for d in found), (name, diags)
