@@ -42,13 +42,25 @@ def test_every_node_is_attributed_quoted_and_short(project):
             problems.append(f"{where}: an unnamed commenter needs a note saying which")
         if n.text.strip().lower() == n.quote.strip().lower():
             problems.append(f"{where}: text must be in our own words, not the quote")
+        if n.title is not None and len(n.title.split()) > 8:
+            problems.append(f"{where}: title has {len(n.title.split())} words (at most 8)")
+        if n.stance in ("restates", "reports") and not n.held_by:
+            problems.append(f"{where}: a {n.stance} node needs held_by")
     assert not problems, "\n".join(problems)
 
 
-def test_undercuts_target_arguments_and_maps_link_across_files(project):
+def test_relation_kinds_are_the_v2_ones_and_maps_link_across_files(project):
     G = build(project)
     kinds = {k for _, _, k in G.edges(keys=True)}
-    assert kinds == {"supports", "attacks", "undercuts"}
+    # the re-map uses every v2 relation: concessions, answers to questions, a contradiction, linked premises
+    assert kinds == {"supports", "attacks", "undercuts", "concedes", "answers", "contradicts", "premise"}
+    assert any(d.get("attacked_by") for _, _, d in G.edges(data=True))  # objections to a relation (AFRA)
+    assert any(d.get("inferred") for _, _, d in G.edges(data=True))
+    for u, v, k in G.edges(keys=True):
+        if k == "undercuts":
+            assert G.nodes[v]["kind"] == "argument", (u, v)
+        if k == "answers":
+            assert G.nodes[v]["kind"] == "question", (u, v)
     cross = [(u, v) for u, v in G.edges() if G.nodes[u]["map"] != G.nodes[v]["map"]]
     assert any(G.nodes[u]["map"] == "power-concentration" and G.nodes[v]["map"] == "alignment-vs-applications" for u, v in cross)
 
@@ -62,3 +74,21 @@ def test_every_seed_map_has_replies_between_authors(project):
             if G.nodes[u]["map"] == name
         }
         assert pairs, f"{name} has no relations"
+
+
+def test_every_thread_source_replies_within_its_map_in_order(project):
+    for m in project.maps:
+        if m.name not in SEED_MAPS:
+            continue
+        for sid, src in m.sources.items():
+            if src.replies_to is not None:
+                parent = m.sources[src.replies_to]
+                if parent.order is not None and src.order is not None:
+                    assert parent.order < src.order, (m.name, sid)
+
+
+def test_power_concentration_is_threaded_comment_by_comment(project):
+    m = next(m for m in project.maps if m.name == "power-concentration")
+    replies = [s for s in m.sources.values() if s.replies_to]
+    assert len(replies) >= 4  # each comment its own source
+    assert m.description and "comes down to" in m.description

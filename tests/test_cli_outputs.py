@@ -123,7 +123,9 @@ class TestRegistry:
         from argmap.settings import BIPOLAR, SEMANTICS
 
         assert tuple(BIPOLAR) == semantics._MODES
-        assert set(SEMANTICS) == set(semantics.SEMANTICS.values())
+        from argmap.gradual import GRADUAL
+
+        assert set(SEMANTICS) == set(semantics.SEMANTICS.values()) | set(GRADUAL)
 
 
 def test_add_with_file_and_no_path_uses_the_files_folder(run, tmp_path, monkeypatch):

@@ -65,20 +65,34 @@ def test_every_seed_node_has_one_status_everywhere(sem, bipolar, tmp_path):
     flags = ["--semantics", sem, "--bipolar", bipolar]
     folder = json.loads(run("analyze", ARGUMENTS, "--json", *flags).output)["status"]
     opened = open_checked([ARGUMENTS])
-    seed_ids = [n.id for m in opened.project.maps for n in m.nodes]
+    seed_ids = [n.id for m in opened.project.maps for n in m.nodes if n.kind != "question"]  # questions: no status
     assert sorted(folder) == sorted(seed_ids) and len(seed_ids) >= 200
     settings = Settings(semantics=sem, bipolar=bipolar)
     for node_id in seed_ids:  # show ID, for every node
         line = next(l for l in show_node(node_id, settings=settings, opened=opened).splitlines() if "status:" in l)
         assert line.split()[1] == folder[node_id], node_id
     for path in SEED_FILES:
-        own = {n.id for n in open_checked([path]).maps[0].nodes}
+        own = {n.id for n in open_checked([path]).maps[0].nodes if n.kind != "question"}
         from_file = json.loads(run("analyze", path, "--json", *flags).output)["status"]
         assert {n: from_file[n] for n in own} == {n: folder[n] for n in own}, path.name
         drawn = json.loads(run("render", path, "-o", "-", "--format", "json", "--color-by", "status", *flags).output)
-        assert {d["id"]: d["status"] for d in drawn["nodes"] if d["id"] in own} == {n: folder[n] for n in own}, path.name
+        assert {d["id"]: d.get("status") for d in drawn["nodes"] if d["id"] in own} == {n: folder[n] for n in own}, path.name
         apx = tmp_path / f"{path.stem}.apx"
         run("render", path, "-o", apx, "--bipolar", bipolar)
         solved = _solve_statuses(apx.read_text(), sem, apx)
         assert own <= set(solved)
         assert {n: solved[n] for n in own} == {n: folder[n] for n in own}, path.name
+
+
+def test_gradual_semantics_keeps_the_grounded_status_and_questions_are_answered_alike():
+    grounded = json.loads(run("analyze", ARGUMENTS, "--json").output)
+    gradual = json.loads(run("analyze", ARGUMENTS, "--json", "--semantics", "dfquad").output)
+    assert gradual["status"] == grounded["status"] and gradual["status_semantics"] == "grounded"
+    assert sorted(gradual["gradual"]["strength"]) == sorted(grounded["status"])
+    opened = open_checked([ARGUMENTS])
+    for q in grounded["questions"]:
+        line = next(l for l in show_node(q["question"], opened=opened).splitlines() if "question:" in l)
+        if q["answers"]:
+            assert line.split("answered by ")[1].split(", ") == sorted(a["node"] for a in q["answers"])
+        else:
+            assert "unanswered" in line

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from argmap import loader
+from argmap import loader, spec
 from argmap.cli import cli
 from argmap.loader import load_bytes
 from argmap.model import NODE_KINDS, Project
@@ -23,7 +23,7 @@ ARGUMENT_FILES = sorted((ROOT / "arguments").glob("*.yaml"))
 ERROR_FILES = sorted((DATA / "errors").glob("*.yaml")) + sorted((DATA / "edit" / "schema-bad").glob("*.yaml"))
 #: Loader errors about the shape of one file: the schema must reject these files too.
 SCHEMA_CODES = {"unknown-key", "wrong-type", "bad-id", "bad-kind", "missing-id", "missing-text", "empty",
-                "bad-url", "bad-map-name", "missing-key", "empty-file"}
+                "bad-url", "bad-map-name", "missing-key", "empty-file", "bad-stance", "bad-weight"}
 #: Errors a file's bytes or parser produce before there is anything to validate.
 UNPARSED_CODES = {"yaml", "alias", "encoding", "too-large", "too-deep"}
 
@@ -65,7 +65,10 @@ def test_schema_mirrors_loader_keys_pattern_and_kinds():
     assert s["$defs"]["id"]["pattern"] == loader.ID_PATTERN.pattern
     assert s["properties"]["sources"]["propertyNames"]["pattern"] == loader.ID_PATTERN.pattern
     assert s["properties"]["map"]["pattern"] == loader._MAP_NAME.pattern
-    assert [k for k in s["$defs"]["node"]["properties"]["kind"]["enum"] if k] == list(NODE_KINDS)
+    assert [k for k in s["$defs"]["node"]["properties"]["kind"]["enum"] if k] == list(loader.NODE_KINDS)
+    assert [k for k in s["$defs"]["node"]["properties"]["stance"]["enum"] if k] == list(spec.STANCES)
+    item = s["$defs"]["relationItem"]["oneOf"][1]["properties"]
+    assert tuple(item) == spec.RELATION_ITEM_KEYS
     assert s["additionalProperties"] is False
     assert s["$defs"]["node"]["additionalProperties"] is False
     assert s["$defs"]["source"]["additionalProperties"] is False

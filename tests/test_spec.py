@@ -54,10 +54,12 @@ def test_v2_names_match_the_contract():
         assert f"`{key}`" in doc
 
 
-def test_the_loader_still_reads_v1_only():
+def test_the_loader_reads_the_v2_vocabulary():
     from argmap.loader import load_text
 
-    _, diags = load_text("nodes:\n  - id: q\n    kind: question\n    text: Why?\n", "f.yaml")
+    m, diags = load_text("nodes:\n  - id: q\n    kind: question\n    text: Why?\n", "f.yaml")
+    assert diags == [] and m.nodes[0].kind == "question"
+    _, diags = load_text("nodes:\n  - id: q\n    kind: quest\n    text: Why?\n", "f.yaml")
     assert [d.code for d in diags] == ["bad-kind"]
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .diagnostics import ArgmapError
-from .semantics import AF, Label, extensions as dung_extensions, grounded, normalize_semantics
+from .semantics import AF, Label, extensions as dung_extensions, statuses
 
 __all__ = [
     "AFRA",
@@ -159,26 +159,12 @@ def labelling(fw: AFRA, semantics: str = "grounded") -> dict[str, Label]:
 
     Grounded: the grounded labelling of :func:`to_af`. Complete, preferred,
     stable (several extensions): the sceptical reading argmap's analysis uses
-    for Dung frameworks, IN when the element is in every extension, OUT when
-    every extension holds a defeater of it, UNDEC otherwise; with no stable
-    extension every element is UNDEC.
+    for Dung frameworks (:func:`argmap.semantics.statuses`, which decides it
+    without listing the extensions), IN when the element is in every
+    extension, OUT when every extension holds a defeater of it, UNDEC
+    otherwise; with no stable extension every element is UNDEC.
     """
-    af = to_af(fw)
-    sem = normalize_semantics(semantics)
-    if sem == "grounded":
-        return grounded(af)
-    exts = dung_extensions(af, sem)
-    if not exts:
-        return {x: Label.UNDEC for x in af.arguments}
-    out: dict[str, Label] = {}
-    for x in af.arguments:
-        if all(x in e for e in exts):
-            out[x] = Label.IN
-        elif all(any(d in e for d in af.attackers(x)) for e in exts):
-            out[x] = Label.OUT
-        else:
-            out[x] = Label.UNDEC
-    return out
+    return statuses(to_af(fw), semantics)
 
 
 def argument_labels(fw: AFRA, semantics: str = "grounded") -> dict[str, Label]:

@@ -18,10 +18,18 @@ import networkx as nx
 
 from .model import Project
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "ATTACK_KINDS"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "ATTACK_KINDS", "relation_name",
+           "PREMISE"]
 
-#: Relations that count as attacks for evaluation.
+#: Relations that count as attacks for evaluation (``contradicts`` too, in both directions: see analysis).
 ATTACK_KINDS = ("attacks", "undercuts")
+#: Key of the edge from each premise of an argument to the argument.
+PREMISE = "premise"
+
+
+def relation_name(u: str, v: str) -> str:
+    """The name a relation ``u -> v`` is targeted by: ``"u->v"``."""
+    return f"{u}->{v}"
 
 
 def build(project: Project) -> nx.MultiDiGraph:
@@ -37,7 +45,10 @@ def build(project: Project) -> nx.MultiDiGraph:
     [('b', 'a', 'attacks')]
     """
     G = nx.MultiDiGraph()
-    G.graph["maps"] = {m.name: {"title": m.title or m.name, "path": m.path} for m in project.maps}
+    G.graph["maps"] = {
+        m.name: {"title": m.title or m.name, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
+        for m in project.maps
+    }
     # Views copy the graph attributes, so each remembers the folder it was selected from: statuses
     # and attack frameworks are always computed on the whole (see argmap.analysis.whole).
     G.graph["whole"] = G
@@ -56,18 +67,56 @@ def build(project: Project) -> nx.MultiDiGraph:
                 source=_source_dict(source),
                 file=node.loc.file if node.loc else None,
                 line=node.loc.line if node.loc else None,
+                title=node.title,
+                held_by=node.held_by,
+                stance=node.stance,
+                holder=node.holder,
+                weight=node.weight,
+                premises=node.premises,
             )
+    on_relations = []
     for node in project.iter_nodes():
+        if node.id not in G:
+            continue
         for rel in node.relations:
-            if rel.target in G and rel.source != rel.target:
-                G.add_edge(rel.source, rel.target, key=rel.kind, kind=rel.kind)
+            if rel.targets_relation:
+                on_relations.append(rel)
+            elif rel.target in G and rel.source != rel.target and not G.has_edge(rel.source, rel.target, rel.kind):
+                G.add_edge(rel.source, rel.target, key=rel.kind, kind=rel.kind, inferred=rel.inferred, note=rel.note)
+        if node.kind == "argument":
+            for p in node.premises:
+                if p in G and p != node.id and not G.has_edge(p, node.id, PREMISE):
+                    G.add_edge(p, node.id, key=PREMISE, kind=PREMISE, inferred=False, note=None)
+    attackers: dict[tuple[str, str, str], dict[tuple[str, str], dict]] = {}
+    for rel in on_relations:
+        u, v = rel.target_pair()
+        key = _attacked_key(G, u, v, rel.target_relation)
+        if key is None or rel.source in (u, v):
+            continue  # dangling or ambiguous: `check` reports it
+        attackers.setdefault((u, v, key), {}).setdefault(
+            (rel.source, rel.kind), {"by": rel.source, "kind": rel.kind, "inferred": rel.inferred, "note": rel.note}
+        )
+    for (u, v, key), found in attackers.items():
+        G.edges[u, v, key]["attacked_by"] = tuple(found[k] for k in sorted(found))
     return G
+
+
+def _attacked_key(G: nx.MultiDiGraph, u: str, v: str, wanted: str | None) -> str | None:
+    """The key of the attackable relation ``u -> v`` (``wanted`` picks one of several), else None."""
+    from .spec import ATTACKABLE_RELATIONS
+
+    if u not in G or v not in G or not G.has_edge(u, v):
+        return None
+    keys = [k for k in G[u][v] if k in ATTACKABLE_RELATIONS]
+    if wanted is not None:
+        return wanted if wanted in keys else None
+    return keys[0] if len(keys) == 1 else None
 
 
 def _source_dict(source) -> dict | None:
     if source is None:
         return None
-    return {k: getattr(source, k) for k in ("id", "title", "author", "date", "url", "file")}
+    return {k: getattr(source, k) for k in ("id", "title", "author", "date", "url", "file", "replies_to", "order")}
 
 
 def map_view(G: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
@@ -80,11 +129,18 @@ def map_view(G: nx.MultiDiGraph, name: str) -> nx.MultiDiGraph:
         ghosts.update(G.successors(n))
         ghosts.update(G.predecessors(n))
     ghosts -= own
+    # an attack on a relation: the attacked edge and its attackers come along
+    objected = set()
+    for u, v, k, by in _attacked_edges(G):
+        ends = {u, v}
+        if ends & own or by & own:
+            objected.add((u, v, k))
+            ghosts |= (ends | by) - own
     H = _subgraph(G, own | ghosts)
     for n in ghosts:
         H.nodes[n]["ghost"] = True
-    # edges between two ghosts belong to another map
-    drop = [(u, v, k) for u, v, k in H.edges(keys=True) if u in ghosts and v in ghosts]
+    # edges between two ghosts belong to another map, unless one of this map's nodes objects to them
+    drop = [(u, v, k) for u, v, k in H.edges(keys=True) if u in ghosts and v in ghosts and (u, v, k) not in objected]
     H.remove_edges_from(drop)
     H.graph["title"] = G.graph["maps"].get(name, {}).get("title", name)
     H.graph["map"] = name
@@ -96,20 +152,23 @@ def focus(G: nx.MultiDiGraph, center: str, depth: int = 2) -> nx.MultiDiGraph:
     if center not in G:
         raise KeyError(center)
     keep = set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth))
+    for u, v, k, by in _attacked_edges(G):  # a kept attacked edge keeps its attackers
+        if u in keep and v in keep:
+            keep |= by
     H = _subgraph(G, keep)
     H.graph["focus"] = center
     return H
 
 
 def filter_nodes(G: nx.MultiDiGraph, *, tags: Iterable[str] = (), authors: Iterable[str] = ()) -> nx.MultiDiGraph:
-    """Only nodes carrying one of ``tags`` (if given) and written by one of ``authors`` (if given)."""
+    """Only nodes carrying one of ``tags`` (if given) and written or held by one of ``authors`` (if given)."""
     tags = set(tags)
     authors = {a.casefold() for a in authors}
     keep = [
         n
         for n, d in G.nodes(data=True)
         if (not tags or tags & set(d.get("tags") or ()))
-        and (not authors or (d.get("by") or "").casefold() in authors)
+        and (not authors or {(d.get("by") or "").casefold(), (d.get("held_by") or "").casefold()} & authors)
     ]
     return _subgraph(G, keep)
 
@@ -119,13 +178,32 @@ def subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     return _subgraph(G, nodes)
 
 
+def _attacked_edges(G: nx.MultiDiGraph):
+    """``(u, v, key, attacker ids)`` of every edge an attack on a relation targets."""
+    for u, v, k, by in G.edges(keys=True, data="attacked_by"):
+        if by:
+            yield u, v, k, {a["by"] for a in by}
+
+
 def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
-    """An independent copy of the subgraph, nodes kept in the original order (for stable output)."""
+    """An independent copy of the subgraph, nodes kept in the original order (for stable output).
+
+    An edge's ``attacked_by`` keeps only the attackers the subgraph holds.
+    """
     keep = set(nodes)
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in keep)
-    H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in keep and v in keep:
+            d = dict(d)
+            if d.get("attacked_by"):
+                by = tuple(a for a in d["attacked_by"] if a["by"] in keep)
+                if by:
+                    d["attacked_by"] = by
+                else:
+                    del d["attacked_by"]
+            H.add_edge(u, v, k, **d)
     return H
 
 

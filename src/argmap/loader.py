@@ -20,10 +20,14 @@ from . import spec
 from .diagnostics import Diagnostic, did_you_mean
 from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
-from .spec import ID_PATTERN, MAP_KEYS, NODE_KEYS, NODE_KINDS, RELATION_KINDS, SOURCE_KEYS, slugify
+from .spec import ID_PATTERN, MAP_KEYS, slugify
+from .spec import NODE_KEYS_V2, NODE_KINDS_V2, RELATION_ITEM_KEYS, RELATION_KINDS_V2, SOURCE_KEYS_V2, STANCES
 from .yamltext import BOOL as _BOOL
 from .yamltext import MAX_DEPTH, MAX_YAML_NODES, Refused, compose, exact_nodes
 from .yamltext import NULL as _NULL
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 from .yamltext import PLAIN_SCALARS as _PLAIN_SCALARS
 from .yamltext import describe as _kind
 from .yamltext import explain
@@ -42,6 +46,10 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # Kept importable from here for older callers; their home is spec / yamltext.
 _MAP_NAME = spec.MAP_NAME_PATTERN
 __all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
+# What this loader accepts: the format v2 vocabulary (docs/format-v2.md).
+NODE_KEYS = NODE_KEYS_V2
+SOURCE_KEYS = SOURCE_KEYS_V2
+NODE_KINDS = NODE_KINDS_V2
 
 
 def load_file(path: str | Path) -> tuple[Map | None, list[Diagnostic]]:
@@ -306,7 +314,7 @@ class _Reader:
             if sid in out:
                 self.error("duplicate-id", f"source '{sid}' is declared twice", k)
                 continue
-            fields = self.mapping(v, f"source '{sid}'", SOURCE_KEYS)
+            fields = self.mapping(v, f"source '{sid}'", SOURCE_KEYS_V2)
             what = f"source '{sid}'"
             url = self.string(fields.get("url"), what)
             if url is not None:
@@ -319,7 +327,11 @@ class _Reader:
                         "give the address of the page the source is published on",
                     )
             file_entry = fields.get("file")
+            replies = fields.get("replies_to")
             out[sid] = Source(
+                replies_to=self.string(replies, what),
+                replies_to_loc=self.loc(replies[1]) if replies else None,
+                order=self.whole_number(fields.get("order"), what),
                 id=sid,
                 title=self.string(fields.get("title"), what),
                 author=self.string(fields.get("author"), what),
@@ -335,7 +347,7 @@ class _Reader:
         if not isinstance(item, yaml.MappingNode):
             self.error("wrong-type", f"a node must be a mapping with id and text, got {_kind(item)}", item)
             return None
-        fields = self.mapping(item, "node", NODE_KEYS)
+        fields = self.mapping(item, "node", NODE_KEYS_V2)
         node_id = self.string(fields.get("id"), "node", required="id" in fields)
         if "id" not in fields:
             text = self.string(fields.get("text"), "node") or ""
@@ -356,12 +368,12 @@ class _Reader:
         if "text" not in fields:
             self.error("missing-text", f"{what} has no text", item, "add `text:` saying the claim in your own words")
         kind = self.string(fields.get("kind"), what) or "claim"
-        if kind not in NODE_KINDS:
+        if kind not in NODE_KINDS_V2:
             self.error(
                 "bad-kind",
-                f"kind '{kind}' of {what} is not one of {', '.join(NODE_KINDS)}",
+                f"kind '{kind}' of {what} is not one of {', '.join(NODE_KINDS_V2)}",
                 fields["kind"][1],
-                did_you_mean(kind, NODE_KINDS),
+                did_you_mean(kind, NODE_KINDS_V2),
             )
             kind = "claim"
         source = self.string(fields.get("source"), what)
@@ -376,9 +388,19 @@ class _Reader:
         quote = self.string(fields.get("quote"), what)
         tags = tuple(t for t, _ in self.string_list(fields.get("tags"), what))
         relations: list[Relation] = []
-        for rel in RELATION_KINDS:
-            for target, tnode in self.string_list(fields.get(rel), what):
-                relations.append(Relation(rel, node_id, target, self.loc(tnode)))
+        for rel in RELATION_KINDS_V2:
+            relations.extend(self.relation_items(fields.get(rel), rel, node_id, what))
+        stance = self.string(fields.get("stance"), what) or "own"
+        if stance not in STANCES:
+            self.error(
+                "bad-stance",
+                f"stance '{stance}' of {what} is not one of {', '.join(STANCES)}",
+                fields["stance"][1],
+                did_you_mean(stance, STANCES) or "own: the writer's view; restates/reports: someone else's (give held_by); "
+                "steelman: offered without being held",
+            )
+            stance = "own"
+        premises = tuple(p for p, _ in self.string_list(fields.get("premises"), what))
         return Node(  # kept even when text is bad, so that its relations are checked too
             id=node_id,
             text=" ".join((text or "").split()),
@@ -393,4 +415,101 @@ class _Reader:
             loc=self.loc(id_node),
             quote_loc=self.loc(fields["quote"][1]) if "quote" in fields else None,
             source_loc=self.loc(fields["source"][1]) if "source" in fields else None,
+            title=self.string(fields.get("title"), what),
+            held_by=self.string(fields.get("held_by"), what),
+            stance=stance,
+            weight=self.weight(fields.get("weight"), what),
+            premises=premises,
+            premises_loc=self.loc(fields["premises"][1]) if "premises" in fields else None,
+            stance_loc=self.loc(fields["stance"][1]) if "stance" in fields else None,
         )
+
+    # -- v2 values -------------------------------------------------------------------
+    def number(self, entry, what: str) -> float | None:
+        """A number (int or float scalar); anything else is a located ``wrong-type``."""
+        if entry is None:
+            return None
+        key, node = entry
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_INT, _FLOAT):
+            shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _kind(node)
+            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got {shown}", node,
+                       f"write e.g. '{key.value}: 0.3'")
+            return None
+        try:
+            value = float(node.value.replace("_", ""))
+        except ValueError:
+            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got '{node.value}'", node)
+            return None
+        return value
+
+    def weight(self, entry, what: str) -> float | None:
+        value = self.number(entry, what)
+        if value is not None and not (0.0 <= value <= 1.0):  # NaN fails too
+            self.error("bad-weight", f"weight {entry[1].value} of {what} is outside [0, 1]", entry[1],
+                       "a base score between 0 (no weight) and 1 (certain); 0.5 is the default")
+            return None
+        return value
+
+    def whole_number(self, entry, what: str) -> int | None:
+        value = self.number(entry, what)
+        if value is None:
+            return None
+        if value != int(value) or value < 0 or entry[1].tag != _INT:
+            self.error("wrong-type", f"'{entry[0].value}' of {what} must be a whole number >= 0, got {entry[1].value}",
+                       entry[1], "number the replies 0, 1, 2, ... in thread order")
+            return None
+        return int(value)
+
+    def relation_items(self, entry, kind: str, node_id: str, what: str) -> list[Relation]:
+        """A relation list: each item a target id, or a mapping {to, inferred, note, relation}."""
+        if entry is None:
+            return []
+        key, node = entry
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return []
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        out = []
+        for item in items:
+            if isinstance(item, yaml.ScalarNode) and item.tag in _PLAIN_SCALARS:
+                out.append(Relation(kind, node_id, item.value, self.loc(item)))
+                continue
+            if not isinstance(item, yaml.MappingNode):
+                self.error(
+                    "wrong-type",
+                    f"'{kind}' of {what} must list ids or mappings with `to:`, got {_kind(item)}",
+                    item,
+                    f"write '{kind}: [id-one, id-two]' or '- to: id' with inferred/note/relation",
+                )
+                continue
+            fields = self.mapping(item, f"an item of '{kind}' of {what}", RELATION_ITEM_KEYS)
+            if "to" not in fields:
+                if fields or not item.value:
+                    self.error("missing-key", f"an item of '{kind}' of {what} has no `to:`", item,
+                               "name the target: `- to: some-id` (or `SRC->TGT` for a relation)")
+                continue
+            target = self.string(fields["to"], f"an item of '{kind}' of {what}", required=True)
+            if target is None:
+                continue
+            inferred = False
+            if "inferred" in fields:
+                inode = fields["inferred"][1]
+                if not (isinstance(inode, yaml.ScalarNode) and inode.tag == _BOOL):
+                    self.error("wrong-type", f"'inferred' of an item of '{kind}' of {what} must be true or false",
+                               inode, "write `inferred: true` (no author made this link) or leave it out")
+                else:
+                    inferred = inode.value.lower() in ("true", "yes", "on", "y")
+            relation = self.string(fields.get("relation"), f"an item of '{kind}' of {what}")
+            out.append(
+                Relation(
+                    kind,
+                    node_id,
+                    target,
+                    self.loc(fields["to"][1]),
+                    inferred=inferred,
+                    note=self.string(fields.get("note"), f"an item of '{kind}' of {what}"),
+                    target_relation=relation,
+                )
+            )
+        return out

@@ -22,7 +22,7 @@ __all__ = [
     "NODE_KINDS",
 ]
 
-from .spec import NODE_KINDS, RELATION_KINDS  # noqa: E402  (the format's vocabulary lives in spec)
+from .spec import NODE_KINDS, RELATION_KINDS, RELATION_SEPARATOR  # noqa: E402  (the format's vocabulary lives in spec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +49,40 @@ class Source:
     file: str | None = None
     loc: Location | None = None
     file_loc: Location | None = None
+    replies_to: str | None = None  # v2: the source (same map) this one answers
+    order: int | None = None  # v2: position in the thread
+    replies_to_loc: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """``source`` supports, attacks or undercuts ``target`` (both node ids)."""
+    """``source`` supports, attacks, undercuts, concedes, answers or contradicts ``target``.
+
+    ``target`` is a node id, or (attacks and undercuts only) a relation named
+    ``SRC->TGT``; ``target_relation`` then says which relation of that pair
+    when it has several (the file's ``relation:`` key).  ``inferred``: no author
+    made this link, the mapper did.
+    """
 
     kind: str
     source: str
     target: str
     loc: Location | None = None
+    inferred: bool = False
+    note: str | None = None
+    target_relation: str | None = None
+
+    @property
+    def targets_relation(self) -> bool:
+        """True when the target is a relation ``SRC->TGT``, not a node."""
+        return RELATION_SEPARATOR in self.target
+
+    def target_pair(self) -> tuple[str, str] | None:
+        """``(SRC, TGT)`` of a relation target, else None."""
+        if not self.targets_relation:
+            return None
+        src, _, tgt = self.target.partition(RELATION_SEPARATOR)
+        return src, tgt
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +102,20 @@ class Node:
     loc: Location | None = None
     quote_loc: Location | None = None
     source_loc: Location | None = None
+    title: str | None = None  # v2: a short label drawn bold above the text
+    held_by: str | None = None  # v2: whose view it is, when not ``by``'s
+    stance: str = "own"  # v2: own | restates | reports | steelman
+    weight: float | None = None  # v2: base score in [0, 1] for gradual semantics
+    premises: tuple[str, ...] = ()  # v2: linked premises of an argument
+    premises_loc: Location | None = None
+    stance_loc: Location | None = None
+
+    @property
+    def holder(self) -> str | None:
+        """Whose view this is: ``held_by``, else ``by``; nobody's for a steelman."""
+        if self.stance == "steelman":
+            return None
+        return self.held_by or self.by
 
 
 @dataclass(frozen=True, slots=True)

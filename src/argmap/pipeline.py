@@ -66,12 +66,12 @@ def whole_graph(project: Project, settings: Settings | None = None):
     exports and ``analyze`` can reach the folder's framework), and, when the
     settings colour by status, each node's status under the settings' semantics.
     """
-    from .analysis import annotate
+    from .analysis import annotate_settings
     from .graph import build
 
     G = build(project)  # records itself as G.graph["whole"]
-    if settings is not None and settings.color_by == "status":
-        annotate(G, settings.semantics, settings.bipolar)
+    if settings is not None and settings.color_by in ("status", "strength"):
+        annotate_settings(G, settings)
     return G
 
 
@@ -108,16 +108,9 @@ def select(G, view: View):
 
 def annotate_status(G, settings: Settings) -> None:
     """Put each node's IN/OUT/UNDEC status in its ``status`` attribute, computed on the whole folder."""
-    from .analysis import whole
+    from .analysis import annotate_settings
 
-    full = whole(G)
-    if full.graph.get("status_of") != (settings.semantics, settings.bipolar):
-        from .analysis import annotate
-
-        annotate(full, settings.semantics, settings.bipolar)
-    if full is not G:
-        for n in G.nodes:
-            G.nodes[n]["status"] = full.nodes[n]["status"]
+    annotate_settings(G, settings)  # and ``strength`` when the settings ask for it
 
 
 def draw(G, fmt: str, settings: Settings) -> bytes:
@@ -127,7 +120,7 @@ def draw(G, fmt: str, settings: Settings) -> bytes:
 
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format '{fmt}' (choose {', '.join(FORMATS)})")
-    if settings.color_by == "status":
+    if settings.color_by in ("status", "strength"):
         annotate_status(G, settings)
     if not FORMATS[fmt].image:
         return export(G, fmt, settings).encode("utf-8")
@@ -257,7 +250,7 @@ def build_folder(
             step.warnings.append(
                 f"{name} has {step.nodes} nodes; consider views with --focus or --tag, or --parts N"
             )
-        if settings.color_by == "status":
+        if settings.color_by in ("status", "strength"):
             annotate_status(H, job_settings)
         H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
         dot_text = export_dot(H, job_settings)

@@ -18,7 +18,7 @@ from .pipeline import View, select, whole_graph
 from .project import Opened, open_checked
 from .settings import Settings
 
-__all__ = ["list_maps", "show_node", "analyze_paths", "folder_statuses"]
+__all__ = ["list_maps", "show_node", "show_thread", "analyze_paths", "folder_statuses"]
 
 
 def folder_statuses(opened: Opened, settings: Settings) -> dict[str, str]:
@@ -28,7 +28,7 @@ def folder_statuses(opened: Opened, settings: Settings) -> dict[str, str]:
     """
     from .analysis import statuses
 
-    return statuses(whole_graph(opened.project), settings.semantics, settings.bipolar)
+    return statuses(whole_graph(opened.project), settings.semantics, settings.bipolar, settings.inferred)
 
 
 def list_maps(paths: Iterable[str | Path] = ()) -> str:
@@ -53,8 +53,38 @@ def show_node(node_id: str, paths: Iterable[str | Path] = (), depth: int = 3, se
 
         hint = did_you_mean(node_id, sorted(G.nodes)) or "`argmap list` shows the maps; ids are in the YAML files"
         raise ArgmapError(f"no node with id '{node_id}' ({hint})")
-    status = statuses(G, settings.semantics, settings.bipolar)
-    return node_report(G, node_id, depth, status, semantics=settings.semantics, bipolar=settings.bipolar)
+    status = statuses(G, settings.semantics, settings.bipolar, settings.inferred)
+    strength = None
+    from .analysis import dung_semantics, gradual_strengths, is_gradual
+
+    if is_gradual(settings.semantics):
+        _, strength, _, _ = gradual_strengths(G, settings.semantics, settings.inferred)
+    return node_report(G, node_id, depth, status, semantics=dung_semantics(settings.semantics),
+                       bipolar=settings.bipolar, strength=strength, gradual=settings.semantics if strength else None)
+
+
+def show_thread(map_name: str | None = None, paths: Iterable[str | Path] = (), opened: Opened | None = None) -> str:
+    """The text of ``argmap show --thread``: a map's exchange in order, source by source.
+
+    ``map_name`` (or the map a FILE names) picks the map; its sources are told
+    in thread order (each after the source it replies to; siblings by ``order``,
+    then date, then id), each with the nodes it contributes and what they answer.
+    """
+    from .report import thread_report
+
+    opened = opened or open_checked(list(paths))
+    name = map_name or opened.single_map
+    maps = {m.name: m for m in opened.project.maps}
+    if name is None:
+        if len(opened.maps) == 1:
+            name = opened.maps[0].name
+        else:
+            raise ArgmapError(f"say which map's thread to show: --map NAME or a map file (maps: {', '.join(sorted(maps))})")
+    if name not in maps:
+        from .diagnostics import did_you_mean
+
+        raise ArgmapError(f"no map named '{name}' ({did_you_mean(name, sorted(maps)) or 'maps: ' + ', '.join(sorted(maps))})")
+    return thread_report(maps[name], whole_graph(opened.project))
 
 
 def analyze_paths(paths: Iterable[str | Path] = (), map_name: str | None = None, settings: Settings | None = None,
@@ -76,4 +106,4 @@ def analyze_paths(paths: Iterable[str | Path] = (), map_name: str | None = None,
 
         own = {m.name for m in opened.maps}
         view = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
-    return view, analyze(view, settings.semantics, settings.bipolar)
+    return view, analyze(view, settings.semantics, settings.bipolar, inferred=settings.inferred)

@@ -8,9 +8,12 @@ from collections import Counter
 from .model import Project
 from .textsafe import terminal
 
-__all__ = ["maps_table", "node_report", "table", "analysis_report"]
+__all__ = ["maps_table", "node_report", "table", "analysis_report", "thread_report"]
 
-_MARK = {"supports": "+", "attacks": "-", "undercuts": "~"}
+_MARK = {"supports": "+", "attacks": "-", "undercuts": "~", "contradicts": "x", "concedes": "=", "answers": "?",
+         "premise": "&"}
+_LEGEND = "+ supports, - attacks, ~ undercuts, x contradicts, = concedes, ? answers, & premise of"
+_STANCE_WORD = {"restates": "restated", "reports": "reported", "steelman": "steelman"}
 
 
 def table(headers: list[str], rows: list[list[object]]) -> str:
@@ -38,31 +41,51 @@ def maps_table(project: Project) -> str:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
         authors = Counter(n.by for n in m.nodes if n.by)
         top = ", ".join(a for a, _ in authors.most_common(3)) + (" …" if len(authors) > 3 else "")
+        other = rels["concedes"] + rels["answers"] + rels["contradicts"]
         rows.append(
-            [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], top]
+            [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], other, top]
         )
     total_nodes = sum(r[2] for r in rows)
-    total_rels = sum(r[3] + r[4] + r[5] for r in rows)
+    total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
     return (
-        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "authors"], rows)
+        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"], rows)
         + f"\n\n{len(rows)} maps, {total_nodes} nodes, {total_rels} relations"
     )
 
 
 def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None,
-                semantics: str = "grounded", bipolar: str = "none") -> str:
-    """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts).
+                semantics: str = "grounded", bipolar: str = "none", strength: dict[str, float] | None = None,
+                gradual: str | None = None) -> str:
+    """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts,
+    x contradicts, = concedes, ? answers, & premise of).
 
-    With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands.
+    With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands (a question
+    is not evaluated: it says whether it is answered); with ``strength``, its gradual strength too.
     """
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
-    if status:
+    if d.get("kind") == "question":
+        answered = sorted(u for u, _, k in G.in_edges(node_id, keys=True) if k == "answers")
+        lines.append(f"  question: {'answered by ' + ', '.join(answered) if answered else 'unanswered'}")
+    elif status and node_id in status:
         support = f"; support read as {bipolar}" if bipolar != "none" else ""
         lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, {semantics} semantics{support})")
+    if strength and node_id in strength:
+        lines.append(f"  strength: {strength[node_id]:.3f} ({gradual}; base {_base(d)})")
+    if d.get("title"):
+        lines.append(f"  {d['title']}")
     lines += textwrap.wrap(d.get("text") or "", 88, initial_indent="  ", subsequent_indent="  ")
     if d.get("by"):
-        lines.append(f"  by {d['by']}")
+        stance = d.get("stance") or "own"
+        if stance == "own" and not d.get("held_by"):
+            lines.append(f"  by {d['by']}")
+        elif stance == "steelman":
+            lines.append(f"  by {d['by']} (steelman, held by nobody"
+                         + (f"; offered for {d['held_by']})" if d.get("held_by") else ")"))
+        else:
+            lines.append(f"  by {d['by']} ({_STANCE_WORD.get(stance, stance)}; held by {d.get('held_by')})")
+    elif d.get("held_by"):
+        lines.append(f"  held by {d['held_by']}")
     if d.get("quote"):
         lines += textwrap.wrap(f"“{d['quote']}”", 88, initial_indent="  quote: ", subsequent_indent="         ")
     src = d.get("source")
@@ -73,27 +96,55 @@ def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None =
         lines.append(f"  note: {d['note']}")
     if d.get("tags"):
         lines.append(f"  tags: {', '.join(d['tags'])}")
-    out = [(k, v) for _, v, k in G.out_edges(node_id, keys=True)]
-    if out:
+    if d.get("premises"):
+        lines.append(f"  premises: {', '.join(d['premises'])}")
+    out = [(k, v, data) for _, v, k, data in G.out_edges(node_id, keys=True, data=True)]
+    objects = [(u, v, k, o) for u, v, k, data in G.edges(keys=True, data=True) for o in data.get("attacked_by") or ()
+               if o["by"] == node_id]
+    if out or objects:
         lines.append("")
         lines.append("It answers:")
-        for kind, target in out:
-            lines.append(f"  {_MARK.get(kind, '?')} {kind} {target}{_tag(status, target)}: {_short(G.nodes[target].get('text'))}")
+        for kind, target, data in out:
+            word = "premise of" if kind == "premise" else kind
+            lines.append(f"  {_MARK.get(kind, '?')} {word} {target}{_tag(status, target)}{_flags(data)}: "
+                         f"{_short(G.nodes[target].get('text'))}")
+        for u, v, k, o in objects:
+            lines.append(f"  {_MARK.get(o['kind'], '?')} {o['kind']} the relation {u}->{v} ({k})"
+                         + (" [inferred]" if o.get("inferred") else ""))
+    on_own = [(u, v, k, data["attacked_by"]) for u, v, k, data in
+              list(G.out_edges(node_id, keys=True, data=True)) + list(G.in_edges(node_id, keys=True, data=True))
+              if data.get("attacked_by")]
+    if on_own:
+        lines.append("")
+        lines.append("Objections to its relations:")
+        for u, v, k, by in on_own:
+            for o in by:
+                lines.append(f"  {_MARK.get(o['kind'], '?')} {o['by']}{_tag(status, o['by'])} {o['kind']} {u}->{v} ({k})"
+                             + (" [inferred]" if o.get("inferred") else ""))
     lines.append("")
     replies = list(G.in_edges(node_id, keys=True))
     if not replies:
-        lines.append("Nothing supports or attacks it yet.")
+        lines.append("Nothing supports, attacks or answers it yet.")
     else:
-        lines.append("Replies (+ supports, - attacks, ~ undercuts):")
+        lines.append(f"Replies ({_LEGEND}):")
         _tree(G, node_id, depth, 1, {node_id}, lines, status)
     return "\n".join(terminal(line) for line in lines)
+
+
+def _base(d) -> str:
+    w = d.get("weight")
+    return f"{w:g}" if w is not None else "0.5, the default"
+
+
+def _flags(data) -> str:
+    return " [inferred]" if data.get("inferred") else ""
 
 
 _STATUS_WORD = {"IN": "stands", "OUT": "falls", "UNDEC": "open"}
 
 
 def _tag(status, node) -> str:
-    return f" [{status[node]}]" if status else ""
+    return f" [{status[node]}]" if status and node in status else ""
 
 
 def _tree(G, node_id, depth, level, path, lines, status=None):
@@ -102,6 +153,8 @@ def _tree(G, node_id, depth, level, path, lines, status=None):
     for u, _, kind in sorted(G.in_edges(node_id, keys=True), key=lambda e: (list(_MARK).index(e[2]) if e[2] in _MARK else 9, e[0])):
         d = G.nodes[u]
         by = f" — {d['by']}" if d.get("by") else ""
+        if d.get("stance") in _STANCE_WORD:
+            by += f" ({_STANCE_WORD[d['stance']]}" + (f", held by {d['held_by']})" if d.get("held_by") and d["stance"] != "steelman" else ")")
         seen = " (already above)" if u in path else ""
         lines.append(f"{'  ' * level}{_MARK.get(kind, '?')} {u}{_tag(status, u)}: {_short(d.get('text'))}{by}{seen}")
         if not seen:
@@ -114,18 +167,28 @@ def _short(text: str | None, limit: int = 90) -> str:
 
 
 def analysis_report(G, analysis, limit: int = 0) -> str:
-    """``argmap analyze`` as text: statuses with reasons, objections, cruxes, authors, replies."""
+    """``argmap analyze`` as text: statuses (and strengths) with reasons, objections, cruxes, questions,
+    concessions, inferred relations, steelmen, holders, replies."""
     a = analysis
-    counts = Counter(a.status[n] for n, d in G.nodes(data=True) if not d.get("ghost"))
-    out = [
-        f"Semantics: {a.semantics}; support read as: {a.bipolar}"
-        + (f" ({len(a.derived)} derived attacks)" if a.derived else ""),
-        f"IN (stands): {counts['IN']}   OUT (falls): {counts['OUT']}   UNDEC (open): {counts['UNDEC']}",
-        "",
-    ]
+    evaluated = [n for n, d in G.nodes(data=True) if not d.get("ghost") and n in a.status]
+    counts = Counter(a.status[n] for n in evaluated)
+    head = f"Semantics: {a.semantics}; support read as: {a.bipolar}" + (
+        f" ({len(a.derived)} derived attacks)" if a.derived else "")
+    if a.gradual:
+        head = (f"Semantics: {a.gradual} strengths beside grounded statuses (status = the grounded verdict); "
+                f"support read as: {a.bipolar}" + (f" ({len(a.derived)} derived attacks)" if a.derived else ""))
+    out = [head]
+    if not a.inferred:
+        out.append("Inferred relations left out of the evaluation (--no-inferred).")
+    out += [f"IN (stands): {counts['IN']}   OUT (falls): {counts['OUT']}   UNDEC (open): {counts['UNDEC']}", ""]
+    if a.gradual and not a.converged:
+        out.insert(1, "Warning: the strengths of some cycle did not converge; they are the last iterate.")
     rows = []
     order = {"IN": 0, "UNDEC": 1, "OUT": 2}
-    nodes = sorted((n for n, d in G.nodes(data=True) if not d.get("ghost")), key=lambda n: (order[a.status[n]], n))
+    if a.gradual:
+        nodes = sorted(evaluated, key=lambda n: (-round(a.strength.get(n, 0.0), 9), n))
+    else:
+        nodes = sorted(evaluated, key=lambda n: (order[a.status[n]], n))
     for n in nodes[: limit or None]:
         path = a.reasons.get(n) or []
         if a.status[n] == "OUT" and path:
@@ -133,15 +196,31 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
         elif a.status[n] == "UNDEC" and path:  # a cycle is spelt out once, at its first node
             why = ("in an unresolved cycle: " + " -> ".join(path)) if path[0] == path[-1] else f"attacked by {path[0]} (UNDEC), back to a cycle"
         elif a.status[n] == "IN":
-            attackers = [u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts")]
+            attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts", "contradicts")}
+                               | {v for _, v, k in G.out_edges(n, keys=True) if k == "contradicts"})
             why = f"every attacker falls ({', '.join(attackers)})" if attackers else "unattacked"
         else:
             why = ""
-        rows.append([a.status[n], n, G.nodes[n].get("by") or "", _short(why, 70)])
-    out.append(table(["status", "node", "by", "why"], rows))
+        who = _who(G.nodes[n])
+        if a.gradual:
+            r = a.strength_reasons.get(n, {})
+            because = f"base {r.get('base', 0.5):g}"
+            if r.get("attackers"):
+                because += f"; attackers {', '.join(r['attackers'])}"
+            if r.get("supporters"):
+                because += f"; supporters {', '.join(r['supporters'])}"
+            if r.get("premises"):
+                because += f"; capped by premises {', '.join(r['premises'])}"
+            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, who, _short(because, 70)])
+        else:
+            rows.append([a.status[n], n, who, _short(why, 70)])
+    if a.gradual:
+        out.append(table(["strength", "status", "node", "held by", "why (base, attackers, supporters)"], rows))
+    else:
+        out.append(table(["status", "node", "held by", "why"], rows))
     out += ["", "Unanswered objections (attacks nobody has answered):"]
     if a.unanswered:
-        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, G.nodes[u].get("by") or ""] for u, v, k in a.unanswered]))
+        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered]))
     else:
         out.append("  none")
     out += ["", "Cruxes (nodes whose status change would flip the most others):"]
@@ -149,16 +228,100 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
         out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes]))
     else:
         out.append("  none")
-    out += ["", "Per author:"]
-    out.append(
-        table(
-            ["author", "nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts"],
-            [[who] + [t[k] for k in ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts")] for who, t in a.authors.items()],
-        )
-    )
-    out += ["", "Who answers whom:"]
+    if a.questions:
+        out += ["", "Questions:"]
+        rows = []
+        for q, asker, answers in a.questions:
+            got = "; ".join(f"{x} ({h})" for x, h in answers) or "UNANSWERED"
+            rows.append([q, asker, got])
+        out.append(table(["question", "asked by", "answered by"], rows))
+    if a.concessions:
+        out += ["", "Concessions (who grants what to whom):"]
+        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions]))
+        tally = Counter(h for h, *_ in a.concessions)
+        out.append("  per author: " + ", ".join(f"{h} {c}" for h, c in sorted(tally.items())))
+    if a.relation_attacks:
+        out += ["", "Objections to relations (attacks on a link, AFRA):"]
+        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks]))
+    if a.inferred_relations:
+        out += ["", "Inferred relations (made by the mapper, not an author)"
+                + (": left out of this evaluation" if not a.inferred else "") + ":"]
+        out.append(table(["from", "kind", "to"], [list(r) for r in a.inferred_relations]))
+    if a.steelmen:
+        out += ["", "Steelmen (offered without being held; counted for nobody):"]
+        out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen]))
+    out += ["", "Per author (by holder: held_by, else by):"]
+    keys = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
+    out.append(table(["author"] + list(keys), [[who] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
+    out += ["", "Who answers whom (by holder):"]
     if a.answers:
         out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers]))
     else:
         out.append("  nobody answers anybody else")
     return "\n".join(out)
+
+
+def _who(d) -> str:
+    """Whose view a node is, for tables: the holder, with the writer when they differ."""
+    if d.get("stance") == "steelman":
+        return f"(steelman by {d.get('by') or '?'})"
+    holder = d.get("held_by") or d.get("by") or ""
+    if d.get("held_by") and d.get("by") and d["held_by"] != d["by"]:
+        return f"{holder} (per {d['by']})"
+    return holder
+
+
+def thread_report(m, G) -> str:
+    """A map's exchange in order: each source after the one it replies to, with its nodes and what they answer."""
+    sources = m.sources
+    children: dict[str | None, list[str]] = {}
+    for sid, src in sources.items():
+        parent = src.replies_to if src.replies_to in sources else None
+        children.setdefault(parent, []).append(sid)
+
+    def key(sid):
+        src = sources[sid]
+        return (src.order if src.order is not None else 10**9, src.date or "", sid)
+
+    order: list[tuple[str, int]] = []
+    seen: set[str] = set()
+
+    def walk(sid, depth):
+        if sid in seen:
+            return
+        seen.add(sid)
+        order.append((sid, depth))
+        for c in sorted(children.get(sid, []), key=key):
+            walk(c, depth + 1)
+
+    for root in sorted(children.get(None, []), key=key):
+        walk(root, 0)
+    for sid in sorted(sources, key=key):  # a cycle (`check` reports it): still listed
+        walk(sid, 0)
+    by_source: dict[str | None, list] = {}
+    for n in m.nodes:
+        by_source.setdefault(n.source, []).append(n)
+    lines = [f"Thread of map {m.name}" + (f": {m.title}" if m.title else ""), ""]
+    for i, (sid, depth) in enumerate(order, 1):
+        src = sources[sid]
+        pad = ""  # flat: the order and "replying to" say who answers whom
+        what = ", ".join(x for x in (src.author, src.date) if x)
+        reply = f", replying to {src.replies_to}" if src.replies_to else ""
+        lines.append(f"{pad}{i}. {sid}" + (f" ({what}{reply})" if what or reply else "")
+                     + (f": {src.title}" if src.title else ""))
+        nodes = by_source.get(sid, [])
+        if not nodes:
+            lines.append(f"{pad}   (no node cites it)")
+        for n in nodes:
+            label = n.title or _short(n.text, 70)
+            lines.append(f"{pad}   - {n.id}: {label}" + (f" [{_STANCE_WORD.get(n.stance)}]" if n.stance != "own" else ""))
+            for rel in n.relations:
+                tgt = rel.target
+                if tgt in G:
+                    holder = G.nodes[tgt].get("holder") or G.nodes[tgt].get("by") or ""
+                    tgt = f"{tgt}" + (f" ({holder})" if holder else "")
+                lines.append(f"{pad}       {_MARK.get(rel.kind, '?')} {rel.kind} {tgt}" + (" [inferred]" if rel.inferred else ""))
+    rest = by_source.get(None, [])
+    if rest:
+        lines += ["", "Nodes citing no source:"] + [f"   - {n.id}" for n in rest]
+    return "\n".join(terminal(line) for line in lines)

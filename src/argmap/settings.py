@@ -17,7 +17,7 @@ from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from .export.theme import COLORINGS
 from .model import Location
 
-__all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "RANKDIRS", "load_config", "load_settings", "CONFIG_NAME"]
+__all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config", "load_settings", "CONFIG_NAME"]
 
 #: node colourings (``--color-by``): name → what it means; declared once, in the theme
 COLOR_BY = COLORINGS
@@ -32,11 +32,17 @@ _SEMANTICS_HELP = {
     "complete": "sceptical over complete extensions",
     "preferred": "sceptical over preferred extensions",
     "stable": "sceptical over stable extensions",
+    "dfquad": "gradual strength (DF-QuAD, Rago et al. 2016) beside the grounded status",
+    "quadratic-energy": "gradual strength (quadratic energy, Potyka 2018) beside the grounded status",
 }
+#: what a node's label shows (``--labels``)
+LABELS = {"both": "the bold title above the text", "title": "the title only (the text where there is none)",
+          "text": "the text only"}
 #: how support adds attacks (Cayrol & Lagasquie-Schiex): the modes :mod:`argmap.semantics` declares
 BIPOLAR = {m: _BIPOLAR_HELP.get(m, "") for m in _sem._MODES}
 #: the semantics that decide statuses: the canonical names :mod:`argmap.semantics` declares
 SEMANTICS = {m: _SEMANTICS_HELP.get(m, "") for m in dict.fromkeys(_sem.SEMANTICS.values())}
+SEMANTICS.update({m: _SEMANTICS_HELP.get(m, "") for m in ("dfquad", "quadratic-energy")})
 RANKDIRS = ("BT", "TB", "LR", "RL")
 CONFIG_NAME = "argmap.toml"
 
@@ -70,15 +76,15 @@ class Settings:
     bipolar: str = "none"
     title: bool = True
     large_map_warning: int = 150
+    labels: str = "both"  # what a node's label shows: both | title | text
+    inferred: bool = True  # inferred relations count in evaluation
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with ``changes`` applied; ``None`` values are ignored (an unset flag)."""
         changes = {k: v for k, v in changes.items() if v is not None}
         if isinstance(changes.get("semantics"), str):
-            from .semantics import normalize_semantics
-
-            changes["semantics"] = normalize_semantics(changes["semantics"])
+            changes["semantics"] = normalize_any_semantics(changes["semantics"])
         new = dataclasses.replace(self, **changes)
         new.check()
         return new
@@ -113,7 +119,7 @@ class Settings:
 _TYPES = {
     "color_by": str, "wrap": int, "rankdir": str, "parts_rankdir": str, "stagger": int, "legend": bool,
     "fontname": str, "fontsize": float, "engine": str, "semantics": str, "bipolar": str, "title": bool,
-    "large_map_warning": int,
+    "large_map_warning": int, "labels": str, "inferred": bool,
 }
 _WORD = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
 
@@ -145,7 +151,20 @@ def _choices(name: str):
         return tuple(SEMANTICS)
     if name == "bipolar":
         return tuple(BIPOLAR)
+    if name == "labels":
+        return tuple(LABELS)
     return None
+
+
+def normalize_any_semantics(name: str) -> str:
+    """Canonical name of a Dung semantics (``GR``, ``preferred``...) or a gradual one (``df-quad``, ``qe``)."""
+    from .gradual import GradualError, normalize_gradual
+    from .semantics import normalize_semantics
+
+    try:
+        return normalize_gradual(name)
+    except GradualError:
+        return normalize_semantics(name)
 
 
 def _config_error(path: Path, text: str, message: str, hint: str | None, key: str | None = None,
@@ -237,10 +256,10 @@ def load_config(folder: str | Path) -> Settings:
     except TypeError as exc:  # pragma: no cover - names are checked above
         raise _config_error(path, text, str(exc), None) from None
     if isinstance(values.get("semantics"), str):
-        from .semantics import SemanticsError, normalize_semantics
+        from .semantics import SemanticsError
 
         try:
-            settings = dataclasses.replace(settings, semantics=normalize_semantics(values["semantics"]))
+            settings = dataclasses.replace(settings, semantics=normalize_any_semantics(values["semantics"]))
         except SemanticsError:
             pass  # reported below with the choices
     for name, problem in settings.problems():

@@ -4,9 +4,10 @@ One home for what a map file may say.  The loader checks files against it, the
 editors (``edit``, ``fmt``, ``newmap``) write files with it, the JSON Schema
 mirrors it (a test keeps them in step).  No I/O and no YAML here.
 
-The v1 names are what the loader accepts today.  The ``*_V2`` names are the
-vocabulary of ``docs/format-v2.md``; they are declared here so that every
-module speaks of them the same way, and are wired into the loader separately.
+The ``*_V2`` names are the vocabulary of ``docs/format-v2.md``, which the
+loader, the checker and the JSON Schema accept (``loader.NODE_KEYS`` etc. are
+these).  The v1 names stay for the writers (``edit``, ``fmt``) until they
+speak v2 too.
 
 >>> slugify("Downtown land is too valuable to build parking on")
 'downtown-land-is-too-valuable'
@@ -48,7 +49,7 @@ __all__ = [
     "normalise_url",
 ]
 
-# -- v1: what the loader accepts -----------------------------------------------------------
+# -- v1: the original vocabulary (a subset of v2) -------------------------------------------
 #: The relations a node may start, in the order they are drawn in legends.
 RELATION_KINDS = ("supports", "attacks", "undercuts")
 #: ``claim`` is a statement; ``argument`` is an inference step that can be undercut.
@@ -62,7 +63,7 @@ SOURCE_KEYS = ("title", "author", "date", "url", "file")
 #: Keys of one node, in canonical order.
 NODE_KEYS = ("id", "kind", "text", "by", "source", "quote", "tags", "note") + RELATION_KINDS
 
-# -- v2 (docs/format-v2.md): declared, not yet accepted by the loader ------------------------
+# -- v2 (docs/format-v2.md): what the loader accepts ----------------------------------------
 NODE_KINDS_V2 = NODE_KINDS + ("question",)
 RELATION_KINDS_V2 = RELATION_KINDS + ("concedes", "answers", "contradicts")
 #: Who holds a node's view: its writer (``own``) or someone it sets down.

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostic, did_you_mean
 from .model import Project
+from .spec import ATTACKABLE_RELATIONS, RELATION_ATTACKERS, STANCES_NEEDING_HOLDER
 
 __all__ = ["validate"]
 
 
 def validate(project: Project) -> list[Diagnostic]:
-    """Duplicate ids and map names, dangling targets, self-loops, bad undercuts, unused sources."""
+    """Duplicate ids and map names, dangling targets, self-loops, bad undercuts, unused sources, v2 misuse.
+
+    Rule codes of format v2 (docs/format-v2.md), one per misuse: ``answers-non-question``,
+    ``question-target``, ``question-relation``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
+    ``unknown-premise``, ``premises-non-argument``, ``premises-conclusion``, ``missing-holder``,
+    ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice`` (warning).  ``bad-stance``,
+    ``bad-weight`` and wrong types are found while reading (:mod:`argmap.loader`).
+    """
     diags: list[Diagnostic] = []
     first: dict[str, object] = {}
     for node in project.iter_nodes():
@@ -43,9 +51,35 @@ def validate(project: Project) -> list[Diagnostic]:
         names.setdefault(m.name, m)
 
     nodes = first
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for rel in project.relations():
+        if not rel.targets_relation:
+            pairs.setdefault((rel.source, rel.target), []).append(rel.kind)
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
         for rel in node.relations:
+            if node.kind == "question" and rel.kind != "answers":
+                diags.append(
+                    Diagnostic.error(
+                        "question-relation",
+                        f"question '{node.id}' {rel.kind} '{rel.target}'; a question asserts nothing, so it cannot",
+                        rel.loc,
+                        "write the claim the question implies as a node of its own, or answer the question",
+                    )
+                )
+                continue
+            if rel.targets_relation:
+                diags.extend(_relation_target(rel, node, nodes, pairs))
+                continue
+            if rel.target_relation is not None:
+                diags.append(
+                    Diagnostic.error(
+                        "relation-key",
+                        f"'{node.id}' {rel.kind} '{rel.target}' with `relation:`, but the target is a node",
+                        rel.loc,
+                        "`relation:` picks one relation of a pair; use it only when `to:` names SRC->TGT",
+                    )
+                )
             if rel.target == node.id:
                 diags.append(
                     Diagnostic.error(
@@ -67,6 +101,24 @@ def validate(project: Project) -> list[Diagnostic]:
                     )
                 )
                 continue
+            if rel.kind == "answers" and target.kind != "question":
+                diags.append(
+                    Diagnostic.error(
+                        "answers-non-question",
+                        f"'{node.id}' answers '{rel.target}', which is a {target.kind}, not a question",
+                        rel.loc,
+                        f"give '{rel.target}' `kind: question`, or use `attacks`, `supports` or `concedes`",
+                    )
+                )
+            elif rel.kind != "answers" and target.kind == "question":
+                diags.append(
+                    Diagnostic.error(
+                        "question-target",
+                        f"'{node.id}' {rel.kind} '{rel.target}', which is a question; only `answers` may target a question",
+                        rel.loc,
+                        f"write `answers: [{rel.target}]`",
+                    )
+                )
             if rel.kind == "undercuts" and target.kind != "argument":
                 diags.append(
                     Diagnostic.error(
@@ -96,11 +148,172 @@ def validate(project: Project) -> list[Diagnostic]:
                     )
                 )
 
+    diags.extend(_v2_nodes(project, nodes))
+    for m in project.maps:
+        diags.extend(_threads(m))
     for m in project.maps:
         used = {n.source for n in m.nodes if n.source}
+        used |= {s.replies_to for s in m.sources.values() if s.replies_to}  # a thread's link: replied to
         for sid, source in m.sources.items():
             if sid not in used:
                 diags.append(
                     Diagnostic.warning("unused-source", f"source '{sid}' is declared but no node cites it", source.loc)
                 )
+    return diags
+
+
+def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
+    """Checks of a relation aimed at a relation ``SRC->TGT``."""
+    if rel.kind not in RELATION_ATTACKERS:
+        return [
+            Diagnostic.error(
+                "relation-target-kind",
+                f"'{node.id}' {rel.kind} the relation '{rel.target}'; only attacks and undercuts may target a relation",
+                rel.loc,
+                "to object that a link does not hold, write `attacks:` or `undercuts:`; "
+                f"otherwise point `{rel.kind}` at a node",
+            )
+        ]
+    src, tgt = rel.target_pair()
+    kinds = [k for k in pairs.get((src, tgt), []) if k in ATTACKABLE_RELATIONS]
+    if src == node.id or tgt == node.id:
+        return [
+            Diagnostic.error(
+                "self-loop",
+                f"node '{node.id}' {rel.kind} a relation of its own ('{rel.target}')",
+                rel.loc,
+                "a node cannot object to a link it is one end of",
+            )
+        ]
+    if not kinds:
+        others = [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
+        return [
+            Diagnostic.error(
+                "dangling-relation",
+                f"'{node.id}' {rel.kind} the relation '{rel.target}', which no map defines",
+                rel.loc,
+                did_you_mean(rel.target, others)
+                or f"a relation is named SRC->TGT after a supports, attacks, undercuts or contradicts that '{src}' writes",
+            )
+        ]
+    if rel.target_relation is not None:
+        if rel.target_relation not in kinds:
+            return [
+                Diagnostic.error(
+                    "dangling-relation",
+                    f"'{node.id}' {rel.kind} the {rel.target_relation} relation '{rel.target}', but '{src}' "
+                    f"only {' and '.join(sorted(set(kinds)))} '{tgt}'",
+                    rel.loc,
+                    f"write `relation: {sorted(set(kinds))[0]}`",
+                )
+            ]
+    elif len(set(kinds)) > 1:
+        return [
+            Diagnostic.error(
+                "ambiguous-relation",
+                f"'{rel.target}' names {len(set(kinds))} relations ({', '.join(sorted(set(kinds)))})",
+                rel.loc,
+                f"say which with `relation: {sorted(set(kinds))[0]}` beside `to:`",
+            )
+        ]
+    return []
+
+
+def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
+    """Premises, stances and doubled contradictions."""
+    diags: list[Diagnostic] = []
+    contradicts = {(r.source, r.target): r for r in project.relations() if r.kind == "contradicts"}
+    for (a, b), rel in sorted(contradicts.items()):
+        if a < b and (b, a) in contradicts:
+            later = contradicts[(b, a)]
+            diags.append(
+                Diagnostic.warning(
+                    "contradicts-twice",
+                    f"'{a}' and '{b}' contradict each other on both sides (also at {rel.loc})",
+                    later.loc,
+                    "contradicts is symmetric: write it on one side only",
+                )
+            )
+    for node in project.iter_nodes():
+        where = node.premises_loc or node.loc
+        if node.premises:
+            if node.kind != "argument":
+                diags.append(
+                    Diagnostic.error(
+                        "premises-non-argument",
+                        f"'{node.id}' lists premises but is a {node.kind}, not an argument",
+                        where,
+                        "give it `kind: argument` (an inference from its premises to what it supports)",
+                    )
+                )
+            for p in node.premises:
+                if p == node.id:
+                    diags.append(Diagnostic.error("self-loop", f"'{node.id}' lists itself as a premise", where,
+                                                  "a premise is another node"))
+                elif p not in nodes:
+                    diags.append(
+                        Diagnostic.error(
+                            "unknown-premise",
+                            f"'{node.id}' lists premise '{p}', which no map defines",
+                            where,
+                            did_you_mean(p, nodes) or "define a node with that id, or fix the id",
+                        )
+                    )
+            conclusions = [r.target for r in node.relations if r.kind == "supports" and not r.targets_relation]
+            if len(conclusions) != 1:
+                diags.append(
+                    Diagnostic.error(
+                        "premises-conclusion",
+                        f"'{node.id}' lists premises and supports {len(conclusions)} nodes; "
+                        "an argument with premises supports exactly one (its conclusion)",
+                        where,
+                        "write `supports: [its-conclusion]`" if not conclusions
+                        else "split it into one argument per conclusion",
+                    )
+                )
+        if node.stance in STANCES_NEEDING_HOLDER and not node.held_by:
+            diags.append(
+                Diagnostic.error(
+                    "missing-holder",
+                    f"'{node.id}' {node.stance} a view but does not say whose",
+                    node.stance_loc or node.loc,
+                    "add `held_by: NAME` (whose view it is); `by` is who wrote these words",
+                )
+            )
+    return diags
+
+
+def _threads(m) -> list[Diagnostic]:
+    """``replies_to`` names a source of the same map and forms no cycle."""
+    diags: list[Diagnostic] = []
+    for sid, source in m.sources.items():
+        if source.replies_to is None:
+            continue
+        if source.replies_to not in m.sources:
+            diags.append(
+                Diagnostic.error(
+                    "unknown-reply",
+                    f"source '{sid}' replies to '{source.replies_to}', which is not a source of this map",
+                    source.replies_to_loc or source.loc,
+                    did_you_mean(source.replies_to, list(m.sources)) or "name a source declared under `sources:` here",
+                )
+            )
+    reported: set[str] = set()
+    for sid in m.sources:
+        seen = [sid]
+        cur = m.sources[sid].replies_to
+        while cur in m.sources and cur not in seen:
+            seen.append(cur)
+            cur = m.sources[cur].replies_to
+        if cur == sid and sid not in reported:
+            reported.update(seen)
+            src = m.sources[sid]
+            diags.append(
+                Diagnostic.error(
+                    "reply-cycle",
+                    f"sources reply to each other in a cycle: {' -> '.join(seen + [sid])}",
+                    src.replies_to_loc or src.loc,
+                    "a reply answers an earlier source; remove one `replies_to`",
+                )
+            )
     return diags

@@ -142,11 +142,16 @@ def view_options(f):
 def status_options(f, what: str = "Statuses"):
     f = click.option(
         "--semantics", type=RegistryChoice(_registry("SEMANTICS")), default=None,
-        help=f"{what}: which Dung semantics decides what stands [default: argmap.toml, else grounded].",
+        help=f"{what}: which Dung semantics decides what stands, or a gradual one (dfquad, quadratic-energy) "
+        "that adds a strength beside the grounded status [default: argmap.toml, else grounded].",
     )(f)
     f = click.option(
         "--bipolar", type=RegistryChoice(_registry("BIPOLAR")), default=None,
         help=f"{what}: how support adds attacks (Cayrol & Lagasquie-Schiex) [default: argmap.toml, else none].",
+    )(f)
+    f = click.option(
+        "--no-inferred", is_flag=True, default=False,
+        help=f"{what}: leave out relations marked `inferred: true` (made by the mapper, not an author).",
     )(f)
     return f
 
@@ -154,10 +159,14 @@ def status_options(f, what: str = "Statuses"):
 def style_options(f):
     f = click.option("--wrap", type=click.IntRange(8, 200), default=None, help="Label width in characters [default: 30].")(f)
     f = click.option("--no-legend", is_flag=True, help="Leave the legend out.")(f)
+    f = click.option(
+        "--labels", type=RegistryChoice(_registry("LABELS")), default=None,
+        help="What a node's label shows: the bold title above the text, the title or the text [default: both].",
+    )(f)
     f = status_options(f, "For --color-by status")
     f = click.option(
         "--color-by", type=RegistryChoice(_registry("COLOR_BY")), default=None,
-        help="Fill nodes by author, kind, or IN/OUT/UNDEC status [default: author].",
+        help="Fill nodes by author, kind, IN/OUT/UNDEC status, or gradual strength [default: author].",
     )(f)
     f = click.option(
         "--engine", type=RegistryChoice(_engines), default=None,
@@ -166,11 +175,12 @@ def style_options(f):
     return f
 
 
-def settings_for(folder: Path, color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None):
+def settings_for(folder: Path, color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None,
+                 no_inferred=False, labels=None):
     """The command's one Settings: defaults, then ``folder/argmap.toml``, then the flags given."""
     from ..settings import load_settings
 
     return load_settings(
         folder, color_by=color_by, engine=engine, legend=False if no_legend else None, wrap=wrap,
-        semantics=semantics, bipolar=bipolar,
+        semantics=semantics, bipolar=bipolar, inferred=False if no_inferred else None, labels=labels,
     )

@@ -80,20 +80,32 @@ def list_maps(paths):
 @click.argument("node_id", metavar="ID")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--depth", type=click.IntRange(1, 50), default=3, show_default=True, help="Levels of replies shown.")
+@click.option("--thread", is_flag=True,
+              help="ID names a map (or is a map file): print its exchange in order, source by source.")
 @status_options
-def show(node_id, paths, depth, semantics, bipolar):
-    """Print a node, its quote and source, and the tree of what supports and attacks it.
+def show(node_id, paths, depth, thread, semantics, bipolar, no_inferred):
+    """Print a node, its quote, holder and source, and the tree of what supports, attacks, concedes or answers it.
 
     Every node is marked IN (stands), OUT (falls) or UNDEC (open), computed on
-    the whole folder as `argmap analyze` explains.  PATHS default to ./arguments.
+    the whole folder as `argmap analyze` explains (a question says whether it is
+    answered).  With --thread, ID is a map: its sources are printed in thread
+    order (replies_to, order), each with the nodes it contributes and what they
+    answer.  PATHS default to ./arguments.
 
     \b
     Example:
       argmap show backlash-needs-few-ais
+      argmap show --thread power-concentration
     """
-    from ..queries import show_node
+    from ..queries import show_node, show_thread
 
-    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar)
+    if thread:
+        if Path(node_id).suffix in (".yaml", ".yml") and Path(node_id).is_file():
+            click.echo(show_thread(None, [Path(node_id)]))
+        else:
+            click.echo(show_thread(node_id, paths))
+        return
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, no_inferred=no_inferred)
     click.echo(show_node(node_id, paths, depth, settings))
 
 
@@ -103,25 +115,30 @@ def show(node_id, paths, depth, semantics, bipolar):
 @click.option("--map", "map_name", metavar="NAME", help="Analyse one map of a folder (its links to other maps included).")
 @status_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def analyze(path, map_name, semantics, bipolar, as_json):
+def analyze(path, map_name, semantics, bipolar, no_inferred, as_json):
     """Say which claims stand (IN), fall (OUT) or stay open (UNDEC), and why.
 
     Statuses are computed on the whole folder (a file is analysed in its
     folder's context), so every command gives a node the same status.  Also
     lists unanswered objections, cruxes (the nodes whose status change would
-    flip the most others), per-author tallies and who answers whom.  PATH
-    defaults to ./arguments.
+    flip the most others), questions (answered by whom, or not), concessions,
+    objections to relations, inferred relations, steelmen, per-author tallies
+    and who answers whom (by holder).  With --semantics dfquad or
+    quadratic-energy every node also gets a gradual strength in [0, 1] with
+    its reason (base score, attackers, supporters); the status stays the
+    grounded verdict.  PATH defaults to ./arguments.
 
     \b
     Example:
       argmap analyze arguments/power-concentration.yaml
       argmap analyze arguments/ --semantics preferred --bipolar supported --json
+      argmap analyze arguments/ --semantics dfquad --no-inferred
     """
     from ..queries import analyze_paths
     from ..report import analysis_report
 
     paths = [path] if path else []
-    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar)
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, no_inferred=no_inferred)
     G, result = analyze_paths(paths, map_name, settings)
     if as_json:
         import json
