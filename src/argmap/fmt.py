@@ -292,7 +292,7 @@ def _apply(doc: "_Text", edits) -> str:
 
 def _reorder(doc: "_Text", mapping: yaml.MappingNode, order: tuple[str, ...]):
     """An edit putting the keys of a block mapping in ``order``, or ``None`` if already so (or unsafe)."""
-    from .model import RELATION_KINDS
+    from .spec import RELATION_KINDS
 
     entries = [(k, v) for k, v in mapping.value]
     if len(entries) < 2 or not all(isinstance(k, yaml.ScalarNode) for k, _ in entries):

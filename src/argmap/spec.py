@@ -4,10 +4,10 @@ One home for what a map file may say.  The loader checks files against it, the
 editors (``edit``, ``fmt``, ``newmap``) write files with it, the JSON Schema
 mirrors it (a test keeps them in step).  No I/O and no YAML here.
 
-The ``*_V2`` names are the vocabulary of ``docs/format-v2.md``, which the
-loader, the checker and the JSON Schema accept (``loader.NODE_KEYS`` etc. are
-these).  The v1 names stay for the writers (``edit``, ``fmt``) until they
-speak v2 too.
+The ``*_V2`` names are the vocabulary of ``docs/format-v2.md``; the plain
+names (``NODE_KEYS``, ``RELATION_KINDS``...) are the same v2 vocabulary, which
+the loader, the checker, the JSON Schema and the writers (``edit``, ``fmt``,
+``new``) all speak.  ``*_V1`` keep the original subset.
 
 >>> slugify("Downtown land is too valuable to build parking on")
 'downtown-land-is-too-valuable'
@@ -28,6 +28,8 @@ __all__ = [
     "NODE_KINDS",
     "RELATION_KINDS",
     "DEFAULT_KIND",
+    "NODE_KINDS_V1",
+    "RELATION_KINDS_V1",
     "NODE_KINDS_V2",
     "RELATION_KINDS_V2",
     "STANCES",
@@ -50,32 +52,35 @@ __all__ = [
 ]
 
 # -- v1: the original vocabulary (a subset of v2) -------------------------------------------
-#: The relations a node may start, in the order they are drawn in legends.
-RELATION_KINDS = ("supports", "attacks", "undercuts")
-#: ``claim`` is a statement; ``argument`` is an inference step that can be undercut.
-NODE_KINDS = ("claim", "argument")
+RELATION_KINDS_V1 = ("supports", "attacks", "undercuts")
+NODE_KINDS_V1 = ("claim", "argument")
 DEFAULT_KIND = "claim"
 
 #: Keys of a map file, in canonical order (``fmt`` writes them in this order).
 MAP_KEYS = ("map", "title", "description", "sources", "nodes")
-#: Keys of one entry of ``sources:``, in canonical order.
-SOURCE_KEYS = ("title", "author", "date", "url", "file")
-#: Keys of one node, in canonical order.
-NODE_KEYS = ("id", "kind", "text", "by", "source", "quote", "tags", "note") + RELATION_KINDS
 
-# -- v2 (docs/format-v2.md): what the loader accepts ----------------------------------------
-NODE_KINDS_V2 = NODE_KINDS + ("question",)
-RELATION_KINDS_V2 = RELATION_KINDS + ("concedes", "answers", "contradicts")
+# -- v2 (docs/format-v2.md): what the loader accepts and the writers write --------------------
+#: ``claim`` is a statement; ``argument`` an inference step that can be undercut; ``question`` is asked, not evaluated.
+NODE_KINDS_V2 = NODE_KINDS_V1 + ("question",)
+#: The relations a node may start, in the order they are drawn in legends.
+RELATION_KINDS_V2 = RELATION_KINDS_V1 + ("concedes", "answers", "contradicts")
 #: Who holds a node's view: its writer (``own``) or someone it sets down.
 STANCES = ("own", "restates", "reports", "steelman")
 DEFAULT_STANCE = "own"
 #: Stances that need ``held_by`` (the writer sets down someone else's view).
 STANCES_NEEDING_HOLDER = ("restates", "reports")
+#: Keys of one node, in canonical order.
 NODE_KEYS_V2 = (
-    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "note", "weight", "premises")
+    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note")
     + RELATION_KINDS_V2
 )
-SOURCE_KEYS_V2 = SOURCE_KEYS + ("replies_to", "order")
+#: Keys of one entry of ``sources:``, in canonical order.
+SOURCE_KEYS_V2 = ("title", "author", "date", "url", "replies_to", "order", "file")
+
+RELATION_KINDS = RELATION_KINDS_V2
+NODE_KINDS = NODE_KINDS_V2
+NODE_KEYS = NODE_KEYS_V2
+SOURCE_KEYS = SOURCE_KEYS_V2
 #: Keys of a relation written as a mapping (``- to: ...``) instead of a plain id.
 RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation")
 #: A relation named as a target: ``SRC->TGT``.
