@@ -482,3 +482,33 @@ def test_new_never_overwrites_even_when_racing(tmp_path, monkeypatch):
     with pytest.raises(ArgmapError, match="already exists"):
         create_map(tmp_path / "m")
     assert target.read_text() == "theirs\n"
+
+
+# -- format v2: the other relations and objections to a link -----------------------------------
+def test_add_objects_to_a_link_and_concedes_in_the_file_of_the_source(seeds):
+    link = "customers-choose-no-backlash->backlash-needs-few-ais"
+    result = add_node(seeds, link, "attacks", "Choice among firms says nothing about how few firms there are.",
+                      by="Me", title="Choice is not number")
+    assert result.path.name == "power-concentration.yaml"
+    added = argmap.load(seeds).nodes()[result.node_id]
+    assert added.title == "Choice is not number" and [r.target for r in added.relations] == [link]
+    conceded = add_node(seeds, "backlash-needs-few-ais", "concedes", "Few firms would matter, granted.", by="Me")
+    assert [r.kind for r in argmap.load(seeds).nodes()[conceded.node_id].relations] == ["concedes"]
+    assert CliRunner().invoke(cli, ["fmt", "--check", str(seeds)]).exit_code == 0  # add writes what fmt would
+
+
+def test_add_refuses_a_link_that_is_not_there_and_an_answer_to_a_claim(seeds):
+    before = {p.name: p.read_bytes() for p in seeds.glob("*.yaml")}
+    with pytest.raises(ArgmapError, match="has no relation to"):
+        add_node(seeds, "backlash-needs-few-ais->customers-choose-no-backlash", "attacks", "Wrong way round.", by="Me")
+    with pytest.raises(InvalidInputError) as info:
+        add_node(seeds, "backlash-needs-few-ais", "answers", "An answer to a claim.", by="Me")
+    assert "answers-non-question" in str(info.value.diagnostics[0].code)
+    assert {p.name: p.read_bytes() for p in seeds.glob("*.yaml")} == before
+
+
+def test_add_cli_offers_every_relation_of_the_format():
+    from argmap.spec import RELATION_KINDS
+
+    help_text = CliRunner().invoke(cli, ["add", "--help"]).output
+    assert all(f"--{kind}" in help_text for kind in RELATION_KINDS)

@@ -28,7 +28,7 @@ import yaml
 
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError, did_you_mean, has_errors
 from .model import Project
-from .spec import NODE_KINDS, RELATION_KINDS
+from .spec import NODE_KINDS, RELATION_KINDS, RELATION_SEPARATOR
 from .yamltext import compose_loaded, data_tree, prefers_double, split_lines, yaml_scalar
 
 __all__ = ["AddResult", "add_node", "unique_id", "yaml_scalar"]
@@ -65,6 +65,9 @@ def add_node(
     note: str | None = None,
     file: str | Path | None = None,
     write: bool = True,
+    title: str | None = None,
+    held_by: str | None = None,
+    stance: str | None = None,
 ) -> AddResult:
     """Append a node that ``relation``\\s ``target`` to the file holding ``target`` (or ``file``).
 
@@ -111,8 +114,8 @@ def add_node(
             project = Project(tuple(current if m is old_map else m for m in project.maps))
             old_map = current
         nodes = project.nodes()
-        if target not in nodes:
-            raise ArgmapError(f"no node with id '{target}' to attach to (it was removed from {path} meanwhile)")
+        if _anchor(target) not in nodes:
+            raise ArgmapError(f"no node with id '{_anchor(target)}' to attach to (it was removed from {path} meanwhile)")
 
         if node_id is None:
             node_id = unique_id(text, nodes)
@@ -124,10 +127,12 @@ def add_node(
             raise ArgmapError(f"id '{node_id}' is already used at {nodes[node_id].loc}; choose another with --id")
 
         fields: list[tuple[str, object]] = [("id", node_id)]
+        if title is not None:
+            fields.append(("title", " ".join(title.split())))
         if kind is not None:
             fields.append(("kind", kind))
         fields.append(("text", " ".join(text.split())))
-        for key, value in (("by", by), ("source", source), ("quote", quote)):
+        for key, value in (("by", by), ("held_by", held_by), ("stance", stance), ("source", source), ("quote", quote)):
             if value is not None:
                 fields.append((key, value))
         if tags:
@@ -158,18 +163,32 @@ def add_node(
     return AddResult(path, node_id, block, offset + prefix, before, after, write, warnings)
 
 
+def _anchor(target: str) -> str:
+    """The node a target hangs on: the node itself, or the source of a relation ``SRC->TGT``."""
+    return target.partition(RELATION_SEPARATOR)[0] if RELATION_SEPARATOR in target else target
+
+
 def _target_file(project: Project, target: str, file: str | Path | None):
-    """The map file a node attached to ``target`` goes into, and the map read from it."""
+    """The map file a node attached to ``target`` goes into, and the map read from it.
+
+    ``target`` is a node id or a relation ``SRC->TGT`` (an objection to a link), which
+    goes into the file of ``SRC``.
+    """
     nodes = project.nodes()
-    if target not in nodes:
-        hint = did_you_mean(target, nodes) or "`argmap list` shows the maps; ids are in the YAML files"
-        raise ArgmapError(f"no node with id '{target}' to attach to ({hint})")
+    ends = target.split(RELATION_SEPARATOR, 1) if RELATION_SEPARATOR in target else [target]
+    for end in ends:
+        if end not in nodes:
+            hint = did_you_mean(end, nodes) or "`argmap list` shows the maps; ids are in the YAML files"
+            raise ArgmapError(f"no node with id '{end}' to attach to ({hint})")
+    if len(ends) == 2 and not any(rel.target == ends[1] for rel in nodes[ends[0]].relations):
+        raise ArgmapError(f"'{ends[0]}' has no relation to '{ends[1]}' (a relation is named SRC->TGT as written on SRC)")
+    anchor = _anchor(target)
     if file is not None:
         path = Path(file)
         if not path.is_file():
             raise ArgmapError(f"no such map file: {path}")
     else:
-        path = Path(nodes[target].map and _map_path(project, nodes[target].map))
+        path = Path(nodes[anchor].map and _map_path(project, nodes[anchor].map))
     old_map = next((m for m in project.maps if Path(m.path) == path), None)
     if old_map is None:
         raise ArgmapError(f"{path} is not one of the maps checked with the target")

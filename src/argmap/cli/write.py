@@ -15,51 +15,88 @@ from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, cli
 
 
 # -- add --------------------------------------------------------------------------------------
+#: What each relation flag of `add` means (the flags themselves come from spec.RELATION_KINDS).
+_ADD_HELP = {
+    "attacks": "The new node attacks this node (denies its conclusion), or a relation SRC->TGT (denies the link).",
+    "supports": "The new node supports this node.",
+    "undercuts": "The new node undercuts this argument (denies its inference), or a relation SRC->TGT.",
+    "concedes": "The new node grants (part of) this node; never an attack.",
+    "answers": "The new node answers this question.",
+    "contradicts": "The new node and this one cannot both hold (a mutual attack).",
+}
+
+
+def _relation_options(f):
+    from ..spec import RELATION_KINDS
+
+    for kind in reversed(RELATION_KINDS):
+        f = click.option(f"--{kind}", kind, metavar="ID", help=_ADD_HELP.get(kind, f"The new node {kind} this node."))(f)
+    return f
+
+
+def _node_kinds() -> tuple[str, ...]:
+    from ..spec import NODE_KINDS
+
+    return NODE_KINDS
+
+
+def _stances() -> tuple[str, ...]:
+    from ..spec import STANCES
+
+    return STANCES
+
+
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
-@click.option("--attacks", "attacks", metavar="ID", help="The new node attacks this node (denies its conclusion).")
-@click.option("--supports", "supports", metavar="ID", help="The new node supports this node.")
-@click.option("--undercuts", "undercuts", metavar="ID", help="The new node undercuts this argument (denies its inference).")
+@_relation_options
 @click.option("--text", required=True, help="The claim in your own words.")
-@click.option("--by", help="Who makes it.")
+@click.option("--title", help="A short label (at most ~8 words), drawn bold above the text.")
+@click.option("--by", help="Who wrote it.")
+@click.option("--held-by", "held_by", metavar="NAME", help="Whose view it is, when not --by's (with --stance restates/reports).")
+@click.option("--stance", type=RegistryChoice(_stances), help="own, restates, reports or steelman [default: own, not written].")
 @click.option("--source", metavar="SOURCE-ID", help="A source declared under `sources:` in the file.")
 @click.option("--quote", help="The author's exact words, verbatim from the source.")
 @click.option("--id", "node_id", metavar="ID", help="The new node's id [default: made from --text].")
-@click.option("--kind", type=click.Choice(["claim", "argument"]), help="claim or argument [default: claim, not written].")
+@click.option("--kind", type=RegistryChoice(_node_kinds), help="claim, argument or question [default: claim, not written].")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
 @click.option("--note", help="Anything else worth saying.")
 @click.option("--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Put the node in this map file [default: the file that holds the target].")
 @click.option("--dry-run", is_flag=True, help="Print the YAML that would be added; change nothing.")
-def add(path, attacks, supports, undercuts, text, by, source, quote, node_id, kind, tags, note, file, dry_run):
-    """Add a node that attacks, supports or undercuts an existing node.
+def add(path, text, title, by, held_by, stance, source, quote, node_id, kind, tags, note, file, dry_run, **relations):
+    """Add a node that answers an existing node: attacks, supports, undercuts,
+    concedes, answers (a question) or contradicts it.
 
     The node is appended to the nodes of the file that holds the target (or
-    --file), in that file's own style; every other byte of the file stays as it
-    was (comments, order, quoting).  The whole folder is checked with the new
-    node before anything is written, and the write is atomic: an addition that
-    would leave an error changes nothing and says why.  PATH is the folder of
-    maps (default: the folder of --file, else ./arguments).
+    --file), in that file's own style and exactly as `argmap fmt` would write
+    it; every other byte of the file stays as it was (comments, order,
+    quoting).  The whole folder is checked with the new node before anything
+    is written, and the write is atomic and locked: an addition that would
+    leave an error changes nothing and says why.  A target SRC->TGT names the
+    relation SRC makes to TGT (an objection to the link, not to either claim).
+    PATH is the folder of maps (default: the folder of --file, else ./arguments).
 
     \b
     Example:
       argmap add --attacks backlash-needs-few-ais \\
         --text "A few firms can still offer many differently tuned AIs." --by "Me"
       argmap add --undercuts customers-choose-no-backlash --text "..." --dry-run
+      argmap add --attacks "customers-choose-no-backlash->backlash-needs-few-ais" \\
+        --text "Choice among firms says nothing about how few there are." --dry-run
     """
     from ..edit import add_node
 
-    chosen = [(k, v) for k, v in (("attacks", attacks), ("supports", supports), ("undercuts", undercuts)) if v]
+    chosen = [(k, v) for k, v in relations.items() if v]
     if len(chosen) != 1:
-        raise click.UsageError("give exactly one of --attacks ID, --supports ID, --undercuts ID")
+        raise click.UsageError("give exactly one of " + ", ".join(f"--{k} ID" for k in relations))
     relation, target = chosen[0]
     if path is None:
         path = file.parent if file is not None else Path(DEFAULT_FOLDER)
     result = add_node(
         path, target, relation, text, node_id=node_id, kind=kind, by=by, source=source, quote=quote,
-        tags=tags, note=note, file=file, write=not dry_run,
+        tags=tags, note=note, file=file, write=not dry_run, title=title, held_by=held_by, stance=stance,
     )
-    block = result.block.replace("\r\n", "\n").strip("\n")
+    block = result.block.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if dry_run:
         click.echo(f"# would add to {result.path} (nothing written):")
         click.echo(block)
