@@ -57,6 +57,26 @@ def _with_fallback_font(svg: str) -> str:
     return _FONT_FAMILY.sub(fix, svg)
 
 
+def _one_font(svg: str) -> str:
+    """Bold text drawn as regular text with a thin outline of its own colour, for PDF.
+
+    The converter embeds each face it uses in an order that changes from run to run
+    (two faces: two orders), so a PDF with bold titles would differ between runs of
+    the same input.  With one face it is the same bytes every time, and the titles
+    still read as bold.
+
+    >>> _one_font('<text font-weight="bold" x="1" fill="#000000">T</text>')
+    '<text stroke="#000000" stroke-width="0.5" x="1" fill="#000000">T</text>'
+    """
+
+    def fix(m: re.Match) -> str:
+        fill = re.search(r'\sfill="([^"]+)"', m.group(1))
+        colour = fill.group(1) if fill else "#000000"
+        return f'<text stroke="{colour}" stroke-width="0.5"{m.group(1)}>'
+
+    return re.sub(r'<text font-weight="bold"([^>]*)>', fix, svg)
+
+
 def convert_svg(svg: bytes | str, fmt: str) -> bytes:
     """``svg`` drawn as ``fmt`` (``png`` or ``pdf``).
 
@@ -71,6 +91,8 @@ def convert_svg(svg: bytes | str, fmt: str) -> bytes:
         raise ConverterMissing(f"{fmt.upper()} without Graphviz needs the SVG converter vl-convert-python: {INSTALL_HINT}; SVG works without either") from None
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
     text = _with_fallback_font(text)
+    if fmt == "pdf":
+        text = _one_font(text)
     try:
         return vl_convert.svg_to_png(text) if fmt == "png" else vl_convert.svg_to_pdf(text)
     except Exception as exc:  # the converter raises plain ValueError/RuntimeError with its reason
