@@ -19,7 +19,8 @@ def test_committed_svgs_are_up_to_date(tmp_path):
     steps = list(build_folder(ROOT / "arguments", tmp_path, "svg", Settings(engine="embedded"), parts=16))
     fresh = {p.relative_to(tmp_path) for p in tmp_path.rglob("*.svg")}
     committed = {p.relative_to(MAPS) for p in MAPS.rglob("*.svg")}
-    assert fresh == committed, "run `make maps` and commit maps/"
+    assert not fresh - committed, f"run `make maps` and commit maps/: {sorted(map(str, fresh - committed))}"
+    assert not committed - fresh, f"maps/ holds parts no map has any more; delete them: {sorted(map(str, committed - fresh))}"
     stale = [str(p) for p in sorted(fresh) if (tmp_path / p).read_bytes() != (MAPS / p).read_bytes()]
     assert not stale, f"out of date (run `make maps`): {stale}"
     assert len(steps) == len(fresh)
