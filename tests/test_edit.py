@@ -482,3 +482,15 @@ def test_new_never_overwrites_even_when_racing(tmp_path, monkeypatch):
     with pytest.raises(ArgmapError, match="already exists"):
         create_map(tmp_path / "m")
     assert target.read_text() == "theirs\n"
+
+
+@pytest.mark.parametrize("props", ["!tag", "&all", "!!seq", "&all !tag"])
+def test_add_to_a_tagged_or_anchored_nodes_list(tmp_path, props):
+    # issue 10, item 20: `nodes: !tag` (which `check` accepts) gave a misleading indentation
+    # error, then "internal error": the list's start is its tag, not its first '-'
+    m = tmp_path / "a.yaml"
+    m.write_text(f"nodes: {props}\n  - id: one\n    text: One\n")
+    result = add_node(tmp_path, "one", "attacks", "Two")
+    assert result.node_id == "two"
+    assert m.read_text() == f"nodes: {props}\n  - id: one\n    text: One\n  - id: two\n    text: Two\n    attacks: [one]\n"
+    assert argmap.check(tmp_path)[1] == []
