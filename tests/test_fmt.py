@@ -110,6 +110,10 @@ FILES_CHECK_ACCEPTS = {
                                       "nodes:\n  - id: a\n    text: A.  # why\n"),
     "trailing-space-in-block": ("nodes:\n  - id: a\n    text: A.   \n    note: |\n      kept   \n      x\n",
                                 "nodes:\n  - id: a\n    text: A.\n    note: |\n      kept   \n      x\n"),
+    # a keep-chomped block at the end of the file: its trailing blank lines are its value
+    "keep-chomped-last": ("nodes:\n  - id: a\n    text: |+\n      A.\n\n", None),
+    "keep-chomped-last-tagged": ("nodes:\n  - id: a\n    text: !!str >2+\n      A.\n\n\n", None),
+    "clipped-last": ("nodes:\n  - id: a\n    text: |\n      A.\n\n\n", "nodes:\n  - id: a\n    text: |\n      A.\n"),
 }
 
 

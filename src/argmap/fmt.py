@@ -201,11 +201,19 @@ def _strip_trailing(text: str, root: yaml.Node | None) -> str:
     """Trailing spaces and tabs removed, except inside block scalars and quoted strings; one final newline."""
     lines = text.split("\n")
     keep: set[int] = set()
+    kept_to_end = False  # a keep-chomped block (`|+`) ends the file: its trailing blank lines are its value
     if root is not None:
         for n in _walk(root):
             if isinstance(n, yaml.ScalarNode) and n.style is not None and n.end_mark.line > n.start_mark.line:
                 keep.update(range(n.start_mark.line, n.end_mark.line + 1))
+                if n.style in ("|", ">") and n.end_mark.index >= len(text):
+                    # the header (`|+`, `>2+`, after any tag) is on the scalar's first line
+                    first = text[n.start_mark.index:].split("\n", 1)[0]
+                    header = re.search(r"[|>]([0-9+-]{0,2})", first)
+                    kept_to_end = kept_to_end or bool(header and "+" in header.group(1))
     lines = [line if i in keep else line.rstrip(" \t") for i, line in enumerate(lines)]
+    if kept_to_end:
+        return "\n".join(lines)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
