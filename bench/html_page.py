@@ -11,9 +11,9 @@ with every non-file request refused.  "interactive" is the page's own
 read, first view drawn and wired); "search", "select" and "switch" time a search
 for a word, a deep-link selection with its panel, and a change of view.
 
-    python bench/html.py                  # sizes 100, 300, 1000
-    python bench/html.py --sizes 1000 --runs 5
-    python bench/html.py --folder arguments   # also the seed folder
+    python bench/html_page.py                  # sizes 100, 300, 1000
+    python bench/html_page.py --sizes 1000 --runs 5
+    python bench/html_page.py --folder arguments   # also the seed folder
 
 Figures are the best of ``--runs`` page loads; ratios are to the smallest size.
 """
@@ -103,7 +103,7 @@ def main() -> None:
     args = ap.parse_args()
     exe = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(exe).exists():
-        sys.exit("bench/html.py needs Chromium (Debian: apt-get install chromium)")
+        sys.exit("bench/html_page.py needs Chromium (Debian: apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     from argmap.html import write_html
