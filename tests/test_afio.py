@@ -345,3 +345,16 @@ class TestCliSolveStreams:
         res = subprocess.run([self._exe(), "solve", str(apx), "-s", "PR", "-t", "DC"], capture_output=True, text=True)
         assert res.returncode == 1 and res.stdout == ""
         assert res.stderr.startswith("Error: ") and len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ['arg("a,b").\n', "arg('a,b').\n"])
+def test_a_quoted_apx_id_with_a_comma_gets_the_real_reason(text):
+    # the hint used to be "did you mean att("a,b").?": the writer meant one id, not an attack
+    with pytest.raises(AFFormatError, match=r"<string>:1: arg takes one id.*not quoted and hold no ','") as exc:
+        read_af(text, fmt="apx")
+    assert "did you mean att" not in str(exc.value)
+
+
+def test_arg_with_two_plain_ids_still_suggests_att():
+    with pytest.raises(AFFormatError, match=r"did you mean att\(a,b\)\.\?"):
+        read_af("arg(a,b).\n", fmt="apx")
