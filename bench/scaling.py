@@ -18,8 +18,8 @@ through argmap's public library functions, at sizes doubling from 1,000 to
 For each size: seconds (best of a few runs), the ratio to the previous size (2.0 is
 linear for a doubling, 4.0 quadratic), peak traced memory (``tracemalloc``, in a
 separate run) and its ratio. A step slower than 20 s is not traced and its
-family stops there (``fmt --check`` is still quadratic while issue 10 item 8's
-other half is open). Analysis runs with ``cruxes=0``: the crux search
+family stops there (a guard against a quadratic regression; bench/fmt.py measures
+``fmt`` alone, on canonical and messy input). Analysis runs with ``cruxes=0``: the crux search
 (one grounded run per node, up to ``analysis.CRUX_LIMIT`` nodes) is quadratic
 by design and capped there.
 

@@ -279,3 +279,82 @@ class TestHostileInput:
             streamed = "".join(solve_stream(af, sem, "EE"))
             groups = streamed[2:-2].split("],[") if streamed != "[]" else []
             assert format_extensions([g.split(",") if g else [] for g in groups]) == solve(af, sem, "EE")
+
+
+class TestCliSolveStreams:
+    """`argmap solve -t EE` prints each extension as it is found (issue 10, item 6)."""
+
+    @staticmethod
+    def _exe():
+        import shutil
+        import sys
+
+        exe = shutil.which("argmap", path=str(Path(sys.executable).parent))
+        if exe is None:
+            pytest.skip("the argmap script is not installed next to this Python")
+        return exe
+
+    def test_ee_answer_starts_before_the_enumeration_ends(self, tmp_path):
+        import selectors
+        import subprocess
+
+        # 2**24 preferred extensions: the joined answer would never fit in memory,
+        # so the first one can only arrive if the CLI streams.
+        n = 24
+        lines = [f"arg(a{i}).\narg(b{i}).\natt(a{i},b{i}).\natt(b{i},a{i})." for i in range(n)]
+        apx = tmp_path / "pairs.apx"
+        apx.write_text("\n".join(lines) + "\n")
+        proc = subprocess.Popen([self._exe(), "solve", str(apx), "-s", "PR", "-t", "EE"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            sel = selectors.DefaultSelector()
+            sel.register(proc.stdout, selectors.EVENT_READ)
+            got = b""
+            while b"]" not in got:
+                assert sel.select(timeout=120), "no output: the answer is not streamed"
+                chunk = proc.stdout.read1(4096)
+                assert chunk, "argmap solve ended before printing an extension"
+                got += chunk
+        finally:
+            proc.kill()
+            proc.wait()
+        first = got[: got.index(b"]") + 1].decode()
+        assert first.startswith("[[")
+        members = first[2:-1].split(",")
+        assert len(members) == n and all(m[:1] in "ab" for m in members)
+
+    def test_streamed_cli_answer_is_the_library_answer(self, tmp_path):
+        import subprocess
+
+        apx = tmp_path / "f.apx"
+        apx.write_text("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\natt(c,b).\n")
+        af = read_af(apx)
+        for sem in ("GR", "CO", "PR", "ST"):
+            res = subprocess.run([self._exe(), "solve", str(apx), "-s", sem, "-t", "EE"], capture_output=True, text=True)
+            assert res.returncode == 0, res.stderr
+            # the solver's own (fixed) order, not the sorted one: nothing is held back
+            from argmap.afio import solve_stream
+
+            assert res.stdout == "".join(solve_stream(af, sem, "EE")) + "\n"
+
+    def test_input_errors_come_before_any_output(self, tmp_path):
+        import subprocess
+
+        apx = tmp_path / "f.apx"
+        apx.write_text("arg(a).\n")
+        res = subprocess.run([self._exe(), "solve", str(apx), "-s", "PR", "-t", "DC"], capture_output=True, text=True)
+        assert res.returncode == 1 and res.stdout == ""
+        assert res.stderr.startswith("Error: ") and len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ['arg("a,b").\n', "arg('a,b').\n"])
+def test_a_quoted_apx_id_with_a_comma_gets_the_real_reason(text):
+    # the hint used to be "did you mean att("a,b").?": the writer meant one id, not an attack
+    with pytest.raises(AFFormatError, match=r"<string>:1: arg takes one id.*not quoted and hold no ','") as exc:
+        read_af(text, fmt="apx")
+    assert "did you mean att" not in str(exc.value)
+
+
+def test_arg_with_two_plain_ids_still_suggests_att():
+    with pytest.raises(AFFormatError, match=r"did you mean att\(a,b\)\.\?"):
+        read_af("arg(a,b).\n", fmt="apx")

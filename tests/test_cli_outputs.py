@@ -69,6 +69,15 @@ def test_render_refuses_to_overwrite_another_map_of_the_folder(run, small_map):
     assert other.read_bytes() == before
 
 
+def test_render_refuses_a_new_yaml_output_that_would_become_a_map(run, small_map):
+    # `-o maps/new.yaml --format svg` used to write SVG into the folder, which then failed to check
+    out = small_map / "drawn.yaml"
+    result = run("render", small_map, "-o", out, "--format", "svg")
+    assert result.exit_code == 1 and not out.exists()
+    assert ".yaml is the suffix of map files" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_an_empty_folder_says_it_has_no_maps(run, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("render", tmp_path / "empty", "-o", tmp_path / "e.svg")

@@ -239,7 +239,7 @@ def test_killed_mid_write_leaves_original(folder, tmp_path):
     flag = tmp_path / "reached-fsync"
     proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(folder), str(flag)])
     try:
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 120  # a hang guard only: never reached on a working writer
         while not flag.exists():
             assert proc.poll() is None, "the writer exited early"
             assert time.monotonic() < deadline
@@ -512,3 +512,15 @@ def test_add_cli_offers_every_relation_of_the_format():
 
     help_text = CliRunner().invoke(cli, ["add", "--help"]).output
     assert all(f"--{kind}" in help_text for kind in RELATION_KINDS)
+
+
+@pytest.mark.parametrize("props", ["!tag", "&all", "!!seq", "&all !tag"])
+def test_add_to_a_tagged_or_anchored_nodes_list(tmp_path, props):
+    # issue 10, item 20: `nodes: !tag` (which `check` accepts) gave a misleading indentation
+    # error, then "internal error": the list's start is its tag, not its first '-'
+    m = tmp_path / "a.yaml"
+    m.write_text(f"nodes: {props}\n  - id: one\n    text: One\n")
+    result = add_node(tmp_path, "one", "attacks", "Two")
+    assert result.node_id == "two"
+    assert m.read_text() == f"nodes: {props}\n  - id: one\n    text: One\n  - id: two\n    text: Two\n    attacks: [one]\n"
+    assert argmap.check(tmp_path)[1] == []

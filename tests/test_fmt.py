@@ -110,6 +110,10 @@ FILES_CHECK_ACCEPTS = {
                                       "nodes:\n  - id: a\n    text: A.  # why\n"),
     "trailing-space-in-block": ("nodes:\n  - id: a\n    text: A.   \n    note: |\n      kept   \n      x\n",
                                 "nodes:\n  - id: a\n    text: A.\n    note: |\n      kept   \n      x\n"),
+    # a keep-chomped block at the end of the file: its trailing blank lines are its value
+    "keep-chomped-last": ("nodes:\n  - id: a\n    text: |+\n      A.\n\n", None),
+    "keep-chomped-last-tagged": ("nodes:\n  - id: a\n    text: !!str >2+\n      A.\n\n\n", None),
+    "clipped-last": ("nodes:\n  - id: a\n    text: |\n      A.\n\n\n", "nodes:\n  - id: a\n    text: |\n      A.\n"),
 }
 
 
@@ -239,3 +243,21 @@ def test_alias_bombs_and_deep_nesting_are_refused_safely(data_dir):
         format_text(bomb)
     with pytest.raises(ArgmapError, match=r"error\[too-deep\]"):
         format_text("nodes: " + "[" * 50_000 + "]" * 50_000 + "\n")
+
+
+def test_cli_errors_are_located_once_with_their_hint(tmp_path):
+    # they printed as "Error: f:3:10: error[yaml]: ..." without the hint, and a non-UTF-8
+    # file as "Error: f: not UTF-8" with no place at all
+    (tmp_path / "c.yaml").write_text("nodes:\n  - id: a\n    by: x: y\n")
+    (tmp_path / "d.yaml").write_bytes(b"nodes:\n  - id: a\n    text: A\xff\n")
+    for args in (["fmt"], ["fmt", "--check"]):
+        result = CliRunner().invoke(cli, [*args, str(tmp_path)])
+        assert result.exit_code == 1
+        lines = result.output.splitlines()
+        assert lines[:4] == [
+            f"{tmp_path / 'c.yaml'}:3:10: error[yaml]: invalid YAML: mapping values are not allowed in this context; "
+            "not formatted",
+            "  hint: put text that contains ': ' in quotes",
+            f"{tmp_path / 'd.yaml'}:3:12: error[encoding]: byte 0xff is not valid UTF-8; not formatted",
+            "  hint: save the file as UTF-8",
+        ]

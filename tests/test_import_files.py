@@ -11,7 +11,7 @@ import pytest
 from importhelp import CORPUS, ROOT, needs_corpus
 
 from argmap.diagnostics import ArgmapError, InvalidInputError
-from argmap.importers import IMPORTERS, detect, import_files, write_maps
+from argmap.importers import IMPORTERS, detect, import_files, import_to, write_maps
 
 KIALO = "Discussion Title: T?\n\n1. Thesis.\n1.1. Pro: Reason.\n1.2. Con: Objection.\n"
 ARGDOWN = "[A]: Claim.\n  + <B>: Reason.\n"
@@ -153,3 +153,20 @@ def test_import_to_avoids_the_ids_of_the_folder_it_writes_into(tmp_path):
     assert "  - id: a-2\n    title: A\n" in written[0].read_text(encoding="utf-8")
     with pytest.raises(ArgmapError, match="will not overwrite"):
         import_to([tmp_path / "new.argdown"], folder)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("empty.argdown", ""),
+    ("comments.argdown", "// only a comment\n"),
+    ("e.json", '{"nodes": [], "edges": []}'),
+    ("e.xml", '<?xml version="1.0"?>\n<arggraph id="x"></arggraph>\n'),
+])
+def test_a_file_with_nothing_to_import_is_an_error_and_writes_nothing(tmp_path, name, text):
+    # an empty Argdown file used to be written as a map with an empty `nodes:` and exit 0
+    src = tmp_path / name
+    src.write_text(text)
+    out = tmp_path / "out"
+    with pytest.raises(InvalidInputError) as exc:
+        import_to([src], out)
+    assert [(d.code, d.loc.line) for d in exc.value.diagnostics] == [("nothing-to-import", 1)]
+    assert not out.exists()

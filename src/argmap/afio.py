@@ -185,6 +185,10 @@ def _parse_apx(text: str, name: str) -> AF:
             kind, a, b = m.groups()
             if kind == "arg":
                 if b is not None:
+                    if a[:1] in "\"'" or b[-1:] in "\"'":  # arg("a,b"): a quoted id holding a comma
+                        raise AFFormatError(name, no, f"arg takes one id, got arg({a},{b})",
+                                            "ids in .apx are not quoted and hold no ',' (ICCMA answers "
+                                            "could not tell them apart): rename the argument")
                     raise AFFormatError(name, no, f"arg takes one id, got arg({a},{b})",
                                         f"did you mean att({a},{b}).?")
                 args.setdefault(a)

@@ -298,7 +298,7 @@ class _Style:
 
 def _detect_style(text: str, seq: yaml.SequenceNode, prefer_double: bool = False) -> _Style:
     items = seq.value
-    dash_col = seq.start_mark.column
+    dash_col = _dash_column(text, seq)
     key_offset = max(items[0].start_mark.column - dash_col, 2) if isinstance(items[0], yaml.MappingNode) else 2
     lines = split_lines(text)
     blank = 0
@@ -320,6 +320,21 @@ def _detect_style(text: str, seq: yaml.SequenceNode, prefer_double: bool = False
                     block += 1
                     list_indent = v.start_mark.column - k.start_mark.column
     return _Style(dash_col, key_offset, flow >= block, blank_between, list_indent, prefer_double)
+
+
+def _dash_column(text: str, seq: yaml.SequenceNode) -> int:
+    """The column of the '-' of the block list's items.
+
+    A list with a tag or an anchor (``nodes: !tag``, ``nodes: &all``) starts at the tag,
+    not at its first '-': find the dash on the first line at or after the list's start
+    whose first non-blank character is '-'.
+    """
+    lines = split_lines(text)
+    for line in lines[seq.start_mark.line : seq.value[0].start_mark.line + 1]:
+        stripped = line.lstrip(" ")
+        if stripped.startswith("-") and stripped[1:2] in ("", " ", "\t", "\r", "\n"):
+            return len(line) - len(stripped)
+    return seq.start_mark.column
 
 
 def _render(fields: list[tuple[str, object]], style: _Style, nl: str) -> str:
@@ -386,7 +401,11 @@ def _same_except_added(before: str, after: str, fields: list[tuple[str, object]]
         return [(k, v) for k, v in tree[2] if k != (str_tag, "nodes")]
 
     old_nodes, new_nodes = get(old, "nodes"), get(new, "nodes")
-    old_items = old_nodes[1] if old_nodes and old_nodes[0] == seq_tag else ()
+    # a sequence freezes to (tag, items); its tag may be the plain one or the file's own (`nodes: !tag`)
+    old_is_seq = bool(old_nodes) and len(old_nodes) == 2 and isinstance(old_nodes[1], tuple)
+    old_items = old_nodes[1] if old_is_seq else ()
+    new_tag_ok = new_nodes is not None and new_nodes[0] == (old_nodes[0] if old_is_seq else seq_tag)
     added = data_tree(yaml.safe_dump({k: v for k, v in fields}, allow_unicode=True))  # what we meant to add
-    if rest(old) != rest(new) or new_nodes is None or new_nodes[1][:-1] != old_items or new_nodes[1][-1:] != (added,):
+    if (rest(old) != rest(new) or not new_tag_ok or new_nodes[1][:-1] != old_items
+            or new_nodes[1][-1:] != (added,)):
         raise ArgmapError(f"{file}: internal error, the added block did not read back as intended; nothing written")

@@ -81,8 +81,12 @@ def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int
                 try:
                     text = data.decode("utf-8")
                     new = format_text(text, width=width, file=str(path))
-                except UnicodeDecodeError:
-                    results.append(FormatResult(path, False, f"{path}: not UTF-8"))
+                except UnicodeDecodeError as exc:
+                    before = data[: exc.start]
+                    line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+                    results.append(FormatResult(path, False, (
+                        f"{path}:{line}:{col}: error[encoding]: byte 0x{data[exc.start]:02x} is not valid UTF-8; "
+                        "not formatted\n  hint: save the file as UTF-8")))
                     continue
                 except ArgmapError as exc:
                     results.append(FormatResult(path, False, str(exc)))
@@ -110,7 +114,10 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     _, diags = load_text(text, file)
     unreadable = [d for d in diags if d.code in ("yaml", "alias", "too-deep", "too-large")]
     if unreadable:
-        raise ArgmapError(f"{unreadable[0]}; not formatted")
+        import dataclasses
+
+        first = unreadable[0]  # printed as check prints it: the located line and its hint
+        raise ArgmapError(dataclasses.replace(first, message=f"{first.message}; not formatted").format())
     # Each step's result is composed once: that tree both proves the data unchanged and
     # guides the next step.  A step that changes nothing costs nothing (fmt --check in CI).
     from .yamltext import prefers_double
@@ -141,7 +148,7 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
         except yaml.YAMLError:
             same = False
         if not same:
-            place = file if where is None else f"{file}:{_line_col(text, where)}"
+            place = f"{file}:1:1" if where is None else f"{file}:{_line_col(text, where)}"
             raise ArgmapError(f"{place}: error[fmt]: cannot {what} without changing the data; not formatted")
         checked = new
         return new
@@ -201,11 +208,19 @@ def _strip_trailing(text: str, root: yaml.Node | None) -> str:
     """Trailing spaces and tabs removed, except inside block scalars and quoted strings; one final newline."""
     lines = text.split("\n")
     keep: set[int] = set()
+    kept_to_end = False  # a keep-chomped block (`|+`) ends the file: its trailing blank lines are its value
     if root is not None:
         for n in _walk(root):
             if isinstance(n, yaml.ScalarNode) and n.style is not None and n.end_mark.line > n.start_mark.line:
                 keep.update(range(n.start_mark.line, n.end_mark.line + 1))
+                if n.style in ("|", ">") and n.end_mark.index >= len(text):
+                    # the header (`|+`, `>2+`, after any tag) is on the scalar's first line
+                    first = text[n.start_mark.index:].split("\n", 1)[0]
+                    header = re.search(r"[|>]([0-9+-]{0,2})", first)
+                    kept_to_end = kept_to_end or bool(header and "+" in header.group(1))
     lines = [line if i in keep else line.rstrip(" \t") for i, line in enumerate(lines)]
+    if kept_to_end:
+        return "\n".join(lines)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

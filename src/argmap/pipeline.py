@@ -134,10 +134,12 @@ def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | P
     """Refuse an output that would destroy input or cannot be written; returns it as a Path.
 
     - its suffix names another registered format than ``fmt`` (``-o x.svg --format png``);
+    - its suffix is a map file's (``.yaml``): no format writes YAML, and the file would be read as a map;
     - it is one of the files read (a map of the folder, its ``argmap.toml``);
     - its folder does not exist (unless ``make_parents``), or it is a folder.
     """
     from .export import FORMATS, format_for_suffix
+    from .spec import MAP_SUFFIXES
 
     out = Path(output)
     by_suffix = format_for_suffix(out)
@@ -156,6 +158,12 @@ def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | P
             read, target = set(), None
         if target in read:
             raise ArgmapError(f"{out} is one of the map files being read; refusing to overwrite it (choose another output)")
+    if out.suffix.lower() in MAP_SUFFIXES and fmt in FORMATS:
+        # no format writes YAML, and a new .yaml file in a maps folder is read as a (broken) map
+        raise ArgmapError(
+            f"{out}: {out.suffix} is the suffix of map files, but the output is {fmt}; "
+            f"name the output *.{FORMATS[fmt].suffix}"
+        )
     if out.is_dir():
         raise ArgmapError(f"{out} is a folder; give a file name for the output")
     parent = out.parent

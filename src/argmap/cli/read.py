@@ -167,6 +167,10 @@ def solve(file, semantics, task, arg, fmt):
       argmap solve framework.apx --semantics preferred --task EE
       argmap solve framework.tgf -s ST -t DC -a a1
     """
-    from ..afio import read_af, solve as solve_af
+    from ..afio import read_af, solve_stream
 
-    click.echo(solve_af(read_af(file, fmt), semantics, task.upper(), arg))
+    # EE answers stream: each extension prints as it is found, so an exponential
+    # answer starts at once; input errors are raised before the first piece.
+    for piece in solve_stream(read_af(file, fmt), semantics, task.upper(), arg):
+        click.echo(piece, nl=False)
+    click.echo()

@@ -6,6 +6,7 @@ Thin like the rest of the CLI: parse, call :mod:`argmap.edit`, :mod:`argmap.newm
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -160,14 +161,16 @@ def schema(output):
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; list the files that would change and exit 1 if any.")
-@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True, help="Wrap long text at this column.")
+@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True, help="Re-wrap a folded `description` or `note` (`>-`) with a line longer than this.")
 def fmt(paths, check, width):
     """Format map files canonically, keeping every comment.
 
     Keys go in the canonical order (id, kind, text, by, source, quote, tags,
-    note, supports, attacks, undercuts), long text is wrapped into folded
-    blocks (`>-`), trailing spaces go.  The data never changes: each file is
-    read back and compared before it is written.  PATHS default to ./arguments.
+    note, supports, attacks, undercuts); every other value is written on one
+    line however long (a quote stays one greppable line), except a folded
+    `description` or `note` (`>-`), re-wrapped at --width; trailing spaces go.
+    The data never changes: each file is read back and compared before it is
+    written.  PATHS default to ./arguments.
 
     \b
     Example:
@@ -179,8 +182,9 @@ def fmt(paths, check, width):
     results = format_paths(list(paths) or [DEFAULT_FOLDER], check=check, width=width)
     failed = [r for r in results if r.error]
     changed = [r for r in results if r.changed]
-    for r in failed:
-        click.echo(f"Error: {r.error}", err=True)
+    for r in failed:  # a located error prints as check prints it; anything else as `Error: ...`
+        located = re.match(r"[^\n]*:\d+:\d+: error\[", r.error)
+        click.echo(r.error if located else f"Error: {r.error}", err=True)
     for r in changed:
         click.echo(f"{'would reformat' if check else 'reformatted'} {r.path}")
     verb = "would be reformatted" if check else "reformatted"

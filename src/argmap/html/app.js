@@ -573,5 +573,5 @@
   fillFilters();
   if (!fromHash()) showView(firstReadable(), true);
   document.documentElement.setAttribute("data-argmap-ready", "1");
-  if (window.performance && performance.mark) performance.mark("argmap-ready");  // bench/html.py reads it
+  if (window.performance && performance.mark) performance.mark("argmap-ready");  // bench/html_page.py reads it
 })();

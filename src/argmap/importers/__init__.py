@@ -117,6 +117,11 @@ def import_files(
         except InvalidInputError as exc:
             errors.extend(exc.diagnostics)
             continue
+        if not m.nodes:  # a map with no nodes is no import: say so rather than write an empty file
+            errors.append(Diagnostic.error(
+                "nothing-to-import", f"found nothing to import in this file (read as {m.fmt})",
+                Location(str(path), 1, 1), "check that it is the file you meant, or give --from with its format"))
+            continue
         name, n = m.name, 1
         while name in texts:
             n += 1
