@@ -171,3 +171,17 @@ def test_watch_refuses_to_overwrite_a_map_it_reads(run, small_map):
 def test_solve_input_formats_come_from_the_registry(run):
     text = run("solve", "--help").output
     assert "[apx|tgf|i23]" in text
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`argmap solve big.apx | head` once printed `Error: Broken pipe` and exited 1."""
+    import shutil
+    import subprocess
+    import sys
+
+    af = tmp_path / "pairs.apx"
+    af.write_text("".join(f"arg(a{i}). arg(b{i}). att(a{i},b{i}). att(b{i},a{i}).\n" for i in range(18)))
+    exe = shutil.which("argmap", path=str(Path(sys.executable).parent))
+    proc = subprocess.run(f"'{exe}' solve '{af}' -s PR -t EE | head -c 20", shell=True, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.stdout.startswith("[[") and proc.stderr == ""

@@ -38,7 +38,7 @@ def test_check_file_is_clean_and_list_file_lists_that_map(path):
     rows = [line.split()[0] for line in listing.splitlines()[2:] if line.strip() and not line[0].isdigit()]
     name = open_checked([path]).single_map
     assert rows == [name]
-    assert listing.rstrip().splitlines()[-1].startswith("1 maps,")
+    assert listing.rstrip().splitlines()[-1].startswith("1 map,")
 
 
 def _solve_statuses(apx: str, sem: str, runner_path) -> dict[str, str]:

@@ -16,6 +16,15 @@ _LEGEND = "+ supports, - attacks, ~ undercuts, x contradicts, = concedes, ? answ
 _STANCE_WORD = {"restates": "restated", "reports": "reported", "steelman": "steelman"}
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1.
+
+    >>> counted(1, "node"), counted(0, "relation"), counted(3, "map")
+    ('1 node', '0 relations', '3 maps')
+    """
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def table(headers: list[str], rows: list[list[object]]) -> str:
     """A left-aligned text table (numbers right-aligned).
 
@@ -49,7 +58,7 @@ def maps_table(project: Project) -> str:
     total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
     return (
         table(["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"], rows)
-        + f"\n\n{len(rows)} maps, {total_nodes} nodes, {total_rels} relations"
+        + f"\n\n{counted(len(rows), 'map')}, {counted(total_nodes, 'node')}, {counted(total_rels, 'relation')}"
     )
 
 

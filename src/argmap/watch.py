@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from .diagnostics import ArgmapError, InvalidInputError, format_diagnostics
+from .report import counted
 
 __all__ = ["watch", "Watcher", "BuildEvent", "snapshot", "build_once"]
 
@@ -115,7 +116,7 @@ def build_once(path: str | Path, output: str | Path, fmt: str, settings=None) ->
     except OSError as exc:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         return BuildEvent(False, f"Error: {where}{exc.strerror or exc}; kept the last good {output}")
-    return BuildEvent(True, f"{'wrote' if changed else 'unchanged'} {output} ({G.number_of_nodes()} nodes)", changed)
+    return BuildEvent(True, f"{'wrote' if changed else 'unchanged'} {output} ({counted(G.number_of_nodes(), 'node')})", changed)
 
 
 class Watcher:

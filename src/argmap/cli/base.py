@@ -37,6 +37,12 @@ class _Group(click.Group):
         except ArgmapError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERRORS)
+        except BrokenPipeError:  # `argmap solve big.apx | head`: the reader has gone; stop quietly
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as exc:  # a file the library did not expect to fail on: still one line
             where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)

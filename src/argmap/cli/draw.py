@@ -61,7 +61,9 @@ def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
     from ..fsutil import write_atomic
 
     write_atomic(output, data)
-    click.echo(f"wrote {output} ({shown} nodes, {G.number_of_edges()} relations)", err=True)
+    from ..report import counted
+
+    click.echo(f"wrote {output} ({counted(shown, 'node')}, {counted(G.number_of_edges(), 'relation')})", err=True)
 
 
 # -- build ----------------------------------------------------------------------------------
@@ -91,13 +93,14 @@ def build(folder, out_dir, fmt, force, parts, **style):
     import time
 
     from ..pipeline import build_folder
+    from ..report import counted
 
     settings = settings_for(folder, **style)
     start = time.perf_counter()
     drawn = skipped = 0
     for step in build_folder(folder, out_dir, fmt or "svg", settings, force=force, parts=parts):
         state = "up to date" if step.skipped else f"drawn in {step.seconds:.2f} s"
-        click.echo(f"[{step.index}/{step.total}] {step.map}: {step.output} ({step.nodes} nodes, {state})", err=True)
+        click.echo(f"[{step.index}/{step.total}] {step.map}: {step.output} ({counted(step.nodes, 'node')}, {state})", err=True)
         for warning in step.warnings:
             click.echo(f"  note: {warning}", err=True)
         skipped += step.skipped

@@ -56,7 +56,9 @@ def check(paths, quotes, strict, quiet):
     nodes = sum(len(m.nodes) for m in maps)
     rels = sum(len(n.relations) for m in maps for n in m.nodes)
     note = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
-    click.echo(f"ok: {len(maps)} map{'s' * (len(maps) != 1)}, {nodes} nodes, {rels} relations{note}", err=True)
+    from ..report import counted
+
+    click.echo(f"ok: {counted(len(maps), 'map')}, {counted(nodes, 'node')}, {counted(rels, 'relation')}{note}", err=True)
 
 
 # -- list and show --------------------------------------------------------------------------
