@@ -36,6 +36,7 @@ __all__ = [
     "load_file",
     "load_text",
     "load_bytes",
+    "decode_utf8",
     "MAX_FILE_BYTES",
     "MAX_DEPTH",
 ]
@@ -71,24 +72,25 @@ def load_file(path: str | Path) -> tuple[Map | None, list[Diagnostic]]:
     return load_bytes(data, name, default_map=path.stem)
 
 
-def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
-    """Decode UTF-8 bytes (reporting where they are not) and read the map."""
+def decode_utf8(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 bytes as text (a leading byte-order mark dropped), or the place they stop being UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [
-            Diagnostic.error(
-                "encoding",
-                f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                Location(file, line, col),
-                "save the file as UTF-8",
-            )
-        ]
+        return None, Diagnostic.error("encoding", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                                      Location(file, line, col), "save the file as UTF-8")
+
+
+def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
+    """Decode UTF-8 bytes (reporting where they are not) and read the map."""
+    text, problem = decode_utf8(data, file)
+    if problem is not None:
+        return None, [problem]
     return load_text(text, file, default_map)
 
 

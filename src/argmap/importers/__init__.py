@@ -78,15 +78,11 @@ def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = No
         data = path.read_bytes()
     except OSError as exc:
         raise _error("io", name, f"cannot read file: {exc.strerror or exc}") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        raise _error("encoding", name, f"byte 0x{data[exc.start]:02x} is not valid UTF-8", line,
-                     hint="save the file as UTF-8") from None
+    from ..loader import decode_utf8
+
+    text, problem = decode_utf8(data, name)
+    if problem is not None:
+        raise _ReadError([problem])
     if fmt is None:
         fmt = detect(path, text[:4096])
         if fmt is None:
