@@ -56,7 +56,7 @@ def test_unknown_format_and_bad_bytes_are_located_errors_and_nothing_is_returned
     lines = [str(d) for d in exc.value.diagnostics]
     assert lines == [
         f"{tmp_path / 'what.txt'}:1:1: error[unknown-format]: cannot tell which format this file is in",
-        f"{tmp_path / 'bad.argdown'}:2:1: error[encoding]: byte 0xff is not valid UTF-8",
+        f"{tmp_path / 'bad.argdown'}:2:6: error[encoding]: byte 0xff is not valid UTF-8",
         f"{tmp_path / 'missing.xml'}:1:1: error[io]: cannot read file: No such file or directory",
     ]
     assert exc.value.diagnostics[0].hint == "name it with a known suffix or give --from argdown|kialo|aif|microtext"
