@@ -14,13 +14,20 @@ from typing import Any, Mapping
 
 from . import semantics as _sem
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
-from .export.theme import COLORINGS
 from .model import Location
 
 __all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config", "load_settings", "CONFIG_NAME"]
 
-#: node colourings (``--color-by``): name → what it means; declared once, in the theme
-COLOR_BY = COLORINGS
+#: How boxes can be filled (``--color-by``): name → what the colour says.  The one list of
+#: colourings: the settings check, the CLI choices, the README and export.theme read it.
+COLOR_BY = {
+    "author": "who wrote it: a stable colour per author",
+    "kind": "claim or argument",
+    "status": "whether it stands: IN, OUT or UNDEC",
+    "tag": "its first tag: a stable colour per tag",
+    "strength": "its strength in [0, 1] under a gradual semantics (dfquad unless one is chosen): light to dark",
+    "none": "no fill",
+}
 _BIPOLAR_HELP = {
     "none": "support adds no attack",
     "supported": "a attacks what its supports chain to attacks (supported attack)",

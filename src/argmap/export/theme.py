@@ -75,16 +75,8 @@ JOIN_POINT = {"shape": "point", "width": "0.06", "height": "0.06", "style": "fil
 GHOST = {"style": "dashed,rounded", "color": "#757575", "fontcolor": "#616161", "fillcolor": "#ffffff"}
 
 
-#: How boxes can be filled (``--color-by``): name → what the colour says.  The one
-#: list of colourings: the settings check, the CLI choices and the README read it.
-COLORINGS = {
-    "author": "who wrote it: a stable colour per author",
-    "kind": "claim or argument",
-    "status": "whether it stands: IN, OUT or UNDEC",
-    "tag": "its first tag: a stable colour per tag",
-    "strength": "its strength in [0, 1] under a gradual semantics (dfquad unless one is chosen): light to dark",
-    "none": "no fill",
-}
+#: How boxes can be filled (``--color-by``): declared once, with the settings; :func:`fills` implements each.
+from ..settings import COLOR_BY as COLORINGS  # noqa: E402
 
 
 def fills(nodes, color_by: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
