@@ -57,7 +57,7 @@ class TestRender:
         root = ET.fromstring(out.read_bytes())
         titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
         assert "docs-missing" in titles  # the ghost from the other file
-        assert f"wrote {out} (1 nodes" in result.output
+        assert f"wrote {out} (1 node," in result.output
 
     @pytest.mark.parametrize("suffix, start", [(".dot", b"digraph"), (".json", b"{"), (".mmd", b"flowchart"), (".graphml", b"<graphml")])
     def test_format_from_suffix(self, run, data_dir, tmp_path, suffix, start):
