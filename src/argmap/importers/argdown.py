@@ -273,6 +273,13 @@ class _Parser:
                 cur = {"kind": "relation", "line": n, "indent": len(rel.group(1)), "symbol": rel.group(2), "text": rel.group(3)}
                 elements.append(cur)
                 continue
+            if cur is not None and cur.get("kind") in ("pcs", "relation", "top") and (_SDEF.match(line.strip()) or _ADEF.match(line.strip())):
+                # Argdown's own parser rejects a definition glued to the element above; joining it
+                # would turn two statements (and their relations) into one text, so it starts anew
+                self.doc.problems.append((n, "argdown-no-blank-line", f"{line.strip()[:40]!r} starts a new statement or argument with no blank line before it (a syntax error for Argdown itself); read as a new element"))
+                cur = {"kind": "top", "line": n, "indent": len(line) - len(line.lstrip()), "text": line.strip()}
+                elements.append(cur)
+                continue
             if cur is not None and cur.get("kind") in ("pcs", "relation", "top", "inference", "heading"):
                 if cur["kind"] == "inference":
                     cur["rules"].append(line.strip())
