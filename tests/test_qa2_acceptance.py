@@ -25,3 +25,56 @@ def test_argdown_statement_line_right_after_a_statement_is_not_joined_to_it():
     assert _rels(m) == [("a", "attacks", "b")]
     assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-no-blank-line", 2)]
 
+
+
+import textwrap  # noqa: E402
+
+import argmap  # noqa: E402
+from argmap.graph import build, focus, split  # noqa: E402
+
+_LINK_MAP = """\
+map: m
+title: M
+nodes:
+  - id: thesis
+    text: The thesis.
+  - id: survey
+    text: A survey says so.
+    supports: [thesis]
+  - id: other
+    text: Another reason.
+    supports: [thesis]
+  - id: bias
+    text: The survey is biased, so it does not show the thesis.
+    attacks: [survey->thesis]
+"""
+
+
+def _graph(tmp_path, text=_LINK_MAP):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return build(argmap.load(tmp_path))
+
+
+def test_focus_on_an_objection_to_a_link_draws_the_link(tmp_path):
+    # `render --focus bias --depth 1` drew 'bias' alone (1 node, 0 relations): the attacked link was not reached
+    H = focus(_graph(tmp_path), "bias", depth=1)
+    assert set(H) == {"bias", "survey", "thesis"}
+    assert [a["by"] for a in H.edges["survey", "thesis", "supports"]["attacked_by"]] == ["bias"]
+
+
+def test_an_objection_to_a_link_is_drawn_in_the_part_that_draws_the_link(tmp_path):
+    # split() made 'bias' a conclusion of its own: a one-box part with no link, and the HTML map's
+    # deep link to it showed a lonely box
+    parts = dict(split(_graph(tmp_path)))
+    assert list(parts) == ["thesis"]
+    H = parts["thesis"]
+    assert set(H) == {"thesis", "survey", "other", "bias"}
+    assert [a["by"] for a in H.edges["survey", "thesis", "supports"]["attacked_by"]] == ["bias"]
+
+
+def test_a_part_keeps_only_the_objections_it_draws(tmp_path):
+    many = "".join(f"  - id: r{i}\n    text: Reason {i}.\n    supports: [survey]\n" for i in range(16))
+    G = _graph(tmp_path, _LINK_MAP + many)
+    for _root, H in split(G, max_nodes=5):
+        for u, v, k, d in H.edges(keys=True, data=True):
+            assert all(a["by"] in H for a in d.get("attacked_by") or ()), (u, v, k)
