@@ -78,3 +78,30 @@ def test_a_part_keeps_only_the_objections_it_draws(tmp_path):
     for _root, H in split(G, max_nodes=5):
         for u, v, k, d in H.edges(keys=True, data=True):
             assert all(a["by"] in H for a in d.get("attacked_by") or ()), (u, v, k)
+
+
+def _check(tmp_path, nodes: str, sources: str = ""):
+    (tmp_path / "c.yaml").write_text("map: c\ntitle: C\n" + sources + "nodes:\n" + textwrap.dedent(nodes), encoding="utf-8")
+    _, diags = argmap.check(tmp_path)
+    return [(d.code, d.loc.line, d.hint) for d in diags]
+
+
+def test_a_title_of_200_words_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    title: " + " ".join(["word"] * 200) + "\n    text: x\n"
+                 "  - id: b\n    title: Twelve words is still a label, if a long one for it\n    text: y\n")
+    assert [g[:2] for g in got] == [("long-title", 4)]
+    assert "8 words" in got[0][2]
+
+
+def test_held_by_someone_else_without_a_stance_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    text: x\n    by: Al\n    held_by: Bo\n"
+                 "  - id: b\n    text: y\n    by: Al\n    held_by: Bo\n    stance: reports\n"
+                 "  - id: c\n    text: z\n    by: Al\n    held_by: Al\n")
+    assert [g[:2] for g in got] == [("holder-without-stance", 4)]
+    assert "stance: restates" in got[0][2]
+
+
+def test_weight_nan_and_a_quoted_order_have_hints_that_fit(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    text: x\n    weight: .nan\n    source: s\n",
+                 "sources:\n  s:\n    author: A\n    order: '3'\n")
+    assert [(c, h) for c, _, h in got] == [("wrong-type", "write e.g. 'order: 1'"), ("wrong-type", "write e.g. 'weight: 0.3'")]

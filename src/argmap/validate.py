@@ -19,7 +19,8 @@ def validate(project: Project) -> list[Diagnostic]:
     Rule codes of format v2 (docs/format-v2.md), one per misuse: ``answers-non-question``,
     ``question-target``, ``question-relation``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
     ``unknown-premise``, ``premises-non-argument``, ``premises-conclusion``, ``missing-holder``,
-    ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice`` (warning).  ``bad-stance``,
+    ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice``, ``long-title``,
+    ``holder-without-stance`` (warnings).  ``bad-stance``,
     ``bad-weight`` and wrong types are found while reading (:mod:`argmap.loader`).
     """
     diags: list[Diagnostic] = []
@@ -219,6 +220,9 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
     return []
 
 
+TITLE_WORDS = 12  # a title longer than this is a sentence, not a label (the format asks for ~8 words)
+
+
 def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
     """Premises, stances and doubled contradictions."""
     diags: list[Diagnostic] = []
@@ -271,6 +275,25 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
                         else "split it into one argument per conclusion",
                     )
                 )
+        if node.title and len(node.title.split()) > TITLE_WORDS:
+            diags.append(
+                Diagnostic.warning(
+                    "long-title",
+                    f"the title of '{node.id}' has {len(node.title.split())} words; a title is a short label "
+                    f"drawn bold above the text",
+                    node.loc,
+                    "keep at most ~8 words (the label a reader can still read at small scale); the rest belongs in `text`",
+                )
+            )
+        if node.held_by and node.stance == "own" and node.held_by != node.by:
+            diags.append(
+                Diagnostic.warning(
+                    "holder-without-stance",
+                    f"'{node.id}' is held by {node.held_by!r} but its stance is own (the writer's view)",
+                    node.loc,
+                    "add `stance: restates` or `reports` (the writer sets down someone else's view), or drop `held_by`",
+                )
+            )
         if node.stance in STANCES_NEEDING_HOLDER and not node.held_by:
             diags.append(
                 Diagnostic.error(
