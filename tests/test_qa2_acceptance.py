@@ -105,3 +105,14 @@ def test_weight_nan_and_a_quoted_order_have_hints_that_fit(tmp_path):
     got = _check(tmp_path, "  - id: a\n    text: x\n    weight: .nan\n    source: s\n",
                  "sources:\n  s:\n    author: A\n    order: '3'\n")
     assert [(c, h) for c, _, h in got] == [("wrong-type", "write e.g. 'order: 1'"), ("wrong-type", "write e.g. 'weight: 0.3'")]
+
+
+def test_argdown_relation_of_an_element_to_itself_is_reported_not_dropped_silently():
+    # `_> <B>` under <B> and `- [x]` / `>< [x]` under [x] vanished with no warning
+    m = read("<B>: Self.\n  _> <B>\n\n[x]: X.\n  - [x]\n  >< [x]\n", "self.argdown")
+    assert _rels(m) == []
+    assert [(w.code, w.loc.line, w.message) for w in m.warnings] == [
+        ("argdown-self", 2, "B undercuts itself; left out"),
+        ("argdown-self", 5, "x attacks itself; left out"),
+        ("argdown-self", 6, "x contradicts itself; left out"),
+    ]
