@@ -116,3 +116,9 @@ def test_argdown_relation_of_an_element_to_itself_is_reported_not_dropped_silent
         ("argdown-self", 5, "x attacks itself; left out"),
         ("argdown-self", 6, "x contradicts itself; left out"),
     ]
+
+
+def test_a_premise_listed_twice_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: p\n    text: P.\n  - id: q\n    text: Q.\n"
+                 "  - id: a\n    kind: argument\n    text: A.\n    premises: [p, p]\n    supports: [q]\n")
+    assert [g[:2] for g in got] == [("duplicate-relation", 11)]

@@ -250,6 +250,9 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
                         "give it `kind: argument` (an inference from its premises to what it supports)",
                     )
                 )
+            for p in sorted({p for p in node.premises if node.premises.count(p) > 1}):
+                diags.append(Diagnostic.warning("duplicate-relation", f"'{node.id}' lists premise '{p}' twice", where,
+                                                "a linked premise counts once; remove the repeat"))
             for p in node.premises:
                 if p == node.id:
                     diags.append(Diagnostic.error("self-loop", f"'{node.id}' lists itself as a premise", where,
