@@ -122,3 +122,32 @@ def test_a_premise_listed_twice_is_a_located_warning(tmp_path):
     got = _check(tmp_path, "  - id: p\n    text: P.\n  - id: q\n    text: Q.\n"
                  "  - id: a\n    kind: argument\n    text: A.\n    premises: [p, p]\n    supports: [q]\n")
     assert [g[:2] for g in got] == [("duplicate-relation", 11)]
+
+
+def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp_path):
+    # thesis stands because rel undercuts the link att->thesis; att itself is UNDEC (a cycle with
+    # contra). analyze said "every attacker falls (att)", which a reader checks and finds false.
+    import subprocess
+    import sys
+
+    (tmp_path / "m.yaml").write_text(textwrap.dedent("""\
+        map: m
+        title: M
+        nodes:
+          - id: thesis
+            text: T.
+          - id: att
+            text: A.
+            attacks: [thesis]
+          - id: contra
+            text: C.
+            contradicts: [att]
+          - id: rel
+            text: That does not bear on T.
+            undercuts: [att->thesis]
+        """), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "argmap.cli", "analyze", str(tmp_path)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    row = next(line for line in out.stdout.splitlines() if line.startswith("IN ") and " thesis " in line)
+    assert row.rstrip().endswith(" att's attack is defeated by rel")
+    assert "every attacker falls" not in out.stdout
