@@ -151,3 +151,18 @@ def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp
     row = next(line for line in out.stdout.splitlines() if line.startswith("IN ") and " thesis " in line)
     assert row.rstrip().endswith(" att's attack is defeated by rel")
     assert "every attacker falls" not in out.stdout
+
+
+def test_microtext_edge_from_an_adu_to_itself_is_left_out_with_a_warning(tmp_path):
+    # the map had `attacks: [one]` on node 'one', so the import failed its own `argmap check`
+    from argmap.importers.microtext import read as read_microtext
+
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<arggraph id="x">\n'
+           '  <edu id="e1">One.</edu>\n  <edu id="e2">Two.</edu>\n'
+           '  <adu id="a1" type="pro"/>\n  <adu id="a2" type="opp"/>\n'
+           '  <edge id="c1" src="e1" trg="a1" type="seg"/>\n  <edge id="c2" src="e2" trg="a2" type="seg"/>\n'
+           '  <edge id="c3" src="a2" trg="a1" type="reb"/>\n  <edge id="c4" src="a1" trg="a1" type="reb"/>\n'
+           '  <edge id="c5" src="a1" trg="c3" type="und"/>\n</arggraph>\n')
+    m = read_microtext(xml, "self.xml")
+    assert _rels(m) == [("two", "attacks", "one")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("microtext-self", 10), ("microtext-self", 11)]
