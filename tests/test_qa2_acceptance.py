@@ -166,3 +166,24 @@ def test_microtext_edge_from_an_adu_to_itself_is_left_out_with_a_warning(tmp_pat
     m = read_microtext(xml, "self.xml")
     assert _rels(m) == [("two", "attacks", "one")]
     assert [(w.code, w.loc.line) for w in m.warnings] == [("microtext-self", 10), ("microtext-self", 11)]
+
+
+def test_aif_duplicate_node_id_and_empty_text_are_reported():
+    # the first I-node with nodeID 1 vanished without a word, and an empty text was filled in silently
+    import json
+
+    from argmap.importers.aif import read as read_aif
+
+    data = {"nodes": [{"nodeID": "1", "text": "", "type": "I"}, {"nodeID": "1", "text": "dup", "type": "I"},
+                      {"nodeID": "3", "text": "C", "type": "I"}], "edges": [], "locutions": []}
+    m = read_aif(json.dumps(data, indent=1), "d.json")
+    assert [n.text for n in m.nodes] == ["(I-node 1 has no text)", "C"]
+    assert [w.code for w in m.warnings] == ["aif-duplicate-node", "aif-empty-node"]
+
+
+def test_kialo_claim_without_text_is_reported():
+    from argmap.importers.kialo import read as read_kialo
+
+    m = read_kialo("Discussion Title: T\n\n1. Thesis\n1.1. Pro: \n", "k.txt")
+    assert [n.text for n in m.nodes] == ["Thesis", "(claim 1.1 has no text)"]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("kialo-empty-claim", 4)]
