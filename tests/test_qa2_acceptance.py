@@ -187,3 +187,18 @@ def test_kialo_claim_without_text_is_reported():
     m = read_kialo("Discussion Title: T\n\n1. Thesis\n1.1. Pro: \n", "k.txt")
     assert [n.text for n in m.nodes] == ["Thesis", "(claim 1.1 has no text)"]
     assert [(w.code, w.loc.line) for w in m.warnings] == [("kialo-empty-claim", 4)]
+
+
+def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
+    # `id: 007` / `attacks: [1]` / `premises: [no]`: argmap reads them as text, but every other YAML
+    # tool (and the JSON Schema in an editor) sees numbers and booleans; `argmap fmt` quotes them
+    import yaml
+
+    text = "===\n{\"argmap\": {\"map\": \"m\"}}\n===\n\n[One]: One. {\"id\": \"1\"}\n\n[No]: No. {\"id\": \"no\"}\n  - [One]\n\n" \
+           "<Seven>: Seven. {\"id\": \"007\"}\n\n<Seven>\n\n(1) [One]\n(2) [No]\n----\n(3) [Three]: Three.\n"
+    m = read(text, "ids.argdown")
+    from argmap.importers._common import to_yaml
+
+    nodes = yaml.safe_load(to_yaml(m))["nodes"]
+    assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
+    assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]
