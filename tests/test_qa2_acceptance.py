@@ -202,3 +202,34 @@ def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
     nodes = yaml.safe_load(to_yaml(m))["nodes"]
     assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
     assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]
+
+
+def test_html_panel_wraps_a_long_source_address_instead_of_running_off_the_panel(tmp_path):
+    # a source with no title shows its address as the link text; at 1,000 px it ran past the panel's edge
+    from test_html import Page, _chromium  # noqa: F401  (the browser helpers of the HTML tests)
+
+    import pytest
+
+    from argmap.html import write_html
+
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("no Chromium installed (Debian: apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    (tmp_path / "u.yaml").write_text(
+        "map: u\ntitle: U\nsources:\n  s:\n    author: Ann\n"
+        "    url: https://example.com/?q=" + "%22x" * 40 + "\n"
+        "nodes:\n  - id: a\n    text: A.\n    by: Ann\n    source: s\n", encoding="utf-8")
+    out = tmp_path / "u.html"
+    write_html(tmp_path / "u.yaml", out)
+    from test_html import CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        try:
+            page = Page(b, out, "#a")
+            sizes = page.page.evaluate("() => { const p = document.getElementById('am-panel'); return [p.scrollWidth, p.clientWidth]; }")
+            page.close()
+        finally:
+            b.close()
+    assert sizes[0] <= sizes[1], sizes
