@@ -233,3 +233,15 @@ def test_html_panel_wraps_a_long_source_address_instead_of_running_off_the_panel
         finally:
             b.close()
     assert sizes[0] <= sizes[1], sizes
+
+
+def test_objection_to_a_contradicts_named_backwards_or_to_a_concession_has_a_hint_that_fits(tmp_path):
+    # the hint said "did you mean 'c3->c1'?", an unrelated relation
+    got = _check(tmp_path, "  - id: a\n    text: A.\n  - id: b\n    text: B.\n    contradicts: [a]\n"
+                 "  - id: c\n    text: C.\n    concedes: [a]\n"
+                 "  - id: d\n    text: D.\n    attacks: [a->b, c->a]\n"
+                 "  - id: e\n    text: E.\n    supports: [a]\n")
+    assert [(c, h) for c, _, h in got] == [
+        ("dangling-relation", "'b' contradicts 'a': name that relation 'b->a'"),
+        ("dangling-relation", "'c' concedes 'a'; only a supports, attacks, undercuts or contradicts relation can be objected to"),
+    ]

@@ -188,12 +188,20 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
         ]
     if not kinds:
         others = [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
+        reverse = pairs.get((tgt, src), [])
+        written = [k for k in pairs.get((src, tgt), []) if k not in ATTACKABLE_RELATIONS]
+        if "contradicts" in reverse:  # symmetric, but named from the side that writes it
+            hint = f"'{tgt}' contradicts '{src}': name that relation '{tgt}->{src}'"
+        elif written:
+            hint = f"'{src}' {' and '.join(sorted(written))} '{tgt}'; only a supports, attacks, undercuts or contradicts relation can be objected to"
+        else:
+            hint = None
         return [
             Diagnostic.error(
                 "dangling-relation",
                 f"'{node.id}' {rel.kind} the relation '{rel.target}', which no map defines",
                 rel.loc,
-                did_you_mean(rel.target, others)
+                hint or did_you_mean(rel.target, others)
                 or f"a relation is named SRC->TGT after a supports, attacks, undercuts or contradicts that '{src}' writes",
             )
         ]
