@@ -151,7 +151,10 @@ def focus(G: nx.MultiDiGraph, center: str, depth: int = 2) -> nx.MultiDiGraph:
     """``center`` and every node within ``depth`` relations of it, in either direction."""
     if center not in G:
         raise KeyError(center)
-    keep = set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth))
+    U = nx.Graph(G.to_undirected(as_view=True))
+    for u, v, k, by in _attacked_edges(G):  # an objection to a link is one step from both its ends
+        U.add_edges_from((a, end) for a in by for end in (u, v))
+    keep = set(nx.single_source_shortest_path_length(U, center, cutoff=depth))
     for u, v, k, by in _attacked_edges(G):  # a kept attacked edge keeps its attackers
         if u in keep and v in keep:
             keep |= by
@@ -225,10 +228,17 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
     own = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
     own_set = set(own)
 
-    def replies(v):
-        return [u for u in dict.fromkeys(G.predecessors(v)) if u in own_set]
+    # an objection to a link u->v replies to u, so it is drawn in the part that draws that link
+    on_links: dict[str, list[str]] = {}
+    for u, v, k, by in _attacked_edges(G):
+        if u in own_set:
+            on_links.setdefault(u, []).extend(sorted(by & own_set, key=position.__getitem__))
+    objecting = {a for objectors in on_links.values() for a in objectors}
 
-    roots = [n for n in own if not any(t in own_set for t in G.successors(n))]
+    def replies(v):
+        return [u for u in dict.fromkeys([*G.predecessors(v), *on_links.get(v, ())]) if u in own_set]
+
+    roots = [n for n in own if not any(t in own_set for t in G.successors(n)) and n not in objecting]
     queue = deque(roots)
     placed: set[str] = set()
     started: set[str] = set()
@@ -280,6 +290,13 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         H.add_edges_from(
             (u, v, k, dict(d)) for u in ordered for _, v, k, d in G.out_edges(u, keys=True, data=True) if v in nodes
         )
+        for u, v, k, d in H.edges(keys=True, data=True):  # objections to a link: only those the part draws
+            if d.get("attacked_by"):
+                by = tuple(a for a in d["attacked_by"] if a["by"] in nodes)
+                if by:
+                    d["attacked_by"] = by
+                else:
+                    del d["attacked_by"]
         return H
 
     out = []

@@ -432,15 +432,15 @@ class _Reader:
         key, node = entry
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return None
+        example = f"write e.g. '{key.value}: {'0.3' if key.value == 'weight' else '1'}'"
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_INT, _FLOAT):
             shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _kind(node)
-            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got {shown}", node,
-                       f"write e.g. '{key.value}: 0.3'")
+            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got {shown}", node, example)
             return None
         try:
             value = float(node.value.replace("_", ""))
-        except ValueError:
-            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got '{node.value}'", node)
+        except ValueError:  # .nan, .inf: YAML floats that are no number
+            self.error("wrong-type", f"'{key.value}' of {what} must be a number, got '{node.value}'", node, example)
             return None
         return value
 

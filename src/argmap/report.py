@@ -170,6 +170,25 @@ def _tree(G, node_id, depth, level, path, lines, status=None):
             _tree(G, u, depth, level + 1, path | {u}, lines, status)
 
 
+def _why_in(G, a, n: str, attackers: list[str]) -> str:
+    """Why an attacked node stands: its attackers fall, or their attacks are themselves defeated (AFRA)."""
+    fallen, defeated, other = [], [], []
+    for u in attackers:
+        if a.status.get(u) == "OUT":
+            fallen.append(u)
+            continue
+        edges = [d for x, y in ((u, n), (n, u)) if G.has_edge(x, y) for k, d in G[x][y].items()
+                 if k in ("attacks", "undercuts", "contradicts") and (x == u or k == "contradicts")]
+        objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if a.status.get(o["by"]) == "IN"})
+        if objectors:
+            defeated.append(f"{u}'s attack is defeated by {', '.join(objectors)}")
+        else:
+            other.append(f"{u} ({a.status.get(u, 'left out')})")
+    parts = ([f"every attacker falls ({', '.join(fallen)})" if not (defeated or other) else f"{', '.join(fallen)} fall"]
+             if fallen else []) + defeated + other
+    return "; ".join(parts)
+
+
 def _short(text: str | None, limit: int = 90) -> str:
     text = text or ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -207,7 +226,7 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
         elif a.status[n] == "IN":
             attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts", "contradicts")}
                                | {v for _, v, k in G.out_edges(n, keys=True) if k == "contradicts"})
-            why = f"every attacker falls ({', '.join(attackers)})" if attackers else "unattacked"
+            why = _why_in(G, a, n, attackers) if attackers else "unattacked"
         else:
             why = ""
         who = _who(G.nodes[n])

@@ -19,7 +19,8 @@ def validate(project: Project) -> list[Diagnostic]:
     Rule codes of format v2 (docs/format-v2.md), one per misuse: ``answers-non-question``,
     ``question-target``, ``question-relation``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
     ``unknown-premise``, ``premises-non-argument``, ``premises-conclusion``, ``missing-holder``,
-    ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice`` (warning).  ``bad-stance``,
+    ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice``, ``long-title``,
+    ``holder-without-stance`` (warnings).  ``bad-stance``,
     ``bad-weight`` and wrong types are found while reading (:mod:`argmap.loader`).
     """
     diags: list[Diagnostic] = []
@@ -187,12 +188,20 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
         ]
     if not kinds:
         others = [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
+        reverse = pairs.get((tgt, src), [])
+        written = [k for k in pairs.get((src, tgt), []) if k not in ATTACKABLE_RELATIONS]
+        if "contradicts" in reverse:  # symmetric, but named from the side that writes it
+            hint = f"'{tgt}' contradicts '{src}': name that relation '{tgt}->{src}'"
+        elif written:
+            hint = f"'{src}' {' and '.join(sorted(written))} '{tgt}'; only a supports, attacks, undercuts or contradicts relation can be objected to"
+        else:
+            hint = None
         return [
             Diagnostic.error(
                 "dangling-relation",
                 f"'{node.id}' {rel.kind} the relation '{rel.target}', which no map defines",
                 rel.loc,
-                did_you_mean(rel.target, others)
+                hint or did_you_mean(rel.target, others)
                 or f"a relation is named SRC->TGT after a supports, attacks, undercuts or contradicts that '{src}' writes",
             )
         ]
@@ -217,6 +226,9 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
             )
         ]
     return []
+
+
+TITLE_WORDS = 12  # a title longer than this is a sentence, not a label (the format asks for ~8 words)
 
 
 def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
@@ -246,6 +258,9 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
                         "give it `kind: argument` (an inference from its premises to what it supports)",
                     )
                 )
+            for p in sorted({p for p in node.premises if node.premises.count(p) > 1}):
+                diags.append(Diagnostic.warning("duplicate-relation", f"'{node.id}' lists premise '{p}' twice", where,
+                                                "a linked premise counts once; remove the repeat"))
             for p in node.premises:
                 if p == node.id:
                     diags.append(Diagnostic.error("self-loop", f"'{node.id}' lists itself as a premise", where,
@@ -271,6 +286,25 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
                         else "split it into one argument per conclusion",
                     )
                 )
+        if node.title and len(node.title.split()) > TITLE_WORDS:
+            diags.append(
+                Diagnostic.warning(
+                    "long-title",
+                    f"the title of '{node.id}' has {len(node.title.split())} words; a title is a short label "
+                    f"drawn bold above the text",
+                    node.loc,
+                    "keep at most ~8 words (the label a reader can still read at small scale); the rest belongs in `text`",
+                )
+            )
+        if node.held_by and node.stance == "own" and node.held_by != node.by:
+            diags.append(
+                Diagnostic.warning(
+                    "holder-without-stance",
+                    f"'{node.id}' is held by {node.held_by!r} but its stance is own (the writer's view)",
+                    node.loc,
+                    "add `stance: restates` or `reports` (the writer sets down someone else's view), or drop `held_by`",
+                )
+            )
         if node.stance in STANCES_NEEDING_HOLDER and not node.held_by:
             diags.append(
                 Diagnostic.error(

@@ -193,7 +193,7 @@ def to_yaml(m: ImportedMap) -> str:
 
 
 def _node(n: Item) -> str:
-    lines = [f"  - id: {n.id}\n"]
+    lines = [f"  - id: {_ident(n.id)}\n"]
     fields = {
         "title": n.title,
         "kind": None if n.kind == "claim" else n.kind,
@@ -215,18 +215,18 @@ def _node(n: Item) -> str:
         if value is not None:
             lines.append(f"    {key}: {_scalar(value)}\n")
     if n.premises:
-        lines.append(f"    premises: [{', '.join(n.premises)}]\n")
+        lines.append(f"    premises: [{', '.join(map(_ident, n.premises))}]\n")
     for kind in RELATION_ORDER:
         rels = [r for r in n.rels if r.kind == kind]
         if not rels:
             continue
         if all(r.plain for r in rels):
-            lines.append(f"    {kind}: [{', '.join(r.target for r in rels)}]\n")
+            lines.append(f"    {kind}: [{', '.join(_ident(r.target) for r in rels)}]\n")
             continue
         lines.append(f"    {kind}:\n")
         for r in rels:
             if r.plain:
-                lines.append(f"      - {r.target}\n")
+                lines.append(f"      - {_ident(r.target)}\n")
                 continue
             lines.append(f"      - to: {_scalar(r.target)}\n")
             if r.relation:
@@ -240,6 +240,13 @@ def _node(n: Item) -> str:
 
 #: Words YAML 1.1 reads as a bool or null (in any case: ``Yes``, ``NULL``...).
 _YAML_WORDS = frozenset("y yes n no true false on off null".split())
+
+
+def _ident(value: str) -> str:
+    """An id (or ``SRC->TGT``) as YAML reads it back as text: ``007`` or ``no`` quoted, as ``argmap fmt`` does."""
+    if value[:1].isascii() and value[:1].isalpha() and value.lower() not in _YAML_WORDS:
+        return value
+    return _scalar(value, flow=True)
 
 
 def _plain_ok(value: str, flow: bool) -> bool:

@@ -60,6 +60,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if not isinstance(raw, dict) or "nodeID" not in raw:
             m.warn("aif-bad-node", f"a node without nodeID is left out: {str(raw)[:60]}")
             continue
+        if str(raw["nodeID"]) in nodes:  # which one the edges mean cannot be known: the first is kept, and said
+            m.warn("aif-duplicate-node", f"nodeID {raw['nodeID']} is used twice; the second node "
+                   f"({str(raw.get('text', ''))[:40]!r}) is left out", lines(str(raw["nodeID"])))
+            continue
         nodes[str(raw["nodeID"])] = raw
     into: dict[str, list[str]] = {k: [] for k in nodes}
     out: dict[str, list[str]] = {k: [] for k in nodes}
@@ -109,7 +113,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     for nid, raw in nodes.items():
         if typ(nid) != "I":
             continue
-        words = " ".join(str(raw.get("text", "")).split()) or f"(I-node {nid} has no text)"
+        words = " ".join(str(raw.get("text", "")).split())
+        if not words:
+            m.warn("aif-empty-node", f"I-node {nid} has no text; its text says so", lines(nid))
+            words = f"(I-node {nid} has no text)"
         item = Item(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
         by_id[item.id] = item
         info = meta(nid)

@@ -153,14 +153,16 @@ def _conclusions_carry(doc: ArgdownDoc, mode: str) -> None:
     seen: set[tuple[str, str, str]] = set()
     for r in doc.relations:
         arg = doc.arguments.get(r.source) if r.source_type == "argument" else None
-        if arg is not None and arg.steps:
+        carried = arg is not None and bool(arg.steps)
+        if carried:
             kind = r.kind
             if r.target_type == "statement" and mode == "strict":
                 kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
             r = Relation(arg.steps[-1].conclusion, "statement", r.target, r.target_type, kind, r.line)
         key = (r.source, r.target, r.kind)
-        if r.source == r.target and r.source_type == r.target_type:
+        if carried and r.source == r.target and r.source_type == r.target_type:
             continue  # an argument's relation to its own conclusion is its inference, already in the pcs
+            # (a relation the author wrote from an element to itself goes on: to_map says it is left out)
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -271,6 +273,13 @@ class _Parser:
                 continue
             if rel and cur is not None and cur["kind"] != "heading" or rel and elements and elements[-1]["kind"] not in ("blank", "heading"):
                 cur = {"kind": "relation", "line": n, "indent": len(rel.group(1)), "symbol": rel.group(2), "text": rel.group(3)}
+                elements.append(cur)
+                continue
+            if cur is not None and cur.get("kind") in ("pcs", "relation", "top") and (_SDEF.match(line.strip()) or _ADEF.match(line.strip())):
+                # Argdown's own parser rejects a definition glued to the element above; joining it
+                # would turn two statements (and their relations) into one text, so it starts anew
+                self.doc.problems.append((n, "argdown-no-blank-line", f"{line.strip()[:40]!r} starts a new statement or argument with no blank line before it (a syntax error for Argdown itself); read as a new element"))
+                cur = {"kind": "top", "line": n, "indent": len(line) - len(line.lstrip()), "text": line.strip()}
                 elements.append(cur)
                 continue
             if cur is not None and cur.get("kind") in ("pcs", "relation", "top", "inference", "heading"):
@@ -690,7 +699,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             m.warn("argdown-undercut-statement", f"an undercut of statement [{r.target}] is written as an attack", r.line)
             kind = "attacks"
         if src is tgt:
-            m.warn("argdown-self", f"{r.source} {r.kind}s itself; left out", r.line)
+            m.warn("argdown-self", f"{r.source} {kind} itself; left out", r.line)
             continue
         if kind == "supports" and src.premises:
             # a reconstructed argument supports its conclusion only: the conclusion carries the support (as Argdown derives)

@@ -84,7 +84,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             last = None
             continue
         words, links = _clean_links(body)
-        text_ = _clean(words) or f"(claim {number} has no text)"
+        text_ = _clean(words)
+        if not text_:
+            m.warn("kialo-empty-claim", f"claim {number} has no text; its text says so", lineno)
+            text_ = f"(claim {number} has no text)"
         item = Item(ids.make(text_), text_, source=source_id)
         if links:
             item.note = "Links: " + " ".join(links)

@@ -135,6 +135,13 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             m.warn("microtext-dangling", f"edge {eid} starts at {src!r}, which is not an ADU; left out", lines(eid))
             continue
         node = source_of(eid)
+        ends = {items[trg].id} if trg in items else set()
+        if trg in edges and trg not in items:
+            named = relation_name(trg)
+            ends = set(named[0].split("->")) if named else {source_of(trg).id}
+        if node.id in ends:  # argmap has no relation of a node to itself (or to a link it is one end of)
+            m.warn("microtext-self", f"{kind} edge {eid} joins '{node.id}' to itself; left out", lines(eid))
+            continue
         if trg in items:
             if kind == "und":
                 m.warn("microtext-undercut-node", f"und edge {eid} points at ADU {trg}, not an edge; written as an attack", lines(eid))
