@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..export.html import _COMMENT, _GRAPH_TITLE  # the same Graphviz SVG patterns as the inline fragment
 from ..settings import Settings
 
 __all__ = ["build_html", "page_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
@@ -174,13 +175,11 @@ def _relation_objections(G) -> dict[tuple[str, str], list[dict]]:
 # does not need to carry them a second time as tooltips: dropping them (and other
 # repeated attributes) keeps the seed folder's page small.
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
-_COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _A_OPEN = re.compile(r'<g id="a_[^"]*">(<a\b[^>]*>)?\n?')
 _A_CLOSE = re.compile(r"</a>\n</g>\n")
 _FONT = re.compile(r' font-family="[^"]*"| xml:space="preserve"')
 _GEOMETRY = re.compile(r'(\s(?:d|points|x|y|cx|cy|rx|ry|transform|viewBox)=")([^"]*)"')
 _NUMBER = re.compile(r"(\d)\.(\d)\d+")
-_GRAPH_TITLE = re.compile(r'(<g id="graph0" class="graph"[^>]*>\s*)<title>[^<]*</title>')
 _ROOT_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"\s*')
 
 
