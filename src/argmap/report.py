@@ -239,9 +239,9 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
                 because += f"; supporters {', '.join(r['supporters'])}"
             if r.get("premises"):
                 because += f"; capped by premises {', '.join(r['premises'])}"
-            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, who, _short(because, 70)])
+            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, _short(who, 32), _short(because, 70)])
         else:
-            rows.append([a.status[n], n, who, _short(why, 70)])
+            rows.append([a.status[n], n, _short(who, 32), _short(why, 70)])
     if a.gradual:
         out.append(table(["strength", "status", "node", "held by", "why (base, attackers, supporters)"], rows))
     else:
