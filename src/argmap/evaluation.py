@@ -115,7 +115,6 @@ class Evaluation:
     strength_reasons: Mapping[str, dict] = field(default_factory=dict)
     converged: bool = True
     verdicts: Mapping[str, MapVerdict] = field(default_factory=dict)
-    titles: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def cruxes(self, nodes=None, maps=None, limit: int = 5) -> list[tuple[str, int]]:
         """``(node, flips)``, most flips first: among ``nodes`` (default all), flips counted in ``maps``."""
@@ -197,7 +196,6 @@ def evaluate(G: nx.MultiDiGraph, settings=None) -> Evaluation:
     if gradual:
         result, strength, sreasons, _ = gradual_strengths(G, gradual, inferred)
         converged = result.converged
-    titles = {n: name(G, n) for n in G.nodes}
     ev = Evaluation(
         semantics=sem, bipolar=settings.bipolar, inferred=inferred, preferences=settings.preferences,
         status=status, reasons=reasons,
@@ -205,7 +203,7 @@ def evaluate(G: nx.MultiDiGraph, settings=None) -> Evaluation:
         conceded={n: tuple(v) for n, v in conceded.items()}, flips=flips, built=built,
         attackers={n: tuple(dict.fromkeys(v)) for n, v in attackers.items()},
         gradual=gradual if is_gradual(settings.semantics) or settings.color_by == "strength" else None,
-        strength=strength, strength_reasons=sreasons, converged=converged, titles=titles,
+        strength=strength, strength_reasons=sreasons, converged=converged,
     )
     object.__setattr__(ev, "verdicts", {m: _map_verdict(G, ev, m) for m in G.graph.get("maps", {})})
     return ev
@@ -395,6 +393,9 @@ def verdict(G, ev: Evaluation, n: str) -> str:
         d0 = path[0] if path else (attackers[0] if attackers else None)
         if d0 is None:
             text = "falls"
+        elif not ev.attackers.get(d0) and ev.challenged.get(d0):
+            replies = ", ".join(name(G, x) for x in ev.challenged[d0])
+            text = f"falls: {_speaker(G, d0)}'s {name(G, d0)} defeats it; the reply to that, {replies}, is weaker"
         elif not ev.attackers.get(d0):
             text = f"falls: {_speaker(G, d0)}'s {name(G, d0)} goes unanswered"
         else:
