@@ -448,8 +448,12 @@ def _map_verdict(G, ev: Evaluation, m: str) -> MapVerdict:
             and not any(k in _MAKES for _, _, k in G.out_edges(n, keys=True))]
     if not tops:
         tops = [n for n in own if G.nodes[n].get("kind") != "question"][:1]
-    tops.sort(key=lambda n: (-_reach(G, n), G.nodes[n].get("line") or 0, n))  # the widest tree first
-    thesis = tops[0] if tops else None
+    # the thesis: the claim the map's replies gather under (the widest tree of replies), a top claim on a tie
+    claims = [n for n in own if G.nodes[n].get("kind") != "question"]
+    top = set(tops)
+    tops.sort(key=lambda n: (-_reach(G, n), G.nodes[n].get("line") or 0, n))
+    thesis = min(claims, key=lambda n: (-_reach(G, n), n not in top, G.nodes[n].get("line") or 0, n)) if claims else None
+    tops = [thesis] + [n for n in tops if n != thesis] if thesis else tops
     sentence = verdict(G, ev, thesis) if thesis else "no claim yet"
     cruxes = tuple(n for n, _ in ev.cruxes(nodes=set(own), maps={m}, limit=3))
     questions = tuple(n for n in own if G.nodes[n].get("kind") == "question"
