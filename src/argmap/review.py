@@ -46,7 +46,8 @@ NOT_AN_ARGUMENT = re.compile(
 #: What makes a claim conditional, and where its condition starts.
 CONDITION_WORDS = re.compile(
     r"\b(?:only if|if|unless|provided(?: that)?|assuming(?: that)?|as long as|so long as|in case)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\bthen\b|\bbut\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?]|\bthen\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;.!?](?:\s|$)")
 _RELATION_ATTACKS = ("attacks", "undercuts", "contradicts")
 _WORD = {"IN": "stands", "OUT": "falls", "UNDEC": "is open"}
 _WOULD = {"IN": "stand", "OUT": "fall", "UNDEC": "be open"}
@@ -373,8 +374,14 @@ def _words(text: str | None) -> set[str]:
 def condition_of(text: str | None) -> tuple[str, str] | None:
     """``(condition, rest)`` of a conditional sentence, else None.
 
+    A condition that opens the sentence ("Unless X, Y") ends at the first comma
+    or "then"; one that follows its consequence ("Y only if X") runs to the end
+    of the sentence.
+
     >>> condition_of("A backlash follows only if a few firms build every AI.")
     ('a few firms build every AI', 'A backlash follows')
+    >>> condition_of("If it rains, then the match is off.")
+    ('it rains', 'the match is off')
     >>> condition_of("Racing is dangerous.") is None
     True
     """
@@ -383,11 +390,15 @@ def condition_of(text: str | None) -> tuple[str, str] | None:
     m = CONDITION_WORDS.search(text)
     if not m:
         return None
+    before = text[: m.start()]
+    opens = not re.search(r"[A-Za-z0-9]", re.split(r"[.;!?]", before)[-1])
     tail = text[m.end():]
-    end = _CLAUSE_END.search(tail)
+    end = (_CLAUSE_END if opens else _SENTENCE_END).search(tail)
     condition = tail[: end.start()] if end else tail
-    rest = text[: m.start()] + " " + (tail[end.start():] if end else "")
-    condition, rest = " ".join(condition.split()), " ".join(rest.strip(" ,;.").split())
+    after = tail[end.start():] if end else ""
+    after = re.sub(r"^\s*(?:,|then\b)\s*(?:then\b)?", " ", after, flags=re.IGNORECASE)
+    rest = " ".join((before + " " + after).split()).strip(" ,;.")
+    condition = " ".join(condition.split()).strip(" ,;")
     return (condition, rest) if condition else None
 
 
