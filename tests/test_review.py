@@ -232,3 +232,71 @@ def test_the_json_schema_accepts_every_review_fixture():
         assert [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text()))] == [], path
     bad = yaml.safe_load((DATA / "errors" / "review-code.yaml").read_text())
     assert list(validator.iter_errors(bad))
+
+
+@pytest.mark.parametrize("inferred", [False, True])
+@pytest.mark.parametrize("preferences", [True, False])
+def test_the_inferred_links_skipped_without_a_trial_change_no_verdict(inferred, preferences):
+    """The shortcut (`_cannot_change`) agrees with evaluating the whole folder with the link flipped."""
+    from argmap.review import _cannot_change, _toggle
+
+    opened = open_checked([ARGUMENTS])
+    G = whole_graph(opened.project)
+    settings = Settings(inferred=inferred, preferences=preferences)
+    ev = evaluate(G, settings)
+    skipped = 0
+    for rel in opened.project.relations():
+        if not rel.inferred or not _cannot_change(G, ev, rel):
+            continue
+        H = G.copy()
+        assert _toggle(H, rel, inferred)
+        assert evaluate(H, settings).status == ev.status, rel
+        skipped += 1
+    assert skipped >= 10
+
+
+def _random_folder(tmp_path, n=300, seed=7):
+    """A random reply forest with cycles, weights, a few open conflicts and every 6th link inferred."""
+    import random
+
+    rng = random.Random(seed)
+    lines = ["map: random", "nodes:"]
+    for i in range(n):
+        lines += [f"  - id: n{i}", f"    text: Claim {i}.", f"    weight: {rng.choice([0.3, 0.5, 0.5, 0.7])}"]
+        if i == 0:
+            continue
+        targets = [f"n{rng.randrange(max(0, i - 30), i)}"]
+        if rng.random() < 0.1:
+            targets.append(f"n{rng.randrange(n)}")
+        targets = [t for t in dict.fromkeys(targets) if t != f"n{i}"]
+        kind = rng.choice(["attacks", "attacks", "supports", "contradicts" if i % 17 == 0 else "attacks"])
+        lines.append(f"    {kind}:")
+        for t in targets:
+            lines.append(f"      - to: {t}")
+            if rng.random() < 1 / 6:
+                lines.append("        inferred: true")
+    folder = tmp_path / "random"
+    folder.mkdir()
+    (folder / "random.yaml").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+@pytest.mark.parametrize("inferred", [False, True])
+def test_the_bounded_trial_of_an_inferred_link_agrees_with_flipping_it_in_the_whole_folder(tmp_path, inferred):
+    """inferred-decides marks exactly the inferred links whose flip changes a status of the whole folder."""
+    from argmap.review import _toggle
+
+    for folder in (ARGUMENTS, _random_folder(tmp_path)):
+        opened = open_checked([folder])
+        G = whole_graph(opened.project)
+        settings = Settings(inferred=inferred)
+        ev = evaluate(G, settings)
+        expected = set()
+        for rel in opened.project.relations():
+            if rel.inferred:
+                H = G.copy()
+                if _toggle(H, rel, inferred) and evaluate(H, settings).status != ev.status:
+                    expected.add(str(rel.loc))
+        found = {str(d.loc) for d in review(opened, ev, G) if d.code == "inferred-decides"}
+        assert found == expected
+        assert folder == ARGUMENTS or len(expected) >= 3

@@ -102,7 +102,7 @@ def review(opened, evaluation, G=None, *, include_acknowledged: bool = False) ->
     marks: list[_Mark] = []
     marks += _inferred_decides(G, ev, nodes, rels)
     marks += _weaker_attackers(G, ev, nodes, own)
-    marks += _not_arguments(G, ev, nodes, counted)
+    marks += _not_arguments(G, nodes, counted)
     marks += _concedes_and_attacks(G, nodes, counted, project)
     marks += _conditionals_attacked(G, nodes, counted, _common_words(project))
     marks += _theses(G, ev, nodes, maps)
@@ -133,14 +133,6 @@ def _name(G, n: str) -> str:
 def _holder(node: Node | None) -> str:
     who = node.holder if node is not None else None
     return who or "nobody named"
-
-
-def _relation_index(nodes: dict[str, Node]) -> dict[tuple[str, str], list[Relation]]:
-    out: dict[tuple[str, str], list[Relation]] = {}
-    for n in nodes.values():
-        for r in n.relations:
-            out.setdefault((r.source, r.target), []).append(r)
-    return out
 
 
 def _attack_relation(nodes: dict[str, Node], a: str, b: str) -> Relation | None:
@@ -174,14 +166,19 @@ def _weight(G, n: str) -> float:
 
 
 # -- inferred-decides -------------------------------------------------------------------------
-def _component(G, start: Iterable[str]) -> set[str]:
-    """The nodes linked to ``start`` by any chain of relations or objections to relations, either way."""
-    objectors: dict[str, set[str]] = {}
+def _objectors(G) -> dict[str, set[str]]:
+    """Who objects to a relation, linked both ways with the relation's ends (one pass over the edges)."""
+    out: dict[str, set[str]] = {}
     for u, v, by in G.edges(data="attacked_by"):
         for a in by or ():
             for x in (u, v):
-                objectors.setdefault(x, set()).add(a["by"])
-                objectors.setdefault(a["by"], set()).add(x)
+                out.setdefault(x, set()).add(a["by"])
+                out.setdefault(a["by"], set()).add(x)
+    return out
+
+
+def _component(G, start: Iterable[str], objectors: dict[str, set[str]]) -> set[str]:
+    """The nodes linked to ``start`` by any chain of relations or objections to relations, either way."""
     seen = {s for s in start if s in G}
     todo = list(seen)
     while todo:
@@ -193,6 +190,99 @@ def _component(G, start: Iterable[str]) -> set[str]:
     return seen
 
 
+def _downstream(G, ev, targets, objected: dict[str, set[str]]) -> list[str] | None:
+    """What a change at ``targets`` can reach under grounded semantics without bipolar support, else None.
+
+    Every relation out of a reached node is followed (a ``contradicts`` both
+    ways), and an objection to a relation reaches that relation's target,
+    breadth first, up to :data:`argmap.evaluation.CRUX_REACH` nodes (the bound
+    of the crux search: beyond it labels are taken as they are).  None (the
+    caller evaluates the whole connected part instead) for other semantics,
+    bipolar support, or a region holding an argument with premises (whose
+    attackers it inherits).
+    """
+    from .evaluation import CRUX_REACH
+    from .graph import PREMISE
+
+    if ev.semantics != "grounded" or ev.bipolar != "none":
+        return None
+    region = list(dict.fromkeys(t for t in targets if t in G))
+    seen = set(region)
+    k = 0
+    while k < len(region):
+        x = region[k]
+        k += 1
+        if G.nodes[x].get("premises") or any(key == PREMISE for _, _, key in G.in_edges(x, keys=True)):
+            return None
+        if len(region) >= CRUX_REACH:
+            continue
+        nxt = [*G.successors(x), *sorted(objected.get(x, ())),
+               *(u for u, _, key in G.in_edges(x, keys=True) if key == "contradicts")]
+        for y in nxt:
+            if y not in seen and len(region) < CRUX_REACH:
+                seen.add(y)
+                region.append(y)
+    return region
+
+
+def _pinned(G, ev, region: list[str], objectors: dict[str, set[str]]):
+    """The region and its parents, each parent pinned at its label: what grounded semantics needs.
+
+    A parent that falls is left out (a defeated attacker changes nothing), one
+    that stands keeps no attacker, one that is open attacks itself (so it stays
+    open).  Built from the region's own edges; ``G`` is not touched.
+    """
+    import networkx as nx
+
+    inside = set(region)
+    parents = {u for x in region for u in G.predecessors(x)} | {o for x in region for o in objectors.get(x, ())}
+    pinned = sorted(p for p in parents - inside if ev.status.get(p) != "OUT")
+    keep = inside | set(pinned)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, dict(G.nodes[n])) for n in [*region, *pinned])
+    for x in region:
+        for u, _, k, d in G.in_edges(x, keys=True, data=True):
+            if u in keep:
+                d = dict(d)
+                if d.get("attacked_by"):
+                    by = tuple(a for a in d["attacked_by"] if a["by"] in keep)
+                    d["attacked_by"] = by
+                    if not by:
+                        del d["attacked_by"]
+                H.add_edge(u, x, k, **d)
+    for p in pinned:
+        if ev.status.get(p) == "UNDEC":
+            H.add_edge(p, p, key="attacks", kind="attacks", inferred=False, note=None)
+    return H
+
+
+def _cannot_change(G, ev, rel: Relation) -> bool:
+    """Whether flipping ``rel`` alone provably changes no grounded label (so no trial is needed).
+
+    A support changes no status unless support is read as attack (``--bipolar``);
+    an attack made by a node that falls changes nothing (grounded semantics ignores
+    defeated attackers); counting an attack on a node that falls already, or on one
+    its attacker would not defeat (weights), changes nothing either.
+    """
+    if ev.semantics != "grounded" or rel.targets_relation:
+        return False
+    if rel.kind == "supports":
+        return ev.bipolar == "none"
+    if rel.kind not in _RELATION_ATTACKS:
+        return rel.kind in ("concedes", "answers")
+    ends = [(rel.source, rel.target)] + ([(rel.target, rel.source)] if rel.kind == "contradicts" else [])
+    for a, b in ends:
+        if ev.status.get(a) == "OUT":
+            continue
+        if ev.preferences and _weight(G, b) > _weight(G, a):
+            continue  # no defeat, counted or not
+        if not ev.inferred and ev.status.get(b) == "OUT":
+            continue
+        return False
+    return True
+
+
 def _inferred_decides(G, ev, nodes, rels) -> list[_Mark]:
     """Each inferred link whose counting (or leaving out, under --with-inferred) alone changes a verdict."""
     from .evaluation import evaluate
@@ -200,23 +290,33 @@ def _inferred_decides(G, ev, nodes, rels) -> list[_Mark]:
     from .settings import Settings
 
     settings = Settings(semantics=ev.semantics, bipolar=ev.bipolar, inferred=ev.inferred, preferences=ev.preferences)
-    marks, baselines = [], {}
+    marks, baselines, objectors = [], {}, None
     for rel in rels:
-        if not rel.inferred or rel.kind in (PREMISE, "answers"):
+        if not rel.inferred or rel.kind in (PREMISE, "answers") or _cannot_change(G, ev, rel):
             continue
+        if objectors is None:
+            objectors, objected = _objectors(G), {}
+            for _, v, by in G.edges(data="attacked_by"):
+                for a in by or ():
+                    objected.setdefault(a["by"], set()).add(v)
         pair = rel.target_pair()
         ends = [rel.source, *(pair or (rel.target,))]
         if any(e not in G for e in ends):
             continue
-        comp = frozenset(_component(G, ends))
-        if comp not in baselines:
-            baselines[comp] = evaluate(subgraph(G, comp), settings).status
-        before = baselines[comp]
-        H = subgraph(G, comp)
+        region = _downstream(G, ev, ends[1:], objected)
+        if region is not None:  # grounded, no bipolar: the region's parents pinned at their labels
+            H = _pinned(G, ev, region, objectors)
+            before = evaluate(H, settings).status
+        else:  # every other semantics: the whole connected part of the folder
+            region = frozenset(_component(G, ends, objectors))
+            if region not in baselines:
+                baselines[region] = evaluate(subgraph(G, region), settings).status
+            before = baselines[region]
+            H = subgraph(G, region)
         if not _toggle(H, rel, ev.inferred):
             continue
         after = evaluate(H, settings).status
-        changed = [n for n in sorted(comp, key=lambda n: (G.nodes[n].get("line") or 0, n))
+        changed = [n for n in sorted(region, key=lambda n: (G.nodes[n].get("line") or 0, n))
                    if n in before and n in after and before[n] != after[n]]
         if not changed:
             continue
@@ -274,14 +374,17 @@ def _weaker_attackers(G, ev, nodes, own) -> list[_Mark]:
     if ev.preferences:
         for b, attackers in ev.challenged.items():
             for a in attackers:
-                if (a not in own and b not in own) or ev.status.get(a) == "OUT" or ev.status.get(b) == "OUT":
-                    continue  # an attacker that falls, or a target that falls anyway: the weights decide nothing
+                if (a not in own and b not in own) or ev.status.get(a) == "OUT" or ev.status.get(b) == "OUT" or (
+                        ev.status.get(a) == ev.status.get(b) == "UNDEC"):
+                    continue  # an attacker that falls, or a target that falls (or stays open) anyway: weights decide nothing
                 rel = _attack_relation(nodes, a, b)
                 if rel is not None and nodes.get(rel.source) and rel.source not in own:
                     continue
+                # the attacker stands or is open: were its attack a defeat, the target would fall or be open
+                would = "fall" if ev.status.get(a) == "IN" else "be open at best"
                 message = (f"{_name(G, a)} ({_holder(nodes.get(a))}, weight {_weight(G, a):g}) does not defeat "
                            f"{_name(G, b)} (weight {_weight(G, b):g}), which {_WORD[ev.status[b]]}, challenged; "
-                           f"if it defeated, the verdict could change")
+                           f"if the attack defeated, it would {would}")
                 hint = ("the weights decide this verdict: check them against the source (a hedged aside or a report "
                         "weighs less than the claim it answers); if they are right, acknowledge: `reviewed: reason`")
                 marks.append(_Mark("weaker-attacker", _where(nodes, rel, a), message, hint,
@@ -306,7 +409,7 @@ def _weaker_attackers(G, ev, nodes, own) -> list[_Mark]:
 
 
 # -- not-an-argument ------------------------------------------------------------------------------
-def _not_arguments(G, ev, nodes, counted) -> list[_Mark]:
+def _not_arguments(G, nodes, counted) -> list[_Mark]:
     marks = []
     for rel in counted:
         if rel.kind not in _RELATION_ATTACKS:
@@ -484,11 +587,15 @@ def _unlinked_replies(maps, project: Project) -> list[_Mark]:
                 cited.setdefault(same(m, n.source), set()).add(n.id)
     marks = []
     for m in maps:
+        by_source: dict[str, list[Node]] = {}
+        for n in m.nodes:
+            if n.source and n.kind != "question":
+                by_source.setdefault(n.source, []).append(n)
         for sid, src in m.sources.items():
             parent = src.replies_to
             if not parent or parent not in m.sources:
                 continue
-            mine = [n for n in m.nodes if n.source == sid and n.kind != "question"]
+            mine = by_source.get(sid, [])
             if not mine:
                 continue  # nothing mapped, or only questions (a question links to nothing; answers link to it)
             theirs = cited.get(same(m, parent), set())
