@@ -206,7 +206,9 @@ def _source(block: Block, base: Path, root: Path | str | None) -> Path:
     except (OSError, ValueError):
         exists = False
     if not exists:
-        raise BlockError(f"source '{_short(block.source)}' does not exist (looked in {path.parent})", line)
+        folder = _relative(path.parent, base) if not Path(block.source).is_absolute() else None
+        where = f" (looked in {_short(folder)})" if folder not in (None, ".") and not Path(folder).is_absolute() else ""
+        raise BlockError(f"source '{_short(block.source)}' does not exist{where}", line)
     found, _ = discover([path])
     for f in found:  # a symlinked map file inside the folder is no door out of it either
         inside_root(str(f.path), base, root, "map file", line, _relative(f.path, base))
