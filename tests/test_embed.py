@@ -94,3 +94,14 @@ def test_a_missing_source_does_not_name_the_build_machines_folders(site):
     with pytest.raises(BlockError) as info:
         render_block(parse_block("source: nope"), base=site)
     assert info.value.message == "source 'nope' does not exist"
+
+
+def test_a_settings_file_symlinked_out_of_the_site_is_not_read(site, tmp_path):
+    folder = site / "configured"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(SMALL / "debate.yaml", folder / "debate.yaml")
+    if not (folder / "argmap.toml").is_symlink():
+        (folder / "argmap.toml").symlink_to(site.parent / "outside" / "secret.env")
+    with pytest.raises(BlockError, match=r"settings file 'configured/argmap.toml' is outside the document's folder") as info:
+        render_block(parse_block("source: configured"), base=site)
+    assert not any(s in info.value.located() for s in SECRETS)
