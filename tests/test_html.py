@@ -517,5 +517,8 @@ def test_bidi_overrides_in_a_holder_or_source_title_reverse_only_themselves(brow
         return hostile.map(e => [e.tagName, getComputedStyle(e).unicodeBidi]);
     }""")
     assert fields and all(bidi == "isolate" for _, bidi in fields), fields
+    # the hover text is one string: each field in it sits between FSI and PDI
+    hover = p.page.evaluate("() => document.querySelector('#am-canvas g.node[data-id=\"hostile-holder\"] title').textContent")
+    assert "\u2068Mallory \u202erevo\u2069" in hover and "\u2068Release memo \u202eetats ot gninnur\u2069" in hover
     p.page.screenshot(path=str(tmp_path / "bidi.png"))
     p.close()
