@@ -485,6 +485,8 @@ def condition_of(text: str | None) -> tuple[str, str] | None:
     ('a few firms build every AI', 'A backlash follows')
     >>> condition_of("If it rains, then the match is off.")
     ('it rains', 'the match is off')
+    >>> condition_of("Presumably, if most customers can choose, no backlash follows.")
+    ('most customers can choose', 'Presumably, no backlash follows')
     >>> condition_of("Racing is dangerous.") is None
     True
     """
@@ -494,7 +496,8 @@ def condition_of(text: str | None) -> tuple[str, str] | None:
     if not m:
         return None
     before = text[: m.start()]
-    opens = not re.search(r"[A-Za-z0-9]", re.split(r"[.;!?]", before)[-1])
+    lead = re.split(r"[.;!?]", before)[-1].strip()
+    opens = len(lead.split()) <= 2 or lead.endswith(",")  # "If X, Y", "Presumably, if X, Y", "And if X, Y"
     tail = text[m.end():]
     end = (_CLAUSE_END if opens else _SENTENCE_END).search(tail)
     condition = tail[: end.start()] if end else tail
