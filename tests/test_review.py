@@ -300,3 +300,18 @@ def test_the_bounded_trial_of_an_inferred_link_agrees_with_flipping_it_in_the_wh
         found = {str(d.loc) for d in review(opened, ev, G) if d.code == "inferred-decides"}
         assert found == expected
         assert folder == ARGUMENTS or len(expected) >= 3
+
+
+@pytest.mark.parametrize("note, says_so", [
+    ("A statement of his leaning, not an argument against the plan.", True),
+    ("Reports the dissent in one clause, with no reason, and moves on.", True),
+    ("Said as an appeal to sympathy.", True),
+    ("He gives no argument for it.", True),
+    ("There is no reason to doubt the survey, he says.", False),
+    ("Such research makes AI development more appealing.", False),
+    ("Rhetorical questions that challenge the margins claim.", False),
+])
+def test_what_a_note_must_say_to_call_an_attack_no_argument(note, says_so):
+    from argmap.review import NOT_AN_ARGUMENT
+
+    assert bool(NOT_AN_ARGUMENT.search(note)) is says_so

@@ -39,7 +39,8 @@ REVIEW, ACKNOWLEDGED = "review", "acknowledged"
 #: Words in an attack's note (on the relation item or on the attacking node) that say it is no argument.
 NOT_AN_ARGUMENT = re.compile(
     r"\bnot (?:really |quite |strictly )?(?:an? )?(?:argument|reason|objection|rebuttal|counter-?argument|denial)s?\b"
-    r"|\bno (?:argument|reason)\b|\blean(?:s|ing)\b|\bappeal\b|\bappeals to\b",
+    r"|\b(?:gives?|giving|offers?|with|makes?) no (?:argument|reason)s?\b|\bno (?:argument|reason)s? (?:is |are )?(?:given|offered)\b"
+    r"|\blean(?:s|ing)\b|\bappeal\b|\bappeals to\b",
     re.IGNORECASE,
 )
 
