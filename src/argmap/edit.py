@@ -95,18 +95,19 @@ def add_node(
     path, old_map = _target_file(project, target, file)
     name = old_map.path
 
-    from .fsutil import locked, write_atomic
+    from .fsutil import decode_utf8, locked, read_bytes, write_atomic
 
     # Read, change and write the file under an exclusive lock: ten `argmap add` at once take
     # turns, and each one adds to the file as the previous one left it.
     with locked(path):
-        before = path.read_bytes()
-        try:
-            decoded = before.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
-        bom = decoded.startswith(_BOM)
-        body = decoded[1:] if bom else decoded
+        before, problems = read_bytes(path)
+        decoded = None
+        if before is not None:
+            bom = before.startswith(_BOM.encode("utf-8"))
+            decoded, problems = decode_utf8(before, str(path))  # without the BOM
+        if decoded is None:
+            raise InvalidInputError(problems)
+        body = decoded
         current, current_diags = load_text(body, name, default_map=path.stem)
         if current is None or has_errors(current_diags):
             raise InvalidInputError(current_diags)  # it changed since the folder was checked

@@ -6,7 +6,6 @@ Thin like the rest of the CLI: parse, call :mod:`argmap.edit`, :mod:`argmap.newm
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -182,9 +181,8 @@ def fmt(paths, check, width):
     results = format_paths(list(paths) or [DEFAULT_FOLDER], check=check, width=width)
     failed = [r for r in results if r.error]
     changed = [r for r in results if r.changed]
-    for r in failed:  # a located error prints as check prints it; anything else as `Error: ...`
-        located = re.match(r"[^\n]*:\d+:\d+: error\[", r.error)
-        click.echo(r.error if located else f"Error: {r.error}", err=True)
+    for r in failed:  # printed as check prints it: the located line and its hint
+        click.echo(r.error.format(), err=True)
     for r in changed:
         click.echo(f"{'would reformat' if check else 'reformatted'} {r.path}")
     verb = "would be reformatted" if check else "reformatted"

@@ -147,6 +147,8 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
         meta["map"] = own[0]
         if maps.get(own[0], {}).get("title"):
             meta["title"] = maps[own[0]]["title"]
+        if maps.get(own[0], {}).get("description"):
+            meta["description"] = maps[own[0]]["description"]
     if G.graph.get("title"):
         meta["title"] = G.graph["title"]
     if sources:

@@ -62,6 +62,9 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
     title = G.graph.get("title") or (maps.get(own[0], {}).get("title") if len(own) == 1 else None)
     if title:
         front["title"] = title
+    description = maps.get(own[0], {}).get("description") if len(own) == 1 else None
+    if description:
+        front["subTitle"] = description
     sources = map_sources(G)
     meta: dict = {}
     if len(own) == 1:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
 __all__ = ["read", "sniff", "SUFFIXES"]
 
@@ -36,7 +36,7 @@ def sniff(head: str) -> bool:
     return h.startswith("{") and '"nodes"' in head and ('"nodeID"' in head or '"AIF"' in head)
 
 
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     ids = ids or IdMaker()
     try:
         data = json.loads(text)
@@ -50,7 +50,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         raise read_error("not-aif", origin, "an AIF-JSON file needs `nodes` and `edges` lists", hint="is this AIF-JSON?")
     lines = _line_finder(text)
     path = Path(origin)
-    m = ImportedMap(map_name(path.stem), "aif", origin)
+    m = Draft(map_name(path.stem), "aif", origin)
     txt = path.with_suffix(".txt")
     file_source = ids.make(f"aif {path.stem}")
     m.sources[file_source] = {"title": f"AIF {path.stem}", "file": txt.name if txt.exists() else path.name}
@@ -87,6 +87,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         m.name = map_name(top["map"])
     if isinstance(top.get("title"), str):
         m.title = top["title"]
+    if isinstance(top.get("description"), str):
+        m.description = top["description"]
     if isinstance(top.get("sources"), dict):
         for sid, src in top["sources"].items():
             if isinstance(src, dict):
@@ -101,14 +103,16 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     for nid in nodes:
         wanted = meta(nid).get("id") if typ(nid) == "I" else None
         if isinstance(wanted, str) and _ID.match(wanted):
-            if ids.reserve(wanted):
+            if meta(nid).get("ghost") and wanted in ids.taken:  # a node of another map of the folder: named as it is there
+                preferred[nid] = wanted
+            elif ids.reserve(wanted):
                 preferred[nid] = wanted
             else:
                 m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
 
     speakers, carried = _speakers(nodes, into, out, typ)
-    items: dict[str, Item] = {}
-    by_id: dict[str, Item] = {}
+    items: dict[str, DraftNode] = {}
+    by_id: dict[str, DraftNode] = {}
     speaker_sources: dict[str, str] = {}
     for nid, raw in nodes.items():
         if typ(nid) != "I":
@@ -117,7 +121,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if not words:
             m.warn("aif-empty-node", f"I-node {nid} has no text; its text says so", lines(nid))
             words = f"(I-node {nid} has no text)"
-        item = Item(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
+        item = DraftNode(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
         by_id[item.id] = item
         info = meta(nid)
         if info:
@@ -150,7 +154,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     if len(m.sources) > 1 and not any(it.source == file_source for it in items.values()):
         del m.sources[file_source]
 
-    arguments: dict[str, Item] = {}  # RA id → argument node (several premises)
+    arguments: dict[str, DraftNode] = {}  # RA id → argument node (several premises)
     single: dict[str, str] = {}  # RA id → "SRC->TGT" of its one support
     ras = [n for n in nodes if typ(n) == "RA"]
     for ra in ras:
@@ -176,7 +180,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             _details(items[premises[0]].relate("supports", conclusion.id), meta(ra))
             single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
             continue
-        arg = Item(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
+        arg = DraftNode(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
                    kind="argument", source=conclusion.source, by=conclusion.by, loc=Location(origin, lines(ra), 1))
         arg.premises = [items[p].id for p in premises]
         arg.relate("supports", conclusion.id)
@@ -253,7 +257,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     return m
 
 
-def _details(rel: Rel | None, info: dict) -> None:
+def _details(rel: DraftRel | None, info: dict) -> None:
     """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
     if rel is not None:
         rel.inferred = info.get("inferred") is True

@@ -28,7 +28,7 @@ import yaml
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
 __all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "SUFFIXES"]
 
@@ -518,7 +518,7 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
 
 
 # -- step 2: the argmap map --------------------------------------------------------------------
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     return to_map(parse(text), origin, ids or IdMaker())
 
 
@@ -535,7 +535,7 @@ def _data_of(doc: ArgdownDoc, typ: str, title: str) -> dict:
     return out
 
 
-def _apply_data(item: Item, data: dict) -> None:
+def _apply_data(item: DraftNode, data: dict) -> None:
     """argmap's own fields, kept in the data block by argmap's Argdown export."""
     if data.get("untitled") is True:
         item.title = None
@@ -555,23 +555,23 @@ def _apply_data(item: Item, data: dict) -> None:
                 item.relate(str(kind), str(t))
 
 
-def apply_links(item: Item, links) -> None:
+def apply_links(item: DraftNode, links) -> None:
     """Relation details kept by argmap's exports: ``inferred``, ``note``, and attacks on relations."""
     for link in links if isinstance(links, list) else ():
         if not isinstance(link, dict) or not isinstance(link.get("kind"), str) or not isinstance(link.get("to"), str):
             continue
         rel = next((r for r in item.rels if r.kind == link["kind"] and r.target == link["to"]), None)
         if rel is None:
-            rel = Rel(link["kind"], link["to"])
+            rel = DraftRel(link["kind"], link["to"])
             item.rels.append(rel)
         rel.inferred = link.get("inferred") is True
         rel.note = str(link["note"]) if link.get("note") is not None else None
         rel.relation = str(link["relation"]) if link.get("relation") is not None else None
 
 
-def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
+def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
     path = Path(origin)
-    m = ImportedMap(map_name(path.stem), "argdown", origin)
+    m = Draft(map_name(path.stem), "argdown", origin)
     for line, code, message in doc.problems:
         m.warn(code, message, line)
     fm = doc.frontmatter
@@ -604,7 +604,9 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
     for key in doc.order if meta else ():
         wanted = _data_of(doc, *key).get("id")
         if isinstance(wanted, str) and _ID.match(wanted):
-            if ids.reserve(wanted):
+            if _data_of(doc, *key).get("ghost") and wanted in ids.taken:  # a node of another map of the folder
+                preferred[key] = wanted
+            elif ids.reserve(wanted):
                 preferred[key] = wanted
             else:
                 line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
@@ -616,7 +618,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         arg = doc.arguments[key[1]]
         return min([d.line for d in arg.descriptions] + [s.line for s in arg.steps[:1]], default=arg.line)
 
-    node_of: dict[tuple[str, str], Item] = {}
+    node_of: dict[tuple[str, str], DraftNode] = {}
     for typ, title_ in sorted(doc.order, key=defined_at):
         if typ == "statement":
             cls = doc.statements[title_]
@@ -626,7 +628,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             else:
                 text = title_
                 m.warn("argdown-no-text", f"statement [{title_}] is only referred to, never given a text; its title is its text", cls.line)
-            item = Item(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
+            item = DraftNode(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
                         by=by, source=source_id, loc=Location(origin, cls.line, 1))
             others = []
             for mb in worded[1:]:
@@ -644,7 +646,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             arg = doc.arguments[title_]
             descs = [d.text for d in arg.descriptions]
             text = descs[0] if descs else title_
-            item = Item(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=source_id,
+            item = DraftNode(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=source_id,
                         loc=Location(origin, arg.line, 1), tags=list(arg.tags))
             others = [d for d in dict.fromkeys(descs[1:]) if d != text]
             if others:
@@ -679,7 +681,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             if k == len(arg.steps) - 1:
                 target = node
             else:
-                target = Item(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
+                target = DraftNode(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
                               title=f"{title_} (step {k + 1})", by=by, source=source_id, loc=Location(origin, step.line, 1))
                 m.nodes.insert(m.nodes.index(node), target)
             target.premises = [node_of[("statement", p)].id for p in step.premises]
