@@ -46,8 +46,8 @@ def escape(text: str) -> str:
 
 
 def _flow(data) -> str:
-    """A YAML flow mapping on one line (JSON is YAML), with no ``//`` or ``/*`` for a comment to start at."""
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("/", "\\/")
+    """A YAML flow mapping on one line (JSON is YAML), with no ``//``, ``/*`` or ``<!--`` for a comment to start at."""
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("/", "\\/").replace("<", "\\u003c")
 
 
 def _bracket(title: str) -> str:

@@ -38,8 +38,9 @@ def sniff(head: str) -> bool:
 
 def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     ids = ids or IdMaker()
+    long_numbers: list[str] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=lambda digits: _whole_number(digits, long_numbers))
     except json.JSONDecodeError as exc:
         raise read_error("bad-json", origin, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
@@ -51,6 +52,12 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     lines = _line_finder(text)
     path = Path(origin)
     m = Draft(map_name(path.stem), "aif", origin)
+    if long_numbers:
+        at = re.search(r"-?\d{%d,}" % (MAX_DIGITS + 1), text)
+        line = text.count("\n", 0, at.start()) + 1 if at else None
+        col = at.start() - text.rfind("\n", 0, at.start()) if at else 1
+        m.warn("aif-long-number", f"{len(long_numbers)} number(s) of more than {MAX_DIGITS} digits (the first has "
+               f"{len(long_numbers[0]):,}) are read as text", line, col)
     txt = path.with_suffix(".txt")
     file_source = ids.make(f"aif {path.stem}")
     m.sources[file_source] = {"title": f"AIF {path.stem}", "file": txt.name if txt.exists() else path.name}
@@ -110,7 +117,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             else:
                 m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
 
-    speakers, carried = _speakers(nodes, into, out, typ)
+    said = {n: meta(n)["by"] for n in nodes if typ(n) == "I" and isinstance(meta(n).get("by"), str)}
+    speakers, carried = _speakers(nodes, into, out, typ, said)
     items: dict[str, DraftNode] = {}
     by_id: dict[str, DraftNode] = {}
     speaker_sources: dict[str, str] = {}
@@ -134,7 +142,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 item.kind = info["kind"]
             if isinstance(info.get("tags"), list):
                 item.tags = [str(t) for t in info["tags"]]
-            item.by = speakers.get(nid)
+            item.by = info["by"] if isinstance(info.get("by"), str) else speakers.get(nid)
             items[nid] = item
             if not info.get("ghost"):  # a node of another map: relations may point at it, it stays there
                 m.nodes.append(item)
@@ -257,6 +265,17 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     return m
 
 
+#: Whole numbers longer than this are read as text (Python refuses to convert past 4,300 digits).
+MAX_DIGITS = 100
+
+
+def _whole_number(digits: str, long_numbers: list[str]):
+    if len(digits) > MAX_DIGITS:
+        long_numbers.append(digits)
+        return digits
+    return int(digits)
+
+
 def _details(rel: DraftRel | None, info: dict) -> None:
     """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
     if rel is not None:
@@ -270,17 +289,20 @@ _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
 _SPEAKER = re.compile(r"^\s*([^:]{1,80}?)\s+:\s")
 
 
-def _speakers(nodes, into, out, typ) -> tuple[dict[str, str], set[str]]:
+def _speakers(nodes, into, out, typ, said: dict[str, str]) -> tuple[dict[str, str], set[str]]:
     """I-node id → the speaker who asserted it (L --> YA --> I, speaker before ' : ' in the L text),
-    and the L and YA nodes that said so (carried over as ``by``)."""
+    and the L and YA nodes that said so (carried over as ``by``).  ``said``: the speakers argmap's
+    own export named on the I-nodes (a name may hold a colon)."""
     carried: set[str] = set()
     found: dict[str, str] = {}
     for ya in (n for n in nodes if typ(n) == "YA"):
         ls = [x for x in into[ya] if typ(x) == "L"]
         targets = [x for x in out[ya] if typ(x) == "I"]
         for l in ls:
-            hit = _SPEAKER.match(str(nodes[l].get("text", "")))
-            who = hit.group(1).strip() if hit else None
+            text = str(nodes[l].get("text", ""))
+            named = [said[t] for t in targets if t in said and text.startswith(f"{said[t]} : ")]
+            hit = _SPEAKER.match(text)
+            who = named[0] if named else hit.group(1).strip() if hit else None
             if who and targets:
                 carried.update((l, ya))
                 for t in targets:

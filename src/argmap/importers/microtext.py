@@ -175,9 +175,10 @@ def _pair_kinds(name: str, edges, relation_name) -> int:
     return len(kinds)
 
 
-def _num(ident: str) -> tuple[int, str]:
-    digits = re.sub(r"\D", "", ident or "")
-    return (int(digits) if digits else 0, ident or "")
+def _num(ident: str) -> tuple[int, str, str]:
+    """A sort key putting ``a2`` before ``a10``, whatever the length of the number (no int of 5,000 digits)."""
+    digits = re.sub(r"\D", "", ident or "").lstrip("0")
+    return (len(digits), digits, ident or "")
 
 
 def _line_finder(text: str):
