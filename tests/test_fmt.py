@@ -178,7 +178,8 @@ def test_fmt_does_not_lose_a_concurrent_change(tmp_path, monkeypatch):
     monkeypatch.setattr(fsutil, "_read_or_none", lambda p: b"nodes: []  # saved by an editor\n")
     monkeypatch.setattr(os, "replace", someone_saves_first)
     results = format_paths([path])
-    assert results[0].error and "changed while it was being edited" in results[0].error
+    assert results[0].error and "changed while it was being edited" in results[0].error.message
+    assert results[0].error.loc.file == str(path)
     assert path.read_text() == "nodes:\n- text: A.\n  id: a\n"
 
 

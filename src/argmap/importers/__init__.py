@@ -28,7 +28,7 @@ from ..model import Location, Map
 from ..spec import MAP_SUFFIXES
 from ._common import IdMaker, Imported, finish, map_name
 
-__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "is_map_file", "Imported"]
+__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "is_map_file", "Imported", "read_string", "map_yaml"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ _SURE_SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".json": "aif", ".xml
 
 
 def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = None,
-              context: Iterable[Map] = (), name: str | None = None) -> Imported:
+              context: Iterable[Map] = (), name: str | None = None, taken_names: Iterable[str] = ()) -> Imported:
     """One file read into an :class:`Imported` map; :class:`ArgmapError` when it cannot be.
 
     ``context``: the maps of the folder the map goes to (its ids are avoided, links into
@@ -86,14 +86,32 @@ def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = No
         if fmt is None:
             raise _error("unknown-format", name_, "cannot tell which format this file is in",
                          hint=f"name it with a known suffix or give --from {'|'.join(IMPORTERS)}")
-    elif fmt not in IMPORTERS:
+    return read_string(text, name_, fmt, ids, context, name, taken_names)
+
+
+def read_string(text: str, origin: str, fmt: str, ids: IdMaker | None = None,
+                context: Iterable[Map] = (), name: str | None = None, taken_names: Iterable[str] = ()) -> Imported:
+    """``text`` (the content of the file ``origin``, in format ``fmt``) read into an :class:`Imported` map."""
+    if fmt not in IMPORTERS:
         raise ArgmapError(f"unknown import format '{fmt}'; use one of {', '.join(IMPORTERS)}")
-    ids = ids or IdMaker()
+    ids = ids or IdMaker({n.id for m in context for n in m.nodes})
     try:
-        draft = IMPORTERS[fmt].load().read(text, name_, ids)
+        draft = IMPORTERS[fmt].load().read(text, origin, ids)
     except RecursionError:  # a parser's own bound should have said so first; never a traceback
-        raise _error("too-deep", name_, "the file is nested too deeply to read") from None
-    return finish(draft, ids, context, name)
+        raise _error("too-deep", origin, "the file is nested too deeply to read") from None
+    return finish(draft, ids, context, name, taken_names)
+
+
+def map_yaml(m: Imported) -> str:
+    """The YAML text ``import`` writes for ``m``: a comment naming the original file, then the map
+    as :func:`argmap.fmt.map_text` writes it."""
+    from ..fmt import map_text
+
+    origin = m.origin if m.origin.isprintable() else m.origin.encode("unicode_escape").decode("ascii")
+    comments = [f"Imported by `argmap import` from {origin} ({m.fmt})."]
+    if m.warnings:
+        comments.append(f"{len(m.warnings)} thing(s) could not be carried over as they were; `argmap import` listed them.")
+    return map_text(m.map, comments=comments)
 
 
 def import_files(
@@ -110,18 +128,19 @@ def import_files(
     written from a half-read input.
     """
     maps, warnings = _read_all(paths, fmt, taken, context, name)
-    return {m.map.name: _text(m) for m in maps}, warnings
+    return {m.map.name: map_yaml(m) for m in maps}, warnings
 
 
 def _read_all(paths, fmt, taken, context, name) -> tuple[list[Imported], list[Diagnostic]]:
     context = list(context)
     ids = IdMaker(set(taken) | {n.id for m in context for n in m.nodes})
+    names: set[str] = set()
     out: list[Imported] = []
     warnings: list[Diagnostic] = []
     errors: list[Diagnostic] = []
     for path in paths:
         try:
-            m = read_file(path, fmt, ids, context, name)
+            m = read_file(path, fmt, ids, context, name, names)
         except InvalidInputError as exc:
             errors.extend(exc.diagnostics)
             continue
@@ -131,21 +150,12 @@ def _read_all(paths, fmt, taken, context, name) -> tuple[list[Imported], list[Di
                 Location(str(path), 1, 1), "check that it is the file you meant, or give --from with its format"))
             continue
         out.append(m)
-        context.append(m.map)  # the next file of this run: its map name and ids are taken
+        context.append(m.map)  # the next file of this run: its ids are taken
+        names.add(m.map.name)  # and its name
         warnings.extend(m.warnings)
     if errors:
         raise InvalidInputError(errors + warnings)
     return out, warnings
-
-
-def _text(m: Imported) -> str:
-    from ..fmt import map_text
-
-    origin = m.origin if m.origin.isprintable() else m.origin.encode("unicode_escape").decode("ascii")
-    comments = [f"Imported by `argmap import` from {origin} ({m.fmt})."]
-    if m.warnings:
-        comments.append(f"{len(m.warnings)} thing(s) could not be carried over as they were; `argmap import` listed them.")
-    return map_text(m.map, comments=comments)
 
 
 def is_map_file(out: str | Path) -> bool:
@@ -184,7 +194,7 @@ def import_to(
     targets = {m.map.name: (out if single else out / f"{m.map.name}.yaml") for m in maps}
     for target in targets.values():
         _check_target(target, force)
-    texts = {m.map.name: _text(m) for m in maps}
+    texts = {m.map.name: map_yaml(m) for m in maps}
     _check_written(texts, targets, [m for m in context if Path(m.path) not in replaced])
     written: list[Path] = []
 

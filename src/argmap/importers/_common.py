@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
@@ -175,10 +176,11 @@ _SOURCE_FIELDS = tuple(k for k in SOURCE_KEYS)
 _ROUNDS = 6
 
 
-def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), name: str | None = None) -> Imported:
+def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), name: str | None = None,
+           taken_names: Iterable[str] = ()) -> Imported:
     """The draft as a model map that checks clean among the ``context`` maps (the folder it goes to).
 
-    ``name`` overrides the map name.  Everything the format cannot hold is fixed or left
+    ``name`` overrides the map name; ``taken_names`` are map names to avoid besides those of ``context``.  Everything the format cannot hold is fixed or left
     out here, each with a warning located in the original file (see the module docstring).
     """
     ids = ids or IdMaker()
@@ -194,7 +196,9 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
         fixed = map_name(str(map_id))
         warn("import-map-name", f"map name {str(map_id)[:60]!r} is not a map name; written as '{fixed}'", where)
         map_id = fixed
-    taken_names = {m.name for m in context}
+    # a map of the folder in the file NAME.yaml is the file this import would replace: `import` refuses
+    # that (or, asked to, replaces it); a map of that name in another file is a clash to avoid
+    taken_names = {m.name for m in context if PurePath(m.path).stem != m.name} | set(taken_names)
     if map_id in taken_names:
         base, n = map_id[:90], 2
         while f"{base}-{n}" in taken_names:
