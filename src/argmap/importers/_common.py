@@ -301,12 +301,16 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
             p = renamed.get(p, p)
             if p == nid or p not in known:
                 warn("import-premise", f"premise {str(p)[:40]!r} of '{nid}' is {'the node itself' if p == nid else 'no node'}; left out", loc)
-            elif p not in premises:
+            elif p in premises:
+                warn("import-repeated", f"premise {p!r} of '{nid}' is listed twice; written once", loc)
+            else:
                 premises.append(p)
         relations: list[Relation] = []
         for r in n.rels:
             rel = _relation(r, nid, renamed, known, loc, warn)
-            if rel is not None and not any((x.kind, x.target) == (rel.kind, rel.target) for x in relations):
+            if rel is not None and any((x.kind, x.target) == (rel.kind, rel.target) for x in relations):
+                warn("import-repeated", f"'{nid}' {rel.kind} {rel.target!r} twice; written once", loc)
+            elif rel is not None:
                 relations.append(rel)
         nodes.append(Node(
             id=nid, text=text, map=map_id, kind=kind, by=_text_or_none(n.by), source=source, quote=_text_or_none(n.quote),

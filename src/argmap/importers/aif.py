@@ -44,7 +44,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     except json.JSONDecodeError as exc:
         raise read_error("bad-json", origin, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
-        raise read_error("too-deep", origin, "JSON nested too deeply to read") from None
+        line, col = _too_deep_at(text)
+        raise read_error("too-deep", origin, f"JSON nested more than {MAX_JSON_DEPTH} levels deep; not read", line, col,
+                         hint="AIF-JSON needs three levels: the file, its lists, their objects") from None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
@@ -116,6 +118,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 preferred[nid] = wanted
             else:
                 m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
+        elif wanted is not None:
+            m.warn("aif-bad-id", f"id {str(wanted)[:40]!r} of I-node {nid} is not an id (a-z, 0-9, '-', at most 100); "
+                   "a new id is made", lines(nid))
 
     said = {n: meta(n)["by"] for n in nodes if typ(n) == "I" and isinstance(meta(n).get("by"), str)}
     speakers, carried = _speakers(nodes, into, out, typ, said)
@@ -267,6 +272,33 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
 
 #: Whole numbers longer than this are read as text (Python refuses to convert past 4,300 digits).
 MAX_DIGITS = 100
+
+
+#: Where :func:`_too_deep_at` says JSON became too deep (Python's parser stops near its recursion limit).
+MAX_JSON_DEPTH = 500
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """The line and column of the bracket that nests JSON deeper than :data:`MAX_JSON_DEPTH`."""
+    depth, in_string, escaped = 0, False, False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = text.count("\n", 0, i) + 1
+                return line, i - text.rfind("\n", 0, i)
+        elif ch in "]}":
+            depth -= 1
+    return 1, 1
 
 
 def _whole_number(digits: str, long_numbers: list[str]):

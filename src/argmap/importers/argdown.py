@@ -645,6 +645,10 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
             else:
                 line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
                 m.warn("argdown-id-taken", f"id '{wanted}' from the data block is already used; a new id is made", line)
+        elif wanted is not None:
+            line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
+            m.warn("argdown-bad-id", f"id {str(wanted)[:40]!r} from the data block is not an id (a-z, 0-9, '-', "
+                   "at most 100); a new id is made", line)
 
     def defined_at(key: tuple[str, str]) -> int:
         if key[0] == "statement":
