@@ -79,6 +79,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             m.warn("kialo-no-stance", f"claim {number}. has no Pro:/Con:; read as Pro", lineno)
             stance = "Pro"
         see = _SEE.match(body)
+        if see and not parent:
+            m.warn("kialo-thesis-see", f"thesis {number}. is only a cross-reference (`{body[:40]}`); left out", lineno)
+            last = None
+            continue
         if see:
             refs.append((lineno, parent, _KIND[stance], see.group(1)))
             last = None

@@ -112,13 +112,13 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         linked[eid] = arg
         m.nodes.append(arg)
 
-    def source_of(eid: str) -> DraftNode:
-        return linked.get(eid) or items[edges[eid].get("src")]
+    def source_of(eid: str) -> DraftNode | None:
+        return linked.get(eid) or items.get(edges[eid].get("src"))
 
     def relation_name(eid: str) -> tuple[str, str] | None:
         """``(SRC->TGT, kind)`` for an edge between nodes; ``None`` when it points at an edge."""
         e = edges[eid]
-        if e.get("trg") in items:
+        if e.get("trg") in items and source_of(eid) is not None and e.get("type") in _KIND:
             return f"{source_of(eid).id}->{items[e.get('trg')].id}", _KIND[e.get("type")]
         return None
 
@@ -135,6 +135,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             m.warn("microtext-dangling", f"edge {eid} starts at {src!r}, which is not an ADU; left out", lines(eid))
             continue
         node = source_of(eid)
+        if trg in edges and trg not in items and (edges[trg].get("type") not in _KIND or source_of(trg) is None):
+            m.warn("microtext-dangling", f"edge {eid} points at edge {trg}, which joins nothing argmap could read; left out",
+                   lines(eid))
+            continue
         ends = {items[trg].id} if trg in items else set()
         if trg in edges and trg not in items:
             named = relation_name(trg)
