@@ -11,7 +11,7 @@ import pytest
 from importhelp import CORPUS, ROOT, needs_corpus
 
 from argmap.diagnostics import ArgmapError, InvalidInputError
-from argmap.importers import IMPORTERS, detect, import_files, import_to
+from argmap.importers import IMPORTERS, detect, import_files, import_to, read_file
 
 KIALO = "Discussion Title: T?\n\n1. Thesis.\n1.1. Pro: Reason.\n1.2. Con: Objection.\n"
 ARGDOWN = "[A]: Claim.\n  + <B>: Reason.\n"
@@ -176,3 +176,38 @@ def test_a_file_with_nothing_to_import_is_an_error_and_writes_nothing(tmp_path, 
         import_to([src], out)
     assert [(d.code, d.loc.line) for d in exc.value.diagnostics] == [("nothing-to-import", 1)]
     assert not out.exists()
+
+
+CORPUS_FILES = {
+    "argdown": sorted(CORPUS.glob("argdown/**/*.argdown")),
+    "kialo": sorted(CORPUS.glob("kialo/**/*.txt")),
+    "aif": sorted(CORPUS.glob("aif/**/*.json")),
+    "microtext": sorted(CORPUS.glob("microtext/**/*.xml")),
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("fmt", sorted(CORPUS_FILES))
+def test_every_corpus_file_imports_check_and_fmt_clean(fmt, tmp_path):
+    """Issue 17: every import of ../shared/corpus checks clean in its folder and `fmt --check` leaves it alone."""
+    import argmap
+    from argmap.fmt import format_text
+
+    # what the corpus holds of this format (aif/ also has mapping tables and other JSON)
+    sniff = IMPORTERS[fmt].load().sniff
+    paths = [p for p in CORPUS_FILES[fmt] if fmt == "argdown" or sniff(p.read_text(encoding="utf-8", errors="replace")[:4096])]
+    assert len(paths) >= {"argdown": 40, "kialo": 3, "aif": 150, "microtext": 390}[fmt], len(paths)
+    readable = []
+    for p in paths:  # a file with nothing to import (xaif-empty.json) is refused with a located error
+        try:
+            if read_file(p, fmt).map.nodes:
+                readable.append(p)
+        except InvalidInputError as exc:
+            assert all(d.loc is not None for d in exc.diagnostics), exc
+    assert len(readable) >= len(paths) - 3
+    written, _ = import_to(readable, tmp_path / fmt, fmt)
+    assert len(written) == len(readable)
+    _, diags = argmap.check(tmp_path / fmt)
+    assert [str(d) for d in diags if d.is_error] == []
+    unformatted = [p.name for p in written if format_text(t := p.read_text(encoding="utf-8")) != t]
+    assert unformatted == []
