@@ -211,3 +211,12 @@ def test_every_corpus_file_imports_check_and_fmt_clean(fmt, tmp_path):
     assert [str(d) for d in diags if d.is_error] == []
     unformatted = [p.name for p in written if format_text(t := p.read_text(encoding="utf-8")) != t]
     assert unformatted == []
+
+
+def test_made_ids_fit_the_id_rule_however_long_the_prefix_and_text():
+    from argmap.importers._common import IdMaker
+    from argmap.spec import ID_PATTERN
+
+    ids = IdMaker(prefix="p" * 40)
+    made = [ids.make("word " * 60) for _ in range(12)]
+    assert all(ID_PATTERN.match(i) for i in made) and len(set(made)) == 12

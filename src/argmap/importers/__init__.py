@@ -268,11 +268,6 @@ def _check_written(texts: dict[str, str], targets: dict[str, Path], context: lis
             "this is argmap's fault, not the file's: please report it with the input file")] + problems)
 
 
-def taken_ids(folder: str | Path) -> set[str]:
-    """The node ids of the maps already in ``folder`` (maps that do not load are skipped)."""
-    return {n.id for m in _context(Path(folder), None, False)[0] for n in m.nodes}
-
-
 class _ReadError(InvalidInputError):
     pass
 
