@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.diagnostics import ArgmapError, InvalidInputError
 from argmap.fmt import format_text
+from argmap.fsutil import read_text
 from argmap.importers import IMPORTERS, import_to
 from argmap.importers._common import IdMaker
 
@@ -165,7 +166,8 @@ def check_import(fmt: str, text: str, folder: Path) -> str:
         assert "\n" not in str(exc) and not out.exists(), str(exc)
         return "refused"
     assert written == [out]
-    draft = IMPORTERS[fmt].load().read(text, str(src), IdMaker())  # the same reading, for comparison
+    decoded, _ = read_text(src)  # what import read (a byte-order mark dropped)
+    draft = IMPORTERS[fmt].load().read(decoded, str(src), IdMaker())  # the same reading, for comparison
     project, diags = argmap.check(out)
     assert [str(d) for d in diags if d.is_error] == []
     (m,) = project.maps
