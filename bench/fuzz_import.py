@@ -36,10 +36,10 @@ def main() -> None:
     from hypothesis import HealthCheck, given, settings
     from importfuzz import STRATEGIES, check_import
 
-    rows = []
+    print(f"{'importer':<10} {'inputs':>7} {'clean':>6} {'warned':>7} {'refused':>8} {'nodes':>7} {'tracebacks':>10} "
+          f"{'injected':>8} {'seconds':>8}", flush=True)
     for fmt in args.only or sorted(STRATEGIES):
         counts: Counter[str] = Counter()
-        nodes = Counter()
         start = time.perf_counter()
 
         @settings(max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -49,16 +49,12 @@ def main() -> None:
                 outcome = check_import(fmt, text, Path(tmp))
                 counts[outcome] += 1
                 if outcome != "refused":
-                    nodes["imported"] += (Path(tmp) / "arguments" / "imported.yaml").read_text().count("\n  - id: ")
+                    counts["nodes"] += (Path(tmp) / "arguments" / "imported.yaml").read_text().count("\n  - id: ")
 
-        run()
-        rows.append((fmt, sum(counts.values()), counts["clean"], counts["warned"], counts["refused"], nodes["imported"],
-                     time.perf_counter() - start))
-    print(f"{'importer':<10} {'inputs':>7} {'clean':>6} {'warned':>7} {'refused':>8} {'nodes':>7} {'tracebacks':>10} "
-          f"{'injected':>8} {'seconds':>8}")
-    for fmt, total, clean, warned, refused, n, secs in rows:
-        print(f"{fmt:<10} {total:>7,} {clean:>6,} {warned:>7,} {refused:>8,} {n:>7,} {0:>10} {0:>8} {secs:>8.1f}")
-    print("(a traceback, an injected node, an unwarned loss or an unclean map stops the run with its input)")
+        run()  # a traceback, an injected node, an unwarned loss or an unclean map stops here, with its input
+        total = counts["clean"] + counts["warned"] + counts["refused"]
+        print(f"{fmt:<10} {total:>7,} {counts['clean']:>6,} {counts['warned']:>7,} {counts['refused']:>8,} "
+              f"{counts['nodes']:>7,} {0:>10} {0:>8} {time.perf_counter() - start:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":
