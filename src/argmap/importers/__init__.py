@@ -28,7 +28,7 @@ from ..model import Location, Map
 from ..spec import MAP_SUFFIXES
 from ._common import IdMaker, Imported, finish, map_name
 
-__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "is_map_file", "Imported", "read_string", "map_yaml"]
+__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "is_single_output", "Imported", "read_string", "map_yaml"]
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _read_all(paths, fmt, taken, context, name) -> tuple[list[Imported], list[Di
     return out, warnings
 
 
-def is_map_file(out: str | Path) -> bool:
+def is_single_output(out: str | Path) -> bool:
     """Whether ``-o OUT`` names one map file (``.yaml``/``.yml``, in any case) rather than a folder."""
     return Path(out).suffix.lower() in MAP_SUFFIXES
 
@@ -181,7 +181,7 @@ def import_to(
 
     paths = list(paths)
     out = Path(out)
-    single = is_map_file(out)
+    single = is_single_output(out)
     if single and len(paths) != 1:
         raise ArgmapError(f"{len(paths)} maps cannot go into one file {out}; give a folder with -o")
     if name is not None and len(paths) != 1:
@@ -206,7 +206,7 @@ def import_to(
     try:
         for map_id, target in targets.items():
             text = texts[map_id]
-            write_atomic(target, text, exclusive=not force, verify=lambda tmp, t=text: same(tmp, t))
+            write_atomic(target, text, exclusive=not force, replace_map=force, verify=lambda tmp, t=text: same(tmp, t))
             written.append(target)
     except BaseException:
         if not force:
