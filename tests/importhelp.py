@@ -28,3 +28,8 @@ def check_written(folder: Path, files: dict[str, str]) -> list:
     errors = [d for d in diags if d.is_error]
     assert not errors, "\n".join(map(str, errors[:10]))
     return diags
+
+
+def rels(m) -> list[tuple[str, str, str]]:
+    """An imported map's relations as sorted ``(node, kind, target)`` triples."""
+    return sorted((n.id, r.kind, r.target) for n in m.nodes for r in n.rels)

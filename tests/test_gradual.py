@@ -30,17 +30,12 @@ import math
 import random
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
-from argmap.gradual import (
-    GRADUAL,
-    GradualError,
-    dfquad,
-    normalize_gradual,
-    quadratic_energy,
-    strengths,
-)
+from argmap.analysis import gradual_strengths, statuses
+from argmap.gradual import GRADUAL, GradualError, dfquad, normalize_gradual, quadratic_energy, strengths
+
+from literal import ATTACKED, PREMISES, graph
 
 EDEMOCRACY = dict(
     arguments=["A1", "A2", "P1", "P2", "P3", "C1", "C2", "C3", "C4"],
@@ -333,3 +328,46 @@ def test_components_upstream_first_and_downstream_exact():
         # z is on no cycle: computed once, exactly, from y's final strength
         assert r.values["z"] == ref(0.8, [r.values["y"]], [])
         assert fixpoint_error(ref, fw, r.values) < 2e-8
+
+
+# Strength on maps written as YAML: premises, objections to links, contradictions.
+
+
+def test_gradual_strength_is_capped_by_the_weakest_premise():
+    G = graph(PREMISES.replace("    text: Premise two.\n", "    text: Premise two.\n    weight: 0.2\n"))
+    _, values, reasons, _ = gradual_strengths(G, "dfquad")
+    assert values["arg"] == pytest.approx(0.2)
+    assert reasons["arg"]["premises"] == ["p1", "p2"]
+
+
+def test_an_objection_to_a_support_weakens_its_strength_only():
+    text = """
+    nodes:
+      - id: a
+        text: A.
+      - id: b
+        text: B.
+        supports: [a]
+      - id: c
+        text: Irrelevant.
+        attacks: [b->a]
+    """
+    G = graph(text)
+    assert statuses(G) == {"a": "IN", "b": "IN", "c": "IN"}
+    _, with_objection, _, _ = gradual_strengths(G, "dfquad")
+    _, without, _, _ = gradual_strengths(graph(text.replace("attacks: [b->a]", "tags: [x]")), "dfquad")
+    assert without["a"] == pytest.approx(0.75)  # 0.5 + 0.5 * 0.5
+    assert with_objection["a"] == pytest.approx(0.5)  # the link carries 0.5 - 0.5 = 0
+
+
+def test_dfquad_worked_values_on_a_map():
+    G = graph(ATTACKED.format(rel="attacks").replace("    text: B.\n", "    text: B.\n    weight: 0.3\n"))
+    _, values, reasons, _ = gradual_strengths(G, "dfquad")
+    assert values == {"a": pytest.approx(0.35), "b": pytest.approx(0.3)}  # 0.5 - 0.5 * 0.3
+    assert reasons["a"] == {"base": 0.5, "attackers": ["b"], "supporters": [], "premises": []}
+
+
+def test_quadratic_energy_on_a_contradiction():
+    G = graph(ATTACKED.format(rel="contradicts"))
+    result, values, _, _ = gradual_strengths(G, "quadratic-energy")
+    assert result.converged and values["a"] == pytest.approx(values["b"])

@@ -451,3 +451,20 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     shown = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
     assert "q" not in shown and shown and all(data["nodes"][n]["status"] == "IN" for n in shown)
     p.close()
+
+
+# Defects found by QA.
+
+
+def test_html_panel_wraps_a_long_source_address_instead_of_running_off_the_panel(browser, tmp_path):
+    # a source with no title shows its address as the link text; at 1,000 px it ran past the panel's edge
+    (tmp_path / "u.yaml").write_text(
+        "map: u\ntitle: U\nsources:\n  s:\n    author: Ann\n"
+        "    url: https://example.com/?q=" + "%22x" * 40 + "\n"
+        "nodes:\n  - id: a\n    text: A.\n    by: Ann\n    source: s\n", encoding="utf-8")
+    out = tmp_path / "u.html"
+    write_html(tmp_path / "u.yaml", out)
+    page = Page(browser, out, "#a")
+    sizes = page.page.evaluate("() => { const p = document.getElementById('am-panel'); return [p.scrollWidth, p.clientWidth]; }")
+    page.close()
+    assert sizes[0] <= sizes[1], sizes

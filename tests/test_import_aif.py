@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files, read_file
 from argmap.importers.aif import read
+
+from importhelp import CORPUS, check_written, needs_corpus
 
 pytestmark = needs_corpus
 ARGUEBASE = sorted(p for p in CORPUS.glob("aif/arguebase-public/*/*/*.json") if p.name != "aif2arggraph.json")
@@ -116,3 +117,19 @@ def test_not_json_is_a_located_error():
     with pytest.raises(InvalidInputError) as exc:
         read('{"nodes": [\n  {"nodeID": 1,,}\n]}', "bad.json")
     assert str(exc.value.diagnostics[0]).startswith("bad.json:2:")
+
+
+# Defects found by QA.
+
+
+def test_aif_duplicate_node_id_and_empty_text_are_reported():
+    # the first I-node with nodeID 1 vanished without a word, and an empty text was filled in silently
+    import json
+
+    from argmap.importers.aif import read as read_aif
+
+    data = {"nodes": [{"nodeID": "1", "text": "", "type": "I"}, {"nodeID": "1", "text": "dup", "type": "I"},
+                      {"nodeID": "3", "text": "C", "type": "I"}], "edges": [], "locutions": []}
+    m = read_aif(json.dumps(data, indent=1), "d.json")
+    assert [n.text for n in m.nodes] == ["(I-node 1 has no text)", "C"]
+    assert [w.code for w in m.warnings] == ["aif-duplicate-node", "aif-empty-node"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files
 from argmap.importers._common import IdMaker
 from argmap.importers.argdown import parse, read, to_map
+
+from importhelp import CORPUS, check_written, needs_corpus, rels
 
 pytestmark = needs_corpus
 EXAMPLES = CORPUS / "argdown/arguebase-argdown-examples/argdown-examples"
@@ -152,3 +153,49 @@ def test_include_is_not_followed_and_says_so():
     assert [str(w) for w in m.warnings] == [
         "inc.argdown:1:1: warning[argdown-include]: @include(other.argdown) is not followed: import the included file too"]
     assert [n.text for n in m.nodes] == ["Claim."]
+
+
+# Lines that Argdown's own CLI rejects or reads oddly.
+
+
+def test_argdown_definition_glued_to_the_element_above_starts_a_new_statement():
+    # Argdown's own CLI rejects these lines ("Expecting Dedent but found '[b]:'"); argmap read
+    # "[b] [b]: B." as one statement's text and lost b's own relation, without a word.
+    text = "[a]: A.\n  + [b]\n[b]: B.\n  + [a]\n"
+    m = read(text, "glued.argdown")
+    assert [(n.id, n.text) for n in m.nodes] == [("a", "A."), ("b", "B.")]
+    assert rels(m) == [("a", "supports", "b"), ("b", "supports", "a")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-no-blank-line", 3)]
+
+
+def test_argdown_statement_line_right_after_a_statement_is_not_joined_to_it():
+    m = read("[a]: A.\n[b]: B.\n  - [a]\n", "t.argdown")
+    assert [(n.title, n.text) for n in m.nodes] == [("a", "A."), ("b", "B.")]
+    assert rels(m) == [("a", "attacks", "b")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-no-blank-line", 2)]
+
+
+def test_argdown_relation_of_an_element_to_itself_is_reported_not_dropped_silently():
+    # `_> <B>` under <B> and `- [x]` / `>< [x]` under [x] vanished with no warning
+    m = read("<B>: Self.\n  _> <B>\n\n[x]: X.\n  - [x]\n  >< [x]\n", "self.argdown")
+    assert rels(m) == []
+    assert [(w.code, w.loc.line, w.message) for w in m.warnings] == [
+        ("argdown-self", 2, "B undercuts itself; left out"),
+        ("argdown-self", 5, "x attacks itself; left out"),
+        ("argdown-self", 6, "x contradicts itself; left out"),
+    ]
+
+
+def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
+    # `id: 007` / `attacks: [1]` / `premises: [no]`: argmap reads them as text, but every other YAML
+    # tool (and the JSON Schema in an editor) sees numbers and booleans; `argmap fmt` quotes them
+    import yaml
+
+    text = "===\n{\"argmap\": {\"map\": \"m\"}}\n===\n\n[One]: One. {\"id\": \"1\"}\n\n[No]: No. {\"id\": \"no\"}\n  - [One]\n\n" \
+           "<Seven>: Seven. {\"id\": \"007\"}\n\n<Seven>\n\n(1) [One]\n(2) [No]\n----\n(3) [Three]: Three.\n"
+    m = read(text, "ids.argdown")
+    from argmap.importers._common import to_yaml
+
+    nodes = yaml.safe_load(to_yaml(m))["nodes"]
+    assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
+    assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]

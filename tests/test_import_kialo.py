@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files, read_file
 from argmap.importers.kialo import read
+
+from importhelp import CORPUS, check_written, needs_corpus
 
 pytestmark = needs_corpus
 KIALO = sorted(CORPUS.glob("kialo/**/*.txt")) + sorted(CORPUS.glob("kialo/**/*.csv"))
@@ -81,3 +82,14 @@ def test_problems_in_a_kialo_file_are_warnings_with_their_line():
         "t-1.txt:4:1: warning[kialo-dangling-see]: `-> See 1.9.` names claim 1.9., which is not in the file",
         "t-1.txt:6:1: warning[kialo-self-see]: `-> See 1.2.` points claim 1.2. at itself; left out",
     ]
+
+
+# Defects found by QA.
+
+
+def test_kialo_claim_without_text_is_reported():
+    from argmap.importers.kialo import read as read_kialo
+
+    m = read_kialo("Discussion Title: T\n\n1. Thesis\n1.1. Pro: \n", "k.txt")
+    assert [n.text for n in m.nodes] == ["Thesis", "(claim 1.1 has no text)"]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("kialo-empty-claim", 4)]
