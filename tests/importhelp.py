@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import argmap
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from conftest import CORPUS, ROOT, needs_shared
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is absent ({CORPUS})")
+needs_corpus = needs_shared("corpus")
+
 
 def check_written(folder: Path, files: dict[str, str]) -> list:
     """Write ``{name: yaml}`` into ``folder`` and return the problems ``argmap check`` finds.

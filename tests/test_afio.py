@@ -19,10 +19,10 @@ from argmap.afio import (
 )
 from argmap.semantics import AF, SemanticsError
 
-ICCMA = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "iccma"
-needs_corpus = pytest.mark.skipif(
-    not ICCMA.is_dir(), reason=f"shared ICCMA corpus not found at {ICCMA}"
-)
+from conftest import CORPUS, needs_shared
+
+ICCMA = CORPUS / "iccma"
+needs_corpus = needs_shared("corpus/iccma")
 
 AF1 = AF(("a", "b", "c"), frozenset({("a", "b"), ("b", "c"), ("c", "c")}))
 

@@ -11,7 +11,6 @@ from argmap.importers.aif import read
 
 from importhelp import CORPUS, check_written, needs_corpus
 
-pytestmark = needs_corpus
 ARGUEBASE = sorted(p for p in CORPUS.glob("aif/arguebase-public/*/*/*.json") if p.name != "aif2arggraph.json")
 NON_MICRO = [p for p in ARGUEBASE if "/microtexts/" not in str(p)]
 SAMPLE = NON_MICRO + [p for p in ARGUEBASE if "/microtexts/" in str(p)][::10]
@@ -56,10 +55,12 @@ def _expected(path):
     return nodes, relations, left_out
 
 
+@needs_corpus
 def test_sample_is_large_enough():
     assert len(SAMPLE) >= 20
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", SAMPLE, ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
 def test_aif_imports_with_the_counts_of_the_json_and_checks_clean(path, tmp_path):
     m = read_file(path)
@@ -73,6 +74,7 @@ def test_aif_imports_with_the_counts_of_the_json_and_checks_clean(path, tmp_path
     check_written(tmp_path / "a", texts)
 
 
+@needs_corpus
 def test_speakers_become_by_and_one_source_each():
     path = next(p for p in ARGUEBASE if p.stem == "nodeset10304")
     m = read(path.read_text(encoding="utf-8"), str(path))

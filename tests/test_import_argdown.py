@@ -12,7 +12,6 @@ from argmap.importers.argdown import parse, read, to_map
 
 from importhelp import CORPUS, check_written, needs_corpus, rels
 
-pytestmark = needs_corpus
 EXAMPLES = CORPUS / "argdown/arguebase-argdown-examples/argdown-examples"
 NAMES = sorted(p.stem for p in (EXAMPLES / "format=argdown,lang=en").glob("*.argdown"))
 
@@ -33,10 +32,12 @@ def _triples(expected):
     return out
 
 
+@needs_corpus
 def test_six_examples():
     assert len(NAMES) == 6
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_same_statements_arguments_and_relations_as_argdowns_json(name):
     text, expected = _load(name)
@@ -47,6 +48,7 @@ def test_same_statements_arguments_and_relations_as_argdowns_json(name):
     assert doc.problems == []
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_equivalence_classes_have_the_same_members(name):
     text, expected = _load(name)
@@ -56,6 +58,7 @@ def test_equivalence_classes_have_the_same_members(name):
         assert sorted(m.line for m in doc.statements[title].members) == lines, title
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_premise_conclusion_structures_match(name):
     text, expected = _load(name)
@@ -75,6 +78,7 @@ def test_premise_conclusion_structures_match(name):
         assert [r for s in steps for r in s.rules] == rules, title
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_the_map_has_a_node_per_class_argument_and_inference_step_and_checks(name, tmp_path):
     text, expected = _load(name)
@@ -93,6 +97,7 @@ def test_the_map_has_a_node_per_class_argument_and_inference_step_and_checks(nam
     check_written(tmp_path / "a", texts)
 
 
+@needs_corpus
 def test_frontmatter_gives_title_author_and_date():
     text, _ = _load("semmelweis_betz")
     m = read(text, "semmelweis_betz.argdown")
@@ -102,6 +107,7 @@ def test_frontmatter_gives_title_author_and_date():
     assert all(n.by == "Gregor Betz" for n in m.nodes)
 
 
+@needs_corpus
 def test_contrary_becomes_contradicts_with_a_note_and_a_warning():
     text, _ = _load("semmelweis_betz")
     m = read(text, "semmelweis_betz.argdown")

@@ -11,7 +11,6 @@ from argmap.importers.kialo import read
 
 from importhelp import CORPUS, check_written, needs_corpus
 
-pytestmark = needs_corpus
 KIALO = sorted(CORPUS.glob("kialo/**/*.txt")) + sorted(CORPUS.glob("kialo/**/*.csv"))
 _NUMBERED = re.compile(r"^((?:\d+\.)+) ")
 
@@ -24,10 +23,12 @@ def _counts(path):
     return len(lines) - len(see), len(lines) - len(theses)
 
 
+@needs_corpus
 def test_corpus_has_the_kialo_exports():
     assert len(KIALO) == 4
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", KIALO, ids=lambda p: p.name[:40])
 def test_every_kialo_export_imports_with_the_counts_of_the_file_and_checks_clean(path, tmp_path):
     m = read_file(path)
@@ -41,6 +42,7 @@ def test_every_kialo_export_imports_with_the_counts_of_the_file_and_checks_clean
     assert [d for d in diags if d.severity == "warning"] == []
 
 
+@needs_corpus
 def test_see_cross_reference_is_a_relation_from_the_referenced_claim_not_a_node():
     path = CORPUS / "kialo/edoguido-Kialo-Parser/test/free-speech-on-the-internet-should-internet-companies-deny-service-to-white-supremacists-2867.txt"
     text = path.read_text(encoding="utf-8")
@@ -55,6 +57,7 @@ def test_see_cross_reference_is_a_relation_from_the_referenced_claim_not_a_node(
     assert not any("See 1." in n.text for n in m.nodes)
 
 
+@needs_corpus
 def test_markdown_links_and_escapes_are_cleaned():
     path = CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt"
     m = read(path.read_text(encoding="utf-8"), str(path))
@@ -64,6 +67,7 @@ def test_markdown_links_and_escapes_are_cleaned():
     assert '("Trolls")' in trolls.text and "\\" not in trolls.text
 
 
+@needs_corpus
 def test_kialo_ids_are_namespaced_so_two_discussions_share_a_folder(tmp_path):
     paths = [CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt",
              CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-legally-protected-10134.txt"]

@@ -11,7 +11,6 @@ from argmap.importers.microtext import read
 
 from importhelp import CORPUS, check_written, needs_corpus, rels
 
-pytestmark = needs_corpus
 ALL = sorted(CORPUS.glob("microtext/peldszus-arg-microtexts/corpus/en/*.xml")) + sorted(
     CORPUS.glob("microtext/discourse-lab-arg-microtexts-part2/corpus/*.xml")
 )
@@ -29,10 +28,12 @@ def _expected(path):
     return len(list(root.iter("adu"))) + len(linked), rel + adds + len(linked)
 
 
+@needs_corpus
 def test_sample_is_large_enough():
     assert len(SAMPLE) >= 25
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", SAMPLE, ids=lambda p: p.stem)
 def test_microtext_imports_with_the_counts_of_the_xml_and_checks_clean(path, tmp_path):
     m = read_file(path)
@@ -44,12 +45,14 @@ def test_microtext_imports_with_the_counts_of_the_xml_and_checks_clean(path, tmp
     check_written(tmp_path / "m", texts)
 
 
+@needs_corpus
 def test_every_microtext_file_imports_with_matching_counts():
     for path in ALL:
         m = read_file(path)
         assert (len(m.nodes), len(m.relations())) == _expected(path), path.name
 
 
+@needs_corpus
 def test_b001_undercut_with_added_premise():
     """micro_b001: a3 and a4 together undercut a1's rebuttal of a5 (und + add)."""
     path = CORPUS / "microtext/peldszus-arg-microtexts/corpus/en/micro_b001.xml"

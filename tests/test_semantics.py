@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -34,7 +33,8 @@ from argmap.semantics import (
     statuses,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from conftest import CORPUS, needs_shared
+
 ICCMA = CORPUS / "iccma"
 KISP = ICCMA / "kisp-asgl" / "data" / "apx"
 PROBO2 = ICCMA / "aig-hagen-probo2" / "src"
@@ -42,9 +42,7 @@ MEDIUM = PROBO2 / "data" / "test" / "Medium-result-b1"
 MEDIUM_REF = PROBO2 / "probo2_data" / "solver_test_data" / "reference"
 PROBO_EX = ICCMA / "probo-examples-via-DL-abstract-argumentation" / "src" / "data" / "generators" / "probo" / "examples"
 
-needs_corpus = pytest.mark.skipif(
-    not ICCMA.is_dir(), reason=f"shared ICCMA corpus not found at {ICCMA}"
-)
+needs_corpus = needs_shared("corpus/iccma")
 
 
 def E(*groups: str) -> set[frozenset[str]]:
