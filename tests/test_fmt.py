@@ -261,3 +261,11 @@ def test_cli_errors_are_located_once_with_their_hint(tmp_path):
             f"{tmp_path / 'd.yaml'}:3:12: error[encoding]: byte 0xff is not valid UTF-8; not formatted",
             "  hint: save the file as UTF-8",
         ]
+
+
+def test_help_gives_the_key_order_fmt_writes():
+    from argmap.spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+
+    text = " ".join(CliRunner().invoke(cli, ["fmt", "--help"]).output.split())
+    for what, keys in (("map", MAP_KEYS), ("source", SOURCE_KEYS), ("node", NODE_KEYS)):
+        assert f"{what} {', '.join(keys)}" in text

@@ -62,11 +62,9 @@ def test_fragment_folds_the_svgs_own_scaling_rule_into_one_style():
 
 
 def test_fragment_is_registered_as_an_export_format():
-    from argmap.export import EXPORTERS, format_names as _names
+    from argmap.export import FORMATS, format_for_suffix
 
-    ALL_FORMATS = _names()
-
-    assert "html" in EXPORTERS and "html" in ALL_FORMATS
+    assert FORMATS["html"].target == "html" and format_for_suffix("post.html") == "html"
 
 
 # -- the page (argmap html) -------------------------------------------------------------------

@@ -44,9 +44,7 @@ __all__ = [
 #: Larger files are refused before parsing (a map of 20,000 nodes is ~4 MB).
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
-# Kept importable from here for older callers; their home is spec / yamltext.
 _MAP_NAME = spec.MAP_NAME_PATTERN
-__all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
 # What this loader accepts: the format v2 vocabulary (docs/format-v2.md).
 NODE_KEYS, SOURCE_KEYS, NODE_KINDS = NODE_KEYS_V2, SOURCE_KEYS_V2, NODE_KINDS_V2
 
