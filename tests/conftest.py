@@ -56,5 +56,34 @@ def small_map(tmp_path) -> Path:
     return dest
 
 
+#: Programs outside Python that some tests run, and how to get each (`.ci/run` installs them all).
+PROGRAMS = {
+    "dot": "Graphviz `dot` is not installed (Debian: apt-get install graphviz; .ci/run does it)",
+    "pandoc": "pandoc is not installed (Debian: apt-get install pandoc; .ci/run does it)",
+    "chromium": "Chromium is not installed (Debian: apt-get install chromium; .ci/run does it)",
+    "argdown": "Argdown's CLI is not installed (npm install -g @argdown/cli; .ci/run does it)",
+}
+
+
+def have(program: str) -> bool:
+    """Whether an external program of :data:`PROGRAMS` can run here."""
+    if program == "chromium":
+        return any(shutil.which(n) for n in ("chromium", "chromium-browser")) or Path("/usr/bin/chromium").exists()
+    return shutil.which(program) is not None
+
+
 def needs_system_dot():
-    return pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed (CI installs it)")
+    return pytest.mark.external("dot")
+
+
+def pytest_collection_modifyitems(items):
+    """``@pytest.mark.external("dot", ...)`` skips, saying how to install it, when a program is missing;
+    a test that takes the ``browser`` fixture is a browser test and needs Chromium."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.external("chromium"))
+        for mark in list(item.iter_markers("external")):
+            for program in mark.args:
+                if not have(program):
+                    item.add_marker(pytest.mark.skip(reason=PROGRAMS[program]))

@@ -115,14 +115,12 @@ def test_titles_premises_v2_relations_and_nasty_text_survive():
     assert m.name == "m" and m.warnings == []
 
 
-@pytest.mark.external
+@pytest.mark.external("argdown")
 def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
     """Argdown's own CLI (`argdown json`, installed by `.ci/run` with `npm install -g @argdown/cli`;
     never fetched from the registry here) sees the same statements, arguments, relations and data
     as argmap's reader."""
     exe = shutil.which("argdown")
-    if exe is None:
-        pytest.skip("Argdown's CLI is not installed (npm install -g @argdown/cli; .ci/run does it)")
     text = export(_graph(), FORMAT) + "\n" + export(map_view(build(argmap.load(ARGUMENTS)), "example"), FORMAT).split("===\n", 2)[-1]
     (tmp_path / "map.argdown").write_text(text, encoding="utf-8")
     run = subprocess.run([exe, "json", "map.argdown", "out"], cwd=tmp_path, capture_output=True, text=True, timeout=300)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +29,7 @@ map: debate
 Words after.
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (Debian: apt-get install pandoc; .ci/run does it)")
+pytestmark = [pytest.mark.external("pandoc"), pytest.mark.slow]
 
 
 @pytest.fixture
