@@ -35,10 +35,19 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_cache(tmp_path_factory):
-    """Tests share one compiled-module cache of their own, never the user's."""
+    """Tests share one compiled-module cache of their own, never the user's.
+
+    Under pytest-xdist every worker uses the same one (beside the workers' own temporary
+    folders), so the WebAssembly Graphviz is compiled once per run, not once per worker;
+    the cache is written atomically, so workers racing to fill it is safe.
+    """
     import os
 
-    cache = tmp_path_factory.mktemp("argmap-cache")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        cache = tmp_path_factory.getbasetemp().parent / "argmap-cache"
+        cache.mkdir(exist_ok=True)
+    else:
+        cache = tmp_path_factory.mktemp("argmap-cache")
     old = os.environ.get("ARGMAP_CACHE_DIR")
     os.environ["ARGMAP_CACHE_DIR"] = str(cache)
     yield cache

@@ -68,6 +68,7 @@ class TestAnalyze:
         assert data["status"]["ship-it"] == "OUT"
         assert data["derived_attacks"]["tests-miss-load -> ship-it"] == ["secondary", "tests-prove-quality"]
 
+    @pytest.mark.slow
     def test_color_by_status_render(self, data_dir, tmp_path):
         out = tmp_path / "s.svg"  # the legend is drawn into the SVG
         result = CliRunner().invoke(cli, ["render", str(data_dir / "small"), "--color-by", "status", "-o", str(out)])
@@ -275,6 +276,7 @@ def test_strength_is_put_on_nodes_for_colouring_by_strength():
     assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]
 
 
+@pytest.mark.slow
 def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp_path):
     # thesis stands because rel undercuts the link att->thesis; att itself is UNDEC (a cycle with
     # contra). analyze said "every attacker falls (att)", which a reader checks and finds false.

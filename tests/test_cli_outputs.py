@@ -176,6 +176,7 @@ def test_solve_input_formats_come_from_the_registry(run):
     assert "[apx|tgf|i23]" in text
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_is_no_error(tmp_path):
     """`argmap solve big.apx | head` once printed `Error: Broken pipe` and exited 1."""
     import shutil

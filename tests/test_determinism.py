@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ARGUMENTS
+
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 SCRIPT = r"""
 import hashlib, json, sys

@@ -24,6 +24,7 @@ def comments(text: str) -> list[str]:
     return [m.group(0).strip() for line in text.splitlines() for m in [re.search(r"(?:^|\s)#.*$", line)] if m]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_format_keeps_data_and_comments_and_is_idempotent(path):
     text = path.read_text(encoding="utf-8-sig")
@@ -146,6 +147,7 @@ def test_fmt_check_of_the_seed_maps_is_clean():
     assert "0 files would be reformatted" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [p.name for p in sorted((ROOT / "arguments").glob("*.yaml"))])
 def test_add_writes_what_fmt_would(tmp_path, name):
     import argmap
@@ -208,6 +210,7 @@ def test_not_yaml_is_an_error():
         format_text("nodes: [unclosed\n")
 
 
+@pytest.mark.slow
 def test_cli_check_then_format(tmp_path):
     for p in (ROOT / "arguments").glob("*.yaml"):
         shutil.copy(p, tmp_path / p.name)

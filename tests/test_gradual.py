@@ -250,6 +250,7 @@ def frameworks(draw, acyclic: bool, max_args: int = 8):
 METHODS = [(dfquad, ref_dfquad), (quadratic_energy, ref_energy)]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=True), st.integers(0, 7), st.sampled_from([0.1, 0.5, 1.0]))
 def test_adding_an_attacker_never_raises_adding_a_supporter_never_lowers(fw, target, w):
@@ -263,6 +264,7 @@ def test_adding_an_attacker_never_raises_adding_a_supporter_never_lowers(fw, tar
         assert supported >= before - 1e-12
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=True))
 def test_acyclic_values_are_the_definitions(fw):
@@ -272,6 +274,7 @@ def test_acyclic_values_are_the_definitions(fw):
         assert fixpoint_error(ref, fw, r.values) < 1e-12
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=False))
 def test_cyclic_values_are_fixpoints_in_range(fw):
@@ -283,6 +286,7 @@ def test_cyclic_values_are_fixpoints_in_range(fw):
         assert set(r.values) == set(fw["arguments"])
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(frameworks(acyclic=False), st.randoms(use_true_random=False))
 def test_same_floats_for_any_input_order(fw, rnd):
@@ -295,6 +299,7 @@ def test_same_floats_for_any_input_order(fw, rnd):
         assert list(b.values) == shuffled["arguments"]
 
 
+@pytest.mark.slow
 def test_most_random_cyclic_frameworks_converge():
     # Not a guarantee of the papers, but what argmap relies on in practice.
     rng = random.Random(7)

@@ -81,6 +81,7 @@ def small_page(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_seed_page_is_small_and_self_contained(seed_page):
     size = len(seed_page.encode())
     assert size < 2_000_000, f"seed page is {size} bytes"
@@ -122,6 +123,7 @@ def test_statuses_are_the_folder_analysis(seed_page):
     assert questions and all(d["status"] is None for d in questions)  # never evaluated, so never IN/OUT/UNDEC
 
 
+@pytest.mark.slow
 def test_page_is_deterministic_under_any_hash_seed(tmp_path):
     outs = []
     for seed in ("1", "2"):
@@ -219,6 +221,7 @@ class Page:
         self.page.close()
 
 
+@pytest.mark.slow
 def test_seed_page_loads_offline_without_errors_in_every_view(browser, tmp_path, seed_page):
     path = tmp_path / "seed.html"
     path.write_text(seed_page, encoding="utf-8")

@@ -85,6 +85,7 @@ def test_write_maps_to_a_file_or_a_folder_never_overwrites(tmp_path):
     assert write_maps({"one": "x"}, tmp_path / "single.yaml") == [tmp_path / "single.yaml"]
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_same_bytes_under_any_hash_seed():
     files = [CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt",
@@ -105,6 +106,7 @@ def test_same_bytes_under_any_hash_seed():
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_written_scalars_read_back_as_the_same_string(value):

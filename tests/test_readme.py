@@ -18,6 +18,8 @@ import pytest
 import readme_examples as rx
 from conftest import SHARED
 
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
+
 README = rx.ROOT / "README.md"
 TEXT = README.read_text(encoding="utf-8")
 MAGIC = {".svg": b"<?xml", ".png": b"\x89PNG", ".pdf": b"%PDF"}

@@ -247,6 +247,7 @@ class TestExplain:
         assert reasons["tail"] == Reason(Label.UNDEC, ("r5", "tail"), "r0")
         assert len(follow(reasons, "tail")) == n + 1
 
+    @pytest.mark.slow
     def test_defeated_by_names_the_first_in_attacker_whatever_the_hash_seed(self):
         # issue 9: "defeated by X" named whichever attacker a set yielded first
         code = (
@@ -306,11 +307,13 @@ class TestICCMAReferences:
         assert (d / "a.arg").read_text().strip() == "a"
         assert exts(apx, "PR") == E("b") and exts(i23, "PR") == E("2")
 
+    @pytest.mark.slow
     def test_medium_apx_equals_tgf(self):
         af = medium()
         assert len(af.arguments) == 438 and len(af.attacks) == 77_717
         assert read_af(MEDIUM.with_suffix(".tgf")) == af
 
+    @pytest.mark.slow
     @pytest.mark.parametrize("sem", ["CO", "ST"])
     def test_medium_enumeration(self, sem):
         ref_text = (MEDIUM_REF / f"iccma-2019-Medium-result-b1.apx-EE-{sem}.out").read_text()
@@ -319,6 +322,7 @@ class TestICCMAReferences:
         assert f"{len(ref)} solution(s) found" in ref_text
         assert exts(medium(), sem) == ref
 
+    @pytest.mark.slow
     def test_medium_decisions(self):
         from argmap.afio import solve
 
@@ -409,6 +413,7 @@ def pairs(n: int, target: bool = False) -> AF:
     return AF.from_edges(att)
 
 
+@pytest.mark.slow
 class TestScale:
     def test_preferred_statuses_and_decisions_on_forty_pairs(self):
         # 2^40 preferred extensions: nothing may list them (14 pairs took > 120 s)
