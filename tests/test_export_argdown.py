@@ -121,7 +121,7 @@ def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
     never fetched from the registry here) sees the same statements, arguments, relations and data
     as argmap's reader."""
     exe = shutil.which("argdown")
-    text = export(_graph(), FORMAT) + "\n" + export(map_view(build(argmap.load(ARGUMENTS)), "example"), FORMAT).split("===\n", 2)[-1]
+    text = export(_graph(), FORMAT) + "\n" + export(build(argmap.load(ARGUMENTS.parent / "examples")), FORMAT).split("===\n", 2)[-1]
     (tmp_path / "map.argdown").write_text(text, encoding="utf-8")
     run = subprocess.run([exe, "json", "map.argdown", "out"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert (tmp_path / "out" / "map.json").is_file(), run.stderr or run.stdout
