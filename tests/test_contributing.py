@@ -87,3 +87,28 @@ def test_the_lanes_and_markers_it_describes_are_the_real_ones():
     assert re.search(r"^test:.*\n\t.*pytest -n auto$", make, re.M)
     for command in ("make test", "make quick", "make readme", "make maps"):
         assert command in TEXT
+
+
+def test_ci_runs_the_readmes_test_command_and_installs_every_external_program_first():
+    from conftest import PROGRAMS
+
+    ci = (ROOT / ".ci" / "run").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme and re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^\.venv/bin/argmap fmt --check arguments$", ci, re.M)
+    before_tests = ci[: ci.index("\nmake test\n")]
+    for program, package in {"dot": "graphviz", "pandoc": "pandoc", "chromium": "chromium", "argdown": "@argdown/cli"}.items():
+        assert program in PROGRAMS and package in before_tests, program
+
+
+def test_no_test_fetches_from_a_package_registry():
+    import ast
+
+    fetchers = {"npx", "npm", "pip", "pip3", "uv", "uvx"}  # as a command, or looked up with shutil.which
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                args = [a for a in node.args if isinstance(a, (ast.List, ast.Tuple))]
+                named = [e for a in args for e in a.elts[:1]] + node.args[:1]
+                for arg in named:
+                    assert not (isinstance(arg, ast.Constant) and arg.value in fetchers), f"{path.name}:{node.lineno} runs {arg.value}"
