@@ -191,6 +191,7 @@ class TestCommand:
         assert "review-code.yaml:6:7: error[unknown-key]" in result.stderr
         assert "Traceback" not in result.output
 
+    @pytest.mark.slow
     @pytest.mark.parametrize("flags", [(), ("--with-inferred",), ("--preferences", "off"), ("--semantics", "preferred")])
     def test_the_seed_folder_is_reviewed_without_a_traceback(self, flags):
         result = self.run("review", str(ARGUMENTS), *flags)
@@ -234,6 +235,7 @@ def test_the_json_schema_accepts_every_review_fixture():
     assert list(validator.iter_errors(bad))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("inferred", [False, True])
 @pytest.mark.parametrize("preferences", [True, False])
 def test_the_inferred_links_skipped_without_a_trial_change_no_verdict(inferred, preferences):
@@ -281,6 +283,7 @@ def _random_folder(tmp_path, n=300, seed=7):
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("inferred", [False, True])
 def test_the_bounded_trial_of_an_inferred_link_agrees_with_flipping_it_in_the_whole_folder(tmp_path, inferred):
     """inferred-decides marks exactly the inferred links whose flip changes a status of the whole folder."""
