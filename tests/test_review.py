@@ -318,3 +318,17 @@ def test_what_a_note_must_say_to_call_an_attack_no_argument(note, says_so):
     from argmap.review import NOT_AN_ARGUMENT
 
     assert bool(NOT_AN_ARGUMENT.search(note)) is says_so
+
+
+def test_the_map_writer_keeps_every_reviewed_entry():
+    """`argmap import` and the editors write maps with fmt.map_text: acknowledgements survive it."""
+    from argmap.fmt import format_text, map_text
+    from argmap.loader import load_file
+
+    m, _ = load_file(REVIEW_DATA / "acknowledged" / "acknowledged.yaml")
+    text = map_text(m)
+    again, diags = load_text(text, "again.yaml", "acknowledged")
+    assert diags == [] and format_text(text) == text
+    assert [n.reviewed for n in again.nodes] == [n.reviewed for n in m.nodes]
+    assert [r.reviewed for n in again.nodes for r in n.relations] == [r.reviewed for n in m.nodes for r in n.relations]
+    assert {k: s.reviewed for k, s in again.sources.items()} == {k: s.reviewed for k, s in m.sources.items()}
