@@ -265,12 +265,14 @@ class TestInferred:
         assert statuses(G, inferred=False) == {"a": "IN", "b": "IN"}
         assert analyze(G).inferred_relations == [("b", "attacks", "a")]
 
-    def test_cli_no_inferred(self, tmp_path):
+    def test_cli_leaves_inferred_out_unless_asked(self, tmp_path):
         (tmp_path / "m.yaml").write_text(self.TEXT)
-        result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json", "--no-inferred"])
+        result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json"])
         assert result.exit_code == 0, result.output
         data = json.loads(result.output)
         assert data["status"] == {"a": "IN", "b": "IN"} and data["inferred"] is False
+        data = json.loads(CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json", "--with-inferred"]).output)
+        assert data["status"] == {"a": "OUT", "b": "IN"} and data["inferred"] is True
 
 
 class TestStance:
@@ -313,7 +315,7 @@ class TestGradual:
 
     def test_analyze_gives_strength_beside_the_grounded_status(self, tmp_path):
         (tmp_path / "m.yaml").write_text(textwrap.dedent(QUESTION) + "    attacks: []\n")
-        result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--semantics", "dfquad"])
+        result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--semantics", "dfquad", "--table"])
         assert result.exit_code == 0, result.output
         assert "status = the grounded verdict" in result.output
         assert "0.500     IN      because" in result.output
@@ -377,15 +379,17 @@ def test_a_view_untouched_by_objections_exports_a_plain_framework():
     assert {"a", "b->a", "c->b->a"} <= set(reified.arguments)
 
 
-def test_strength_is_put_on_nodes_for_colouring_by_strength():
-    from argmap.analysis import annotate
+def test_strength_for_colouring_by_strength_comes_from_the_evaluation():
+    from argmap.evaluation import evaluate, with_verdicts
+    from argmap.settings import Settings
 
     G = graph(ATTACKED.format(rel="attacks"))
-    annotate(G, strength="dfquad")
-    assert G.nodes["a"]["strength"] == pytest.approx(0.25) and G.nodes["a"]["status"] == "OUT"
+    nodes = dict(with_verdicts(G.nodes(data=True), evaluate(G, Settings(color_by="strength"))))
+    assert nodes["a"]["strength"] == pytest.approx(0.25) and nodes["a"]["status"] == "OUT"
+    assert "status" not in G.nodes["a"] and "strength" not in G.nodes["a"]  # the graph is not written to
     Q = graph(QUESTION)
-    annotate(Q, strength="dfquad")
-    assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]
+    nodes = dict(with_verdicts(Q.nodes(data=True), evaluate(Q, Settings(color_by="strength"))))
+    assert "status" not in nodes["q"] and "strength" not in nodes["q"]
 
 
 def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tmp_path):

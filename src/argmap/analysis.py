@@ -48,13 +48,11 @@ from .graph import ATTACK_KINDS, PREMISE
 from .semantics import AF, Label, derived_attacks, explain, grounded, normalize_semantics
 
 __all__ = [
-    "framework", "afra_framework", "closed_framework", "statuses", "annotate", "annotate_settings", "analyze",
-    "Analysis", "CRUX_LIMIT", "whole", "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths",
+    "framework", "afra_framework", "closed_framework", "statuses", "analyze", "weights_of",
+    "Analysis", "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths", "strength_semantics",
     "AttackOnRelationError",
 ]
 
-#: Maps larger than this skip the crux search (one grounded run per node).
-CRUX_LIMIT = 3000
 #: Gradual semantics: a strength per node besides the grounded status.
 GRADUAL = ("dfquad", "quadratic-energy")
 #: Relations evaluated as attacks (contradicts in both directions).
@@ -105,21 +103,51 @@ class _Built:
     why: dict  # derived bipolar attacks (a, b) -> (kind, via)
     source: dict  # attack id -> the node that makes it
     attacked: bool  # some attack is itself attacked
+    #: attacks that do not defeat (their target weighs more): (attacker, target, kind), in graph order
+    challenged: tuple = ()
 
 
-def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True) -> _Built:
+def weights_of(G: nx.MultiDiGraph) -> dict[str, float]:
+    """Each node's preference: its ``weight``, else 0.5 (the default base score)."""
+    from .gradual import DEFAULT_BASE
+
+    return {n: (w if w is not None else DEFAULT_BASE) for n, w in G.nodes(data="weight")}
+
+
+def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True,
+                   weights: dict[str, float] | None = None) -> _Built:
     """The folder's AFRA: node arguments, their attacks, and attacks on those attacks.
 
     Attack ids are ``SRC->TGT`` (``#kind`` added when a pair has two attacks;
     ``#premise-P`` for an attack inherited from premise ``P``; ``#supported`` /
     ``#secondary`` for bipolar derived attacks); an attack on an attack is
     named ``BY->SRC->TGT``.
+
+    With ``weights`` (a preference per node) the framework is the *defeat*
+    framework of a preference-based argumentation framework (Amgoud & Cayrol
+    2002): an attack ``(a, b)`` is kept (it defeats) unless ``b`` weighs
+    strictly more than ``a``; the attacks dropped are listed in ``challenged``.
+    How the preference applies beyond node-to-node attacks:
+
+    * an undercut compares the undercutter with the argument node it undercuts;
+      a ``contradicts`` is checked in each direction (the heavier side defeats
+      the lighter; equal weights defeat each other);
+    * an objection ``X`` to a relation ``S->T`` defeats that attack unless
+      ``S`` weighs more than ``X`` (an attack is as strong as the node making it);
+    * an attack on a premise carries over to the argument only when it defeats
+      the premise (no second comparison with the argument);
+    * bipolar derived attacks are derived from the defeats and then compared
+      like any other attack.
     """
     args = _evaluated(G)
     argset = set(args)
     taken: set[str] = set()
     source: dict[str, str] = {}
     attacks: list[tuple[str, str, str]] = []
+    challenged: list[tuple[str, str, str]] = []
+
+    def defeats(a: str, b: str) -> bool:
+        return weights is None or not weights.get(b, 0.5) > weights.get(a, 0.5)
 
     def add(src: str, tgt: str, name: str) -> str:
         i, base = 1, name
@@ -142,6 +170,9 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
         pairs = [(u, v)] + ([(v, u)] if k == "contradicts" else [])
         ids = []
         for a, b in pairs:
+            if not defeats(a, b):
+                challenged.append((a, b, k))
+                continue
             name = f"{a}->{b}"
             if name in taken:
                 name = f"{a}->{b}#{k}"
@@ -149,7 +180,7 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
             into.setdefault(b, []).append(ids[-1])
         made[(u, v, k)] = ids
         obj = _objections(d, inferred, argset)
-        if obj:
+        if obj and ids:
             objected.append(((u, v, k), obj))
     # an attack on a premise attacks the argument too (it inherits the objections to it)
     premise_of: dict[str, list[str]] = {}
@@ -179,48 +210,50 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
         supports = sorted({(u, v) for u, v, k, _ in _edges(G, inferred) if k == "supports"})
         _, why = derived_attacks(args, direct, supports, bipolar)
         for (a, b), (kind, _) in sorted(why.items()):
+            if not defeats(a, b):
+                challenged.append((a, b, kind))
+                continue
             add(a, b, f"{a}->{b}#{kind}")
+        why = {ab: w for ab, w in why.items() if defeats(*ab)}
     attacked = False
     for (u, v, k), obj in objected:
         for o in obj:
             for att in made.get((u, v, k), ()):  # supports edges make no attack to hit
+                if not defeats(o["by"], source[att]):
+                    challenged.append((o["by"], att, o["kind"]))
+                    continue
                 add(o["by"], att, f"{o['by']}->{att}")
                 attacked = True
-    return _Built(AFRA.build(args, attacks), why, source, attacked)
+    return _Built(AFRA.build(args, attacks), why, source, attacked, tuple(challenged))
 
 
-def framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True) -> tuple[AF, dict]:
+def framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True,
+              weights: dict[str, float] | None = None) -> tuple[AF, dict]:
     """The Dung framework of the graph and the bipolar derived attacks ``{(a, b): (kind, via)}``.
 
     When an attack is attacked this is AFRA's reified framework (attacks are
     arguments named ``SRC->TGT``; its node arguments get the AFRA labels);
     otherwise it is the plain attack graph between nodes, which gives the same labels.
     """
-    built = afra_framework(G, bipolar, inferred)
+    built = afra_framework(G, bipolar, inferred, weights)
     if built.attacked:
         return to_af(built.afra), built.why
     return AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks)), built.why
 
 
-def whole(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The folder's graph a view was selected from (the graph itself when it is not a view).
-
-    :func:`argmap.pipeline.whole_graph` records it in ``G.graph["whole"]``; views
-    made by :mod:`argmap.graph` copy the graph attributes, so they carry it along.
-    """
-    return G.graph.get("whole", G)
-
-
-def closed_framework(G: nx.MultiDiGraph, nodes=None, bipolar: str = "none", inferred: bool = True) -> AF:
+def closed_framework(built, nodes=None, bipolar: str = "none", inferred: bool = True) -> AF:
     """The framework that decides ``nodes``: them plus everything that attacks them, transitively.
 
-    Computed on the whole folder's framework (derived attacks included; AFRA's
+    ``built`` is a folder's graph (its plain framework is built with ``bipolar`` and
+    ``inferred``), or better the whole folder's framework (:attr:`argmap.evaluation.Evaluation.built`:
+    derived attacks included, the defeat relation when preferences apply; AFRA's
     reified framework when a relation is attacked, attack-arguments named
     ``SRC->TGT``), so under grounded, complete and preferred semantics every
     node of the result gets the status it has in the folder (directionality).
     ``nodes=None``: the whole framework.
     """
-    built = afra_framework(whole(G), bipolar, inferred)
+    if not isinstance(built, _Built):
+        built = afra_framework(built, bipolar, inferred)
     plain = AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks
                                                if a.target not in built.source))
     if nodes is None:
@@ -255,10 +288,14 @@ def _node_labels(built: _Built, semantics: str) -> dict[str, str]:
     return {a: str(lab[a]) for a in built.afra.arguments}
 
 
-def statuses(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none", inferred: bool = True) -> dict[str, str]:
+def statuses(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none", inferred: bool = True,
+             preferences: bool = False) -> dict[str, str]:
     """``{node: "IN" | "OUT" | "UNDEC"}`` for every node of the graph but questions.
 
-    Under a gradual semantics these are the grounded statuses.
+    The framework alone, for library use on a graph (plain Dung unless
+    ``preferences``); the verdict every command shows is
+    :func:`argmap.evaluation.evaluate`'s.  Under a gradual semantics these are
+    the grounded statuses.
 
     Examples
     --------
@@ -269,14 +306,16 @@ def statuses(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "no
     >>> statuses(G)
     {'b': 'OUT', 'a': 'IN', 'c': 'IN'}
     """
-    return _node_labels(afra_framework(G, bipolar, inferred), semantics)
+    return _node_labels(afra_framework(G, bipolar, inferred, weights_of(G) if preferences else None), semantics)
 
 
 def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: bool = True):
     """``(Strengths, reasons)``: a strength for every non-question node, and what it came from.
 
     ``reasons[n]`` is ``{"base", "attackers", "supporters"}``; an attacked relation
-    is listed as ``SRC->TGT`` with the objections to it.
+    is listed as ``SRC->TGT`` with the objections to it.  A ``concedes`` counts as
+    agreement: the conceding node supports what it concedes (granting a point
+    adds to it; it never weakens it).
     """
     from .gradual import DEFAULT_BASE, normalize_gradual, strengths
 
@@ -288,8 +327,10 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
     extra: list[str] = []
     via: dict[str, dict] = {}
     for u, v, k, d in _edges(G, inferred):
-        if k not in _CONFLICTS + ("supports",):
+        if k not in _CONFLICTS + ("supports", "concedes"):
             continue
+        if k == "concedes":  # agreement, not nothing
+            k = "supports"
         obj = _objections(d, inferred, argset)
         pairs = [(u, v)] + ([(v, u)] if k == "contradicts" else [])
         for a, b in pairs:
@@ -322,24 +363,6 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
     return result, values, reasons, via
 
 
-def annotate(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none", inferred: bool = True,
-             strength: str | None = None) -> dict[str, str]:
-    """Compute the statuses once on ``G`` (the whole folder) and store each in the node's ``status``;
-    with ``strength`` (a gradual semantics), store each node's ``strength`` too.
-
-    Views selected afterwards copy the attributes, so every view shows the folder's verdict.
-    """
-    result = statuses(G, semantics, bipolar, inferred)
-    for n, label in result.items():
-        G.nodes[n]["status"] = label
-    if strength:
-        _, values, _, _ = gradual_strengths(G, strength, inferred)
-        for n, v in values.items():
-            G.nodes[n]["strength"] = v
-    G.graph["status_of"] = (dung_semantics(semantics), bipolar, inferred, strength)
-    return result
-
-
 def strength_semantics(settings) -> str | None:
     """The gradual semantics whose strengths the settings ask for, if any.
 
@@ -353,21 +376,6 @@ def strength_semantics(settings) -> str | None:
     if settings.color_by == "strength":
         return "dfquad"
     return None
-
-
-def annotate_settings(G: nx.MultiDiGraph, settings) -> None:
-    """Statuses (and strengths when asked for) computed once on ``G``'s whole folder, copied onto ``G``."""
-    full = whole(G)
-    inferred = getattr(settings, "inferred", True)
-    strength = strength_semantics(settings)
-    key = (dung_semantics(settings.semantics), settings.bipolar, inferred, strength)
-    if full.graph.get("status_of") != key:
-        annotate(full, settings.semantics, settings.bipolar, inferred, strength)
-    if full is not G:
-        for n in G.nodes:
-            for attr in ("status", "strength"):
-                if attr in full.nodes[n]:
-                    G.nodes[n][attr] = full.nodes[n][attr]
 
 
 _TALLY = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
@@ -403,6 +411,12 @@ class Analysis:
     steelmen: list[tuple[str, str, str]] = field(default_factory=list)
     #: attacks on relations: (attacker, kind, relation SRC->TGT)
     relation_attacks: list[tuple[str, str, str]] = field(default_factory=list)
+    #: weights decided which attacks defeat (preference-based framework)
+    preferences: bool = False
+    #: node -> attackers whose attack does not defeat it (they weigh less)
+    challenged: dict[str, list[str]] = field(default_factory=dict)
+    #: node -> its verdict in a sentence (:func:`argmap.evaluation.verdict`)
+    verdicts: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         out = {
@@ -424,6 +438,9 @@ class Analysis:
             "inferred_relations": [{"from": u, "kind": k, "to": v} for u, k, v in self.inferred_relations],
             "steelmen": [{"node": n, "written_by": w, "offered_for": f} for n, w, f in self.steelmen],
             "attacks_on_relations": [{"by": a, "kind": k, "relation": r} for a, k, r in self.relation_attacks],
+            "preferences": self.preferences,
+            "challenged_by": self.challenged,
+            "verdicts": self.verdicts,
         }
         if self.gradual:
             out["status_semantics"] = "grounded"
@@ -443,76 +460,35 @@ def _holder(G, n) -> str:
     return d.get("holder") or d.get("held_by") or d.get("by") or _NOBODY
 
 
-def _path(built: _Built, path) -> list[str]:
-    """A walk in the reified framework told in nodes: each attack by the node that makes it."""
-    out: list[str] = []
-    for x in path:
-        n = built.source.get(x, x)
-        if not out or out[-1] != n:
-            out.append(n)
-    return out
+def _speaker(G, n) -> str:
+    """Who made the relations a node starts: its writer (``by``), not the holder it reports."""
+    d = G.nodes[n]
+    if d.get("stance") == "steelman":
+        return "(steelman)"
+    return d.get("by") or d.get("holder") or d.get("held_by") or _NOBODY
 
 
-def _crux_trial(built: _Built, n: str, falls: bool) -> dict:
-    fw = built.afra
-    if falls:  # an unanswerable attacker defeats it, and with it the attacks it makes
-        trial = AFRA(fw.arguments + ("\0crux",), fw.attacks + (_attack("\0crux->" + n, "\0crux", n),))
-    else:  # it stands: nothing attacks it any more
-        gone = {n}
-        kept = list(fw.attacks)
-        while True:  # attacks on n go, and with them the attacks on those attacks
-            drop = {a.id for a in kept if a.target in gone}
-            if not drop:
-                break
-            gone = drop
-            kept = [a for a in kept if a.id not in drop]
-        trial = AFRA(fw.arguments, tuple(kept))
-    return grounded(to_af(trial))
+def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
+    """The report about view ``G`` (a map, a focus, the folder): statuses with reasons, strengths,
+    unanswered objections, cruxes, per-holder tallies, who answers whom, questions, concessions,
+    inferred relations and steelmen.
 
-
-def _attack(i, s, t):
-    from .afra import Attack
-
-    return Attack(i, s, t)
-
-
-def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "none", cruxes: int = 5,
-            inferred: bool = True) -> Analysis:
-    """Statuses with reasons, strengths, unanswered objections, cruxes, per-holder tallies, who answers whom,
-    questions, concessions, inferred relations and steelmen.
-
-    When ``G`` is a view (a map, a focus...) of a folder's graph, statuses, strengths and
-    reasons are computed on the whole folder's framework (see :func:`whole`) and
-    the rest of the report is about the view's own nodes.  Under a gradual
-    ``semantics`` the statuses are grounded and each node also gets a strength.
+    ``evaluation`` is the folder's :class:`argmap.evaluation.Evaluation` (or
+    :class:`~argmap.settings.Settings` to evaluate ``G`` itself as the folder;
+    default: the default settings).  Verdicts come from it; this only selects and counts.
+    Relations marked ``inferred`` count in the tallies only when the evaluation counts them;
+    "who answers whom" goes from the node's writer (``by``: a node that reports someone's
+    view was still written by its author) to the holder of the target.
     """
-    gradual = None
-    if is_gradual(semantics):
-        from .gradual import normalize_gradual
+    from .evaluation import Evaluation, evaluate
 
-        gradual = normalize_gradual(semantics)
-    sem = dung_semantics(semantics)
-    full = whole(G)
-    built = afra_framework(full, bipolar, inferred)
-    af = to_af(built.afra)
-    status_all = _node_labels(built, sem)
-    lab_all = afra_labelling(built.afra, sem)
-    reasons_all = {}
-    if sem == "grounded":
-        for n, r in explain(af, {x: Label(v) for x, v in lab_all.items()}).items():
-            if n in status_all:
-                reasons_all[n] = _path(built, r.path)
-    else:
-        for n, st in status_all.items():
-            # defeated by an attacker in every extension: name the first such, in id order
-            sure = [a for a in sorted(af.attackers(n)) if str(lab_all.get(a)) == "IN"] or sorted(af.attackers(n))
-            reasons_all[n] = [built.source.get(sure[0], sure[0]), n] if st == "OUT" and sure else []
-    status = {n: status_all[n] for n in G.nodes if n in status_all}
-    reasons = {n: reasons_all.get(n, []) for n in status}
-    attacked = {t for _, t in af.attacks if t in status_all}  # answered anywhere in the folder
-    why = built.why
-    if full is not G:  # a view: only its own derived attacks are reported
-        why = {(a, b): w for (a, b), w in why.items() if a in G and b in G}
+    ev = evaluation if isinstance(evaluation, Evaluation) else evaluate(G, evaluation)
+    inferred = ev.inferred
+    status = {n: ev.status[n] for n in G.nodes if n in ev.status}
+    reasons = {n: list(ev.reasons.get(n, ())) for n in status}
+    why = ev.built.why
+    why = {(a, b): w for (a, b), w in why.items() if a in G and b in G}
+    attacked = {t for t in ev.attackers}  # answered anywhere in the folder
 
     unanswered = [
         (u, v, k)
@@ -520,41 +496,13 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
         if k in _CONFLICTS and u not in attacked and u != v and not d.get("attacked_by")
         and G.nodes[u].get("kind") != "question" and (inferred or not d.get("inferred"))
     ]
-
-    crux_list: list[tuple[str, int]] = []
-    if cruxes and G.number_of_nodes() <= CRUX_LIMIT:
-        if built.attacked:  # trials on the AFRA: an attacker of n also defeats the attacks n makes
-            base = grounded(af)
-            trial = lambda n: _crux_trial(built, n, base[n] == Label.IN)  # noqa: E731
-        else:  # nothing attacks an attack: plain Dung gives the same labels, faster
-            plain = AF(built.afra.arguments, frozenset((a.source, a.target) for a in built.afra.attacks))
-            base = grounded(plain)
-
-            def trial(n):
-                if base[n] == Label.IN:  # what if it fell? an unanswerable attacker defeats it
-                    return grounded(AF(plain.arguments + ("\0crux",), plain.attacks | {("\0crux", n)}))
-                return grounded(AF(plain.arguments, frozenset((a, b) for a, b in plain.attacks if b != n)))
-        scores = []
-        for n in built.afra.arguments:
-            if n not in G or G.nodes[n].get("ghost"):
-                continue
-            after = trial(n)
-            flips = sum(1 for a in built.afra.arguments if a != n and a in G and after[a] != base[a])
-            if flips:
-                scores.append((n, flips))
-        scores.sort(key=lambda x: (-x[1], x[0]))
-        crux_list = scores[:cruxes]
-
-    strength: dict[str, float] = {}
-    strength_reasons: dict[str, dict] = {}
-    converged = True
-    if gradual:
-        result, values, sreasons, _ = gradual_strengths(full, gradual, inferred)
-        converged = result.converged
-        strength = {n: values[n] for n in G.nodes if n in values}
-        strength_reasons = {n: sreasons[n] for n in strength}
-
+    maps = {m for _, m in G.nodes(data="map") if m}
     own = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
+    crux_list = ev.cruxes(nodes=set(own), maps=maps, limit=cruxes) if cruxes else []
+
+    strength = {n: ev.strength[n] for n in G.nodes if n in ev.strength}
+    strength_reasons = {n: ev.strength_reasons[n] for n in strength if n in ev.strength_reasons}
+
     authors: dict[str, Counter] = {}
     steelmen = []
     for n in own:
@@ -566,15 +514,17 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
         c["nodes"] += 1
         if n in status:
             c[status[n]] += 1
-    for u, v, k in G.edges(keys=True):
-        if G.nodes[u].get("ghost") or k == PREMISE or G.nodes[u].get("stance") == "steelman":
+    counted_edges = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+                     if k != PREMISE and (inferred or not d.get("inferred"))]
+    for u, v, k in counted_edges:
+        if G.nodes[u].get("ghost") or G.nodes[u].get("stance") == "steelman":
             continue
         authors.setdefault(_holder(G, u), Counter())[k] += 1
     answers = Counter()
-    for u, v, k in G.edges(keys=True):
-        if k == PREMISE or "(steelman)" in (_holder(G, u), _holder(G, v)):
+    for u, v, k in counted_edges:
+        if "(steelman)" in (_speaker(G, u), _holder(G, v)):
             continue
-        a, b = _holder(G, u), _holder(G, v)
+        a, b = _speaker(G, u), _holder(G, v)
         if a != b:
             answers[(a, b, k)] += 1
 
@@ -598,8 +548,8 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
 
     derived = {f"{a} -> {b}": [kind, via] for (a, b), (kind, via) in sorted(why.items())}
     return Analysis(
-        semantics=sem,
-        bipolar=bipolar,
+        semantics=ev.semantics,
+        bipolar=ev.bipolar,
         status=status,
         reasons=reasons,
         unanswered=unanswered,
@@ -608,13 +558,22 @@ def analyze(G: nx.MultiDiGraph, semantics: str = "grounded", bipolar: str = "non
         answers=sorted(((a, b, k, c) for (a, b, k), c in answers.items()), key=lambda x: (-x[3], x[0], x[1], x[2])),
         derived=derived,
         inferred=inferred,
-        gradual=gradual,
+        gradual=ev.gradual,
         strength=strength,
         strength_reasons=strength_reasons,
-        converged=converged,
+        converged=ev.converged,
         questions=questions,
         concessions=concessions,
         inferred_relations=inferred_relations,
         steelmen=sorted(steelmen),
         relation_attacks=relation_attacks,
+        preferences=ev.preferences,
+        challenged={n: list(ev.challenged[n]) for n in status if n in ev.challenged},
+        verdicts={n: _verdict_text(G, ev, n) for n in G.nodes if not G.nodes[n].get("ghost")},
     )
+
+
+def _verdict_text(G, ev, n) -> str:
+    from .evaluation import verdict
+
+    return verdict(G, ev, n)

@@ -8,7 +8,7 @@ from collections import Counter
 from .model import Project
 from .textsafe import terminal
 
-__all__ = ["maps_table", "node_report", "table", "analysis_report", "thread_report"]
+__all__ = ["maps_table", "node_report", "table", "analysis_report", "analysis_summary", "thread_report"]
 
 _MARK = {"supports": "+", "attacks": "-", "undercuts": "~", "contradicts": "x", "concedes": "=", "answers": "?",
          "premise": "&"}
@@ -62,25 +62,29 @@ def maps_table(project: Project) -> str:
     )
 
 
-def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None,
-                semantics: str = "grounded", bipolar: str = "none", strength: dict[str, float] | None = None,
-                gradual: str | None = None) -> str:
+def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
     """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts,
     x contradicts, = concedes, ? answers, & premise of).
 
-    With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands (a question
-    is not evaluated: it says whether it is answered); with ``strength``, its gradual strength too.
+    With ``evaluation`` (the folder's :class:`~argmap.evaluation.Evaluation`), the node's
+    verdict in a sentence (the one ``analyze`` and the page print), and each reply's status
+    (a question is not evaluated: it says whether it is answered).
     """
+    from .evaluation import verdict
+
+    ev = evaluation
+    status = ev.status if ev is not None else None
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
     if d.get("kind") == "question":
         answered = sorted(u for u, _, k in G.in_edges(node_id, keys=True) if k == "answers")
         lines.append(f"  question: {'answered by ' + ', '.join(answered) if answered else 'unanswered'}")
-    elif status and node_id in status:
-        support = f"; support read as {bipolar}" if bipolar != "none" else ""
-        lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, {semantics} semantics{support})")
-    if strength and node_id in strength:
-        lines.append(f"  strength: {strength[node_id]:.3f} ({gradual}; base {_base(d)})")
+    elif ev is not None and node_id in ev.status:
+        lines += textwrap.wrap(f"status: {ev.status[node_id]} — {verdict(G, ev, node_id)}", 96,
+                               initial_indent="  ", subsequent_indent="    ")
+        lines += textwrap.wrap(f"(under {ev.settings_words})", 96, initial_indent="  ", subsequent_indent="   ")
+    if ev is not None and ev.gradual and node_id in ev.strength:
+        lines.append(f"  strength: {ev.strength[node_id]:.3f} ({ev.gradual}; base {_base(d)})")
     if d.get("title"):
         lines.append(f"  {d['title']}")
     lines += textwrap.wrap(d.get("text") or "", 88, initial_indent="  ", subsequent_indent="  ")
@@ -194,9 +198,29 @@ def _short(text: str | None, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def analysis_report(G, analysis, limit: int = 0) -> str:
-    """``argmap analyze`` as text: statuses (and strengths) with reasons, objections, cruxes, questions,
-    concessions, inferred relations, steelmen, holders, replies."""
+def analysis_summary(G, evaluation, width: int = 100) -> str:
+    """The opening of ``argmap analyze``: one short paragraph per map of the view, in plain words,
+    with the setting and the terms glossed.  Every line fits ``width`` columns."""
+    from .evaluation import GLOSS, map_paragraphs
+
+    maps = {m for n, m in G.nodes(data="map") if m and not G.nodes[n].get("ghost")}
+    ev = evaluation
+    head = textwrap.wrap(f"What still stands, under {ev.settings_words}.", width, subsequent_indent="  ")
+    words = textwrap.wrap("Words: " + "; ".join(f"{_STATUS_WORD[k]} ({k}) = {GLOSS[k].split(': ', 1)[1]}"
+                                                  for k in ("IN", "OUT", "UNDEC")) + ".", width, subsequent_indent="  ")
+    return "\n".join(head) + "\n\n" + map_paragraphs(G, ev, maps, width) + "\n\n" + "\n".join(words)
+
+
+def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = True) -> str:
+    """``argmap analyze`` as text: with ``evaluation``, the per-map paragraphs first
+    (:func:`analysis_summary`); with ``full``, the table of statuses (and strengths) with
+    reasons, objections, cruxes, questions, concessions, inferred relations, steelmen, holders,
+    replies."""
+    if evaluation is not None:
+        summary = analysis_summary(G, evaluation)
+        if not full:
+            return summary + "\n\nThe full table, node by node: argmap analyze --table"
+        return summary + "\n\n" + analysis_report(G, analysis, limit)
     a = analysis
     evaluated = [n for n, d in G.nodes(data=True) if not d.get("ghost") and n in a.status]
     counts = Counter(a.status[n] for n in evaluated)
@@ -207,7 +231,9 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
                 f"support read as: {a.bipolar}" + (f" ({len(a.derived)} derived attacks)" if a.derived else ""))
     out = [head]
     if not a.inferred:
-        out.append("Inferred relations left out of the evaluation (--no-inferred).")
+        out.append("Inferred relations left out of the evaluation (--with-inferred counts them).")
+    if a.preferences:
+        out.append("Preferences on: an attack on a heavier node (weight) does not defeat it (--preferences off).")
     out += [f"IN (stands): {counts['IN']}   OUT (falls): {counts['OUT']}   UNDEC (open): {counts['UNDEC']}", ""]
     if a.gradual and not a.converged:
         out.insert(1, "Warning: the strengths of some cycle did not converge; they are the last iterate.")
@@ -227,6 +253,9 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
             attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts", "contradicts")}
                                | {v for _, v, k in G.out_edges(n, keys=True) if k == "contradicts"})
             why = _why_in(G, a, n, attackers) if attackers else "unattacked"
+            if a.challenged.get(n):
+                weaker = f"challenged by {', '.join(a.challenged[n])} (weaker)"
+                why = weaker if why == "unattacked" else f"{why}; {weaker}"
         else:
             why = ""
         who = _who(G.nodes[n])
