@@ -377,3 +377,61 @@ def test_show_and_the_page_use_the_same_sentence():
         assert data["nodes"][n]["verdict"] == sentence
         shown = " ".join(show_node(n, opened=opened).split())
         assert " ".join(sentence.split()) in shown
+
+
+# -- no cliff: the evaluation (cruxes included) grows linearly ------------------------------------
+def _calls(fn, *args) -> int:
+    import sys
+
+    n = 0
+
+    def prof(frame, event, arg):
+        nonlocal n
+        if event in ("call", "c_call"):
+            n += 1
+
+    sys.setprofile(prof)
+    try:
+        fn(*args)
+    finally:
+        sys.setprofile(None)
+    return n
+
+
+def _shape(kind: str, n: int):
+    import random
+
+    r = random.Random(n)
+    edges = []
+    for i in range(n):
+        if kind == "ring":
+            edges.append((f"n{i}", f"n{(i + 1) % n}"))
+        elif i and kind == "tree":
+            edges.append((f"n{i}", f"n{r.randrange(i)}"))
+        elif i:  # random: a reply forest with attacks back up or across (cycles)
+            edges.append((f"n{i}", f"n{r.randrange(max(0, i - 50), i)}"))
+            if r.random() < 0.15:
+                edges.append((f"n{i}", f"n{r.randrange(n)}"))
+    G = nx.MultiDiGraph(maps={"m": {"title": "M"}})
+    for i in range(n):
+        G.add_node(f"n{i}", map="m", text=f"Claim {i}.", line=i)
+    for a, b in edges:
+        if a != b:
+            G.add_edge(a, b, key="attacks", kind="attacks")
+    return G
+
+
+@pytest.mark.parametrize("kind", ["ring", "tree", "random"])
+def test_evaluation_with_cruxes_is_linear_at_every_size(kind, monkeypatch):
+    """The crux search had a size switch (CRUX_LIMIT) and was quadratic below it (issue 23).
+
+    The bound is lowered so that both sizes reach it (below it a trial's work grows with the
+    region it may reach); what must stay flat is the work per node once it is reached.
+    """
+    import argmap.evaluation
+
+    monkeypatch.setattr(argmap.evaluation, "CRUX_REACH", 12)
+    small, big = 400, 1600
+    per_small = _calls(evaluate, _shape(kind, small)) / small
+    per_big = _calls(evaluate, _shape(kind, big)) / big
+    assert per_big < 1.5 * per_small, (per_small, per_big)

@@ -205,7 +205,19 @@ def evaluate(G: nx.MultiDiGraph, settings=None) -> Evaluation:
         gradual=gradual if is_gradual(settings.semantics) or settings.color_by == "strength" else None,
         strength=strength, strength_reasons=sreasons, converged=converged,
     )
-    object.__setattr__(ev, "verdicts", {m: _map_verdict(G, ev, m) for m in G.graph.get("maps", {})})
+    by_map: dict[str, list[str]] = {}
+    for n, m in G.nodes(data="map"):
+        by_map.setdefault(m, []).append(n)
+    own_cruxes: dict[str, list[tuple[str, int]]] = {}
+    for n, per in flips.items():  # a map's cruxes: its own nodes, by the flips inside it
+        m = G.nodes[n].get("map")
+        if per.get(m):
+            own_cruxes.setdefault(m, []).append((n, per[m]))
+    verdicts = {}
+    for m in G.graph.get("maps", {}):
+        top3 = sorted(own_cruxes.get(m, ()), key=lambda x: (-x[1], x[0]))[:3]
+        verdicts[m] = _map_verdict(G, ev, m, by_map.get(m, []), tuple(n for n, _ in top3))
+    object.__setattr__(ev, "verdicts", verdicts)
     return ev
 
 
@@ -421,37 +433,40 @@ def verdict(G, ev: Evaluation, n: str) -> str:
     return text
 
 
-def _own_nodes(G, m: str) -> list[str]:
-    return sorted((n for n, d in G.nodes(data=True) if d.get("map") == m),
-                  key=lambda n: (G.nodes[n].get("line") or 0, n))
-
-
 _MAKES = ("supports", "attacks", "undercuts", "contradicts", "concedes", "answers", "premise")
 
 
-def _reach(G, n: str, cap: int = 2000) -> int:
-    """How many nodes lead to ``n`` (its tree of replies), counted up to ``cap``."""
+def _reach(G, n: str, inside: set, cap: int) -> int:
+    """How many nodes of ``inside`` lead to ``n`` (its tree of replies), counted up to ``cap``."""
     seen = {n}
     todo = [n]
-    while todo and len(seen) < cap:
+    while todo and len(seen) <= cap:
         x = todo.pop()
         for u in G.predecessors(x):
-            if u not in seen:
+            if u not in seen and u in inside:
                 seen.add(u)
                 todo.append(u)
     return len(seen) - 1
 
 
-def _map_verdict(G, ev: Evaluation, m: str) -> MapVerdict:
-    own = _own_nodes(G, m)
+#: The thesis search counts at most this many replies in all (shared out among a map's top claims).
+_THESIS_BUDGET = 50_000
+
+
+def _map_verdict(G, ev: Evaluation, m: str, nodes: list[str], cruxes: tuple[str, ...]) -> MapVerdict:
+    own = sorted(nodes, key=lambda n: (G.nodes[n].get("line") or 0, n))
+    inside = set(own)
+    # conclusions: claims that answer nothing else in the map; the thesis is the one whose tree of
+    # replies is widest (the claim the map's replies gather under)
     tops = [n for n in own if G.nodes[n].get("kind") != "question"
-            and not any(k in _MAKES for _, _, k in G.out_edges(n, keys=True))]
+            and not any(k in _MAKES and v in inside for _, v, k in G.out_edges(n, keys=True))]
     if not tops:
         tops = [n for n in own if G.nodes[n].get("kind") != "question"][:1]
-    tops.sort(key=lambda n: (-_reach(G, n), G.nodes[n].get("line") or 0, n))  # the widest tree first
+    cap = max(100, _THESIS_BUDGET // max(1, len(tops)))
+    size = {n: _reach(G, n, inside, cap) for n in tops}
+    tops.sort(key=lambda n: (-size[n], G.nodes[n].get("line") or 0, n))
     thesis = tops[0] if tops else None
     sentence = verdict(G, ev, thesis) if thesis else "no claim yet"
-    cruxes = tuple(n for n, _ in ev.cruxes(nodes=set(own), maps={m}, limit=3))
     questions = tuple(n for n in own if G.nodes[n].get("kind") == "question"
                       and not any(k == "answers" for _, _, k in G.in_edges(n, keys=True)))
     title = (G.graph.get("maps", {}).get(m) or {}).get("title") or m
