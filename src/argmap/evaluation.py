@@ -44,7 +44,7 @@ from typing import Mapping
 
 import networkx as nx
 
-from .analysis import (_Built, _evaluated, afra_framework, dung_semantics, gradual_strengths, is_gradual,
+from .frameworks import (_Built, afra_framework, dung_semantics, gradual_strengths, is_gradual,
                        strength_semantics, weights_of)
 from .afra import labelling as afra_labelling, to_af
 from .semantics import AF, Label, explain, grounded

@@ -21,12 +21,19 @@ from .settings import Settings
 __all__ = ["list_maps", "show_node", "show_thread", "analyze_paths"]
 
 
-def list_maps(paths: Iterable[str | Path] = ()) -> str:
-    """The table of ``argmap list``: the maps the paths name (a FILE: that map)."""
+def list_maps(paths: Iterable[str | Path] = (), settings: Settings | None = None) -> str:
+    """The table of ``argmap list``: the maps the paths name (a FILE: that map), each with whether
+    its thesis stands under the folder's one evaluation (``argmap analyze`` tells why)."""
+    from .evaluation import evaluate
     from .report import maps_table
 
     opened = open_checked(list(paths))
-    return maps_table(Project(opened.maps))
+    if settings is None:
+        from .settings import load_config
+
+        folder = Path(opened.files[0]).parent if opened.files else Path(".")
+        settings = load_config(folder)
+    return maps_table(Project(opened.maps), evaluate(whole_graph(opened.project), settings))
 
 
 def show_node(node_id: str, paths: Iterable[str | Path] = (), depth: int = 3, settings: Settings | None = None,

@@ -44,8 +44,10 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
-def maps_table(project: Project) -> str:
+def maps_table(project: Project, evaluation=None) -> str:
+    """The table of ``argmap list``; with the folder's ``evaluation``, each map's thesis verdict too."""
     rows = []
+    verdicts = evaluation.verdicts if evaluation is not None else None
     for m in project.maps:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
         authors = Counter(n.by for n in m.nodes if n.by)
@@ -54,10 +56,14 @@ def maps_table(project: Project) -> str:
         rows.append(
             [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], other, top]
         )
+        if verdicts is not None:
+            v = verdicts.get(m.name)
+            rows[-1].append(_STATUS_WORD.get(evaluation.status.get(v.thesis), "-") if v and v.thesis else "-")
     total_nodes = sum(r[2] for r in rows)
     total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
+    heads = ["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"]
     return (
-        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"], rows)
+        table(heads + (["thesis"] if verdicts is not None else []), rows)
         + f"\n\n{counted(len(rows), 'map')}, {counted(total_nodes, 'node')}, {counted(total_rels, 'relation')}"
     )
 

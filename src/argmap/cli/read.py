@@ -65,9 +65,11 @@ def check(paths, quotes, strict, quiet):
 @cli.command(name="list")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def list_maps(paths):
-    """List the maps with their node and relation counts and authors.
+    """List the maps with their node and relation counts, authors, and whether each thesis stands.
 
-    PATHS default to ./arguments; a file lists that map.
+    The thesis verdict is the folder's one evaluation (`argmap analyze` says
+    why), under the settings of argmap.toml.  PATHS default to ./arguments; a
+    file lists that map.
 
     \b
     Example:

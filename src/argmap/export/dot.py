@@ -231,7 +231,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
 
-        spec = _legend_spec(G, settings, swatches)
+        spec = _legend_spec(G, settings, swatches, weak)
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
@@ -363,7 +363,7 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]]) -> dict:
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset()) -> dict:
     """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
@@ -378,6 +378,9 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         if kind in theme.EDGE_STYLE:
             items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
+    if any((u, v) in weak and k in theme.WEAK_KINDS for u, v, k in G.edges(keys=True)):
+        items.append({"type": "relation", "label": "weaker attack (does not defeat)",
+                      **theme.EDGE_STYLE["attacks"], **theme.WEAK_ATTACK})
     if any(d.get("inferred") for _, d in edges) or any(a.get("inferred") for a in attacks_on_relations):
         items.append({"type": "relation", "label": "inferred (dotted)", **theme.edge_style("premise", True), "color": "#616161"})
     if attacks_on_relations:

@@ -34,7 +34,7 @@ def framework_of(G: nx.MultiDiGraph, settings=None, evaluation=None):
     solver gives each node the status ``analyze`` gives it); without one, ``G``
     is evaluated as the whole folder under ``settings``.
     """
-    from ..analysis import closed_framework
+    from ..frameworks import closed_framework
 
     if evaluation is None:
         from ..evaluation import evaluate
