@@ -179,6 +179,8 @@ class TestWhatCounts:
         G = graph(self.TEXT)
         a = analyze(G, evaluate(G))
         assert a.answers == [("Bob", "Ann", "attacks", 1)]  # the report, by its writer; not Carl, not the inferred link
+        assert a.authors["Bob"]["attacks"] == 1 and a.authors["Carl"]["attacks"] == 0  # Carl said nothing here
+        assert a.authors["Carl"]["nodes"] == 1  # but holds the view reported
         a = analyze(G, evaluate(G, Settings(inferred=True)))
         assert a.answers == [("Bob", "Ann", "attacks", 2)]
 

@@ -163,10 +163,10 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
             c[status[n]] += 1
     counted_edges = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
                      if k != PREMISE and (inferred or not d.get("inferred"))]
-    for u, v, k in counted_edges:
+    for u, v, k in counted_edges:  # a relation is counted for whoever wrote it, not a holder it reports
         if G.nodes[u].get("ghost") or G.nodes[u].get("stance") == "steelman":
             continue
-        authors.setdefault(_holder(G, u), Counter())[k] += 1
+        authors.setdefault(_speaker(G, u), Counter())[k] += 1
     answers = Counter()
     for u, v, k in counted_edges:
         if "(steelman)" in (_speaker(G, u), _holder(G, v)):

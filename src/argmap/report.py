@@ -25,8 +25,9 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def table(headers: list[str], rows: list[list[object]]) -> str:
-    """A left-aligned text table (numbers right-aligned).
+def table(headers: list[str], rows: list[list[object]], width: int | None = None) -> str:
+    """A left-aligned text table (numbers right-aligned); with ``width``, the last text column is
+    cut (with "…") so that lines fit, as far as the other columns allow.
 
     >>> print(table(["a", "n"], [["x", 1], ["yy", 22]]))
     a    n
@@ -36,6 +37,12 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     """
     cells = [[terminal(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if width and headers and not all(isinstance(r[-1], (int, float)) for r in rows):
+        room = max(len(headers[-1]), 6, width - sum(w + 2 for w in widths[:-1]))
+        if widths[-1] > room:  # the last (text) column is cut to fit the line
+            for r in cells:
+                r[-1] = r[-1] if len(r[-1]) <= room else r[-1][: room - 1] + "…"
+            widths[-1] = max([len(headers[-1])] + [len(r[-1]) for r in cells])
     numeric = [all(isinstance(r[i], (int, float)) for r in rows) and rows for i in range(len(headers))]
 
     def line(values):
@@ -235,7 +242,7 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
     if a.gradual:
         head = (f"Semantics: {a.gradual} strengths beside grounded statuses (status = the grounded verdict); "
                 f"support read as: {a.bipolar}" + (f" ({len(a.derived)} derived attacks)" if a.derived else ""))
-    out = [head]
+    out = textwrap.wrap(head, 100, subsequent_indent="  ")
     if not a.inferred:
         out.append("Inferred relations left out of the evaluation (--with-inferred counts them).")
     if a.preferences:
@@ -274,21 +281,21 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
                 because += f"; supporters {', '.join(r['supporters'])}"
             if r.get("premises"):
                 because += f"; capped by premises {', '.join(r['premises'])}"
-            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, _short(who, 32), _short(because, 70)])
+            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, _short(who, 22), _short(because, 70)])
         else:
-            rows.append([a.status[n], n, _short(who, 32), _short(why, 70)])
+            rows.append([a.status[n], n, _short(who, 22), _short(why, 70)])
     if a.gradual:
-        out.append(table(["strength", "status", "node", "held by", "why (base, attackers, supporters)"], rows))
+        out.append(table(["strength", "status", "node", "held by", "why"], rows, width=100))
     else:
-        out.append(table(["status", "node", "held by", "why"], rows))
+        out.append(table(["status", "node", "held by", "why"], rows, width=100))
     out += ["", "Unanswered objections (attacks nobody has answered):"]
     if a.unanswered:
-        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered]))
+        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered], width=100))
     else:
         out.append("  none")
     out += ["", "Cruxes (nodes whose status change would flip the most others):"]
     if a.cruxes:
-        out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes]))
+        out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes], width=100))
     else:
         out.append("  none")
     if a.questions:
@@ -297,28 +304,28 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         for q, asker, answers in a.questions:
             got = "; ".join(f"{x} ({h})" for x, h in answers) or "UNANSWERED"
             rows.append([q, asker, got])
-        out.append(table(["question", "asked by", "answered by"], rows))
+        out.append(table(["question", "asked by", "answered by"], rows, width=100))
     if a.concessions:
         out += ["", "Concessions (who grants what to whom):"]
-        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions]))
+        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions], width=100))
         tally = Counter(h for h, *_ in a.concessions)
         out.append("  per author: " + ", ".join(f"{h} {c}" for h, c in sorted(tally.items())))
     if a.relation_attacks:
         out += ["", "Objections to relations (attacks on a link, AFRA):"]
-        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks]))
+        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks], width=100))
     if a.inferred_relations:
         out += ["", "Inferred relations (made by the mapper, not an author)"
                 + (": left out of this evaluation" if not a.inferred else "") + ":"]
-        out.append(table(["from", "kind", "to"], [list(r) for r in a.inferred_relations]))
+        out.append(table(["from", "kind", "to"], [list(r) for r in a.inferred_relations], width=100))
     if a.steelmen:
         out += ["", "Steelmen (offered without being held; counted for nobody):"]
-        out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen]))
-    out += ["", "Per author (by holder: held_by, else by):"]
+        out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen], width=100))
+    out += ["", "Per author (nodes by holder: held_by, else by; relations by the writer, by):"]
     keys = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
-    out.append(table(["author"] + list(keys), [[who] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
-    out += ["", "Who answers whom (by holder):"]
+    out.append(table(["author"] + list(keys), [[_short(who, 28)] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
+    out += ["", "Who answers whom (from the writer of a reply to the holder of what it answers):"]
     if a.answers:
-        out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers]))
+        out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers], width=100))
     else:
         out.append("  nobody answers anybody else")
     return "\n".join(out)
