@@ -41,7 +41,7 @@ __all__ = [
     "watched_files",
 ]
 
-DEFAULT_FOLDER = "arguments"
+from .spec import DEFAULT_FOLDER  # noqa: E402  (its home is the format's vocabulary; re-exported here)
 MAP_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAME = "argmap.toml"
 
