@@ -1,10 +1,14 @@
-"""Graph → Graphviz DOT, built with pydot.
+"""Graph → Graphviz DOT: the styling, written as text or handed over as a pydot graph.
 
 Every attribute value is quoted here, before pydot sees it: pydot leaves a
 value that already starts and ends with ``"`` alone and does not escape
 backslashes, so text such as ``"a" and "b"`` would otherwise break the DOT.
 Labels are plain strings with ``\\n`` breaks (the WebAssembly Graphviz ignores
 HTML-like labels), wrapped to a readable width.
+
+The styling builds one :class:`~argmap.export._dotdoc.Document`; :func:`export`
+writes its text in one pass, :func:`to_pydot` hands it over as a ``pydot.Dot`` whose
+``to_string()`` is the same text.
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ from __future__ import annotations
 import textwrap
 
 import networkx as nx
-import pydot
 
 from ..settings import Settings
 from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
+from . import _dotdoc as dotdoc
 from . import theme
 
-__all__ = ["quote", "to_pydot", "export", "wrap", "link_parts"]
+__all__ = ["quote", "to_pydot", "document", "export", "wrap", "link_parts"]
 
 
 def quote(value: object) -> str:
@@ -156,11 +160,16 @@ def link_parts(parts) -> None:
         P.graph["replies_in"] = links
 
 
-def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
+def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None):
     """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme`."""
+    return document(G, settings).to_pydot()
+
+
+def document(G: nx.MultiDiGraph, settings: Settings | None = None) -> dotdoc.Document:
+    """The graph's DOT statements, styled by :mod:`argmap.export.theme`, every value quoted once."""
     settings = settings or Settings()
     font = quote(settings.fontname)
-    dot = pydot.Dot(graph_type="digraph", strict=False)
+    dot = dotdoc.Document()
     sideways = _sideways(G, settings)
     dot.set("rankdir", settings.parts_rankdir if sideways else settings.rankdir)
     dot.set("newrank", "true")
@@ -213,11 +222,11 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
             attrs["URL"] = dot_url(url)
             if "://" in url:  # a source opens beside the map; a part or map replaces it
                 attrs["target"] = quote("_blank")
-        dot.add_node(pydot.Node(dot_string(n), **attrs))
+        dot.add_node(dotdoc.Node(dot_string(n), **attrs))
 
     minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
     for edge in _edges(G, minlen):
-        dot.add_node(edge) if isinstance(edge, pydot.Node) else dot.add_edge(edge)
+        dot.add_node(edge) if isinstance(edge, dotdoc.Node) else dot.add_edge(edge)
 
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
@@ -259,7 +268,7 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
             premises.setdefault(v, []).append(u)
     joined = {v for v, us in premises.items() if len(us) >= 2}
     for v in sorted(joined):
-        yield pydot.Node(dot_string(_JOIN + v), id=quote(f"join-{v}"), label=quote(""),
+        yield dotdoc.Node(dot_string(_JOIN + v), id=quote(f"join-{v}"), label=quote(""),
                          tooltip=dot_tooltip(f"premises of {v}, needed together: {', '.join(premises[v])}"),
                          **_attrs(theme.JOIN_POINT))
     done_joins: set[str] = set()
@@ -269,33 +278,33 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
         tip = dot_tooltip(_edge_tooltip(u, kind, v, data))
         length = {"minlen": str(minlen[(u, v)])} if (u, v) in minlen else {}
         if kind == "premise" and v in joined:
-            yield pydot.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
+            yield dotdoc.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
                              **_attrs(style, arrowhead="none"))
             if v not in done_joins:
                 done_joins.add(v)
-                yield pydot.Edge(dot_string(_JOIN + v), dot_string(v), id=quote(f"edge-premises-{v}"),
+                yield dotdoc.Edge(dot_string(_JOIN + v), dot_string(v), id=quote(f"edge-premises-{v}"),
                                  tooltip=dot_tooltip(f"premises {', '.join(premises[v])} → {v}"), **_attrs(style))
             continue
         attackers = [a for a in data.get("attacked_by") or () if a.get("by") in G]
         if not attackers:
-            yield pydot.Edge(dot_string(u), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}"), tooltip=tip,
+            yield dotdoc.Edge(dot_string(u), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}"), tooltip=tip,
                              **_attrs(style), **length)
             continue
         point = _RELATION + f"{u}->{v}~{kind}"
-        yield pydot.Node(dot_string(point), id=quote(f"relation-{u}-{kind}-{v}"), label=quote(""), tooltip=tip,
+        yield dotdoc.Node(dot_string(point), id=quote(f"relation-{u}-{kind}-{v}"), label=quote(""), tooltip=tip,
                          **_attrs(theme.RELATION_POINT, color=style.get("color", "#424242"),
                                   fillcolor=style.get("color", "#424242")))
         first = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowhead", "dir")}
         first.update({"dir": "back"} if style.get("dir") == "both" else {"dir": "none"})
-        yield pydot.Edge(dot_string(u), dot_string(point), id=quote(f"edge-{u}-{kind}-{v}-1"), tooltip=tip,
+        yield dotdoc.Edge(dot_string(u), dot_string(point), id=quote(f"edge-{u}-{kind}-{v}-1"), tooltip=tip,
                          **_attrs(first))
         second = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowtail", "dir")}
-        yield pydot.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
+        yield dotdoc.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
                          **_attrs(second))
         for a in attackers:
             a_style = theme.edge_style(a["kind"], bool(a.get("inferred")))
             a_tip = _edge_tooltip(a["by"], a["kind"], f"the relation {u} {kind} {v}", a)
-            yield pydot.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
+            yield dotdoc.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
                              tooltip=dot_tooltip(a_tip), **_attrs(a_style))
 
 
@@ -415,4 +424,4 @@ def export(G: nx.MultiDiGraph, settings: Settings | None = None) -> str:
     from ..perf import gc_paused
 
     with gc_paused():
-        return to_pydot(G, settings).to_string()
+        return document(G, settings).to_string()
