@@ -147,3 +147,26 @@ def test_hidden_folders_and_files_are_not_maps(folder):
     (folder / ".github" / "ci.yml").write_text("on: push\n")
     (folder / ".#a.yaml").write_text("junk: [\n")
     assert _codes(open_paths([folder])) == [] and len(open_paths([folder]).project.maps) == 2
+
+
+def test_an_unchanged_file_is_not_parsed_again(tmp_path, small_map):
+    """A long-running process (watch) reads the folder after every save; only changed files are parsed."""
+    from argmap.project import parsed_maps
+
+    parsed_maps.clear()
+    first = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (0, 2)
+    again = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (2, 2)
+    assert again.project.maps == first.project.maps  # the same (frozen) model
+    follow = small_map / "followup.yaml"
+    text = follow.read_text()
+    follow.write_text(text.replace("yesterday", "today....."))  # same size: the bytes tell, not the timestamps
+    after = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (3, 3)
+    assert "today" in after.project.nodes()["docs-written"].text
+    follow.write_text(text.replace("attacks: [docs-missing]", "attacks: [docs-mising]"))
+    diags = open_paths([small_map]).diagnostics
+    assert [d.code for d in diags if d.is_error] == ["dangling"]
+    assert [d.code for d in open_paths([small_map]).diagnostics if d.is_error] == ["dangling"]  # cached with its errors
+    assert parsed_maps.misses == 4

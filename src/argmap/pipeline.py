@@ -66,11 +66,12 @@ def whole_graph(project: Project, settings: Settings | None = None):
     exports and ``analyze`` can reach the folder's framework), and, when the
     settings colour by status, each node's status under the settings' semantics.
     """
-    from .analysis import annotate_settings
     from .graph import build
 
     G = build(project)  # records itself as G.graph["whole"]
     if settings is not None and settings.color_by in ("status", "strength"):
+        from .analysis import annotate_settings  # only then: a drawing by author needs no evaluation
+
         annotate_settings(G, settings)
     return G
 

@@ -39,6 +39,8 @@ __all__ = [
     "open_paths",
     "open_checked",
     "watched_files",
+    "ParsedMaps",
+    "parsed_maps",
 ]
 
 from .spec import DEFAULT_FOLDER  # noqa: E402  (its home is the format's vocabulary; re-exported here)
@@ -212,9 +214,55 @@ def read_limited(path: Path, limit: int | None = None) -> bytes:
         os.close(fd)
 
 
-def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
-    from .loader import load_bytes
+class ParsedMaps:
+    """The maps this process has parsed, by file and content: an unchanged file is not parsed again.
 
+    A long-running process (``argmap watch``, a server of the page) reads a folder
+    again after every save; only the files whose bytes changed are parsed again.  The
+    key is the file's name as read, the map name its stem gives and a hash of its
+    bytes (timestamps can be too coarse to tell two quick saves apart, so the bytes
+    are always read).  Entries are immutable (the model is frozen); the oldest go
+    beyond ``size``.  ``hits`` and ``misses`` count the look-ups.
+    """
+
+    def __init__(self, size: int = 256):
+        from collections import OrderedDict
+
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self.hits = self.misses = 0
+
+    def load(self, data: bytes, file: str, default_map: str) -> tuple[Map | None, list[Diagnostic]]:
+        """What :func:`argmap.loader.load_bytes` gives for these bytes, parsed once."""
+        import hashlib
+
+        key = (file, default_map, hashlib.blake2b(data, digest_size=20).digest())
+        hit = self._items.get(key)
+        if hit is not None:
+            self.hits += 1
+            self._items.move_to_end(key)
+            return hit[0], list(hit[1])
+        from .loader import load_bytes
+
+        self.misses += 1
+        loaded, diags = load_bytes(data, file, default_map=default_map)
+        for old in [k for k in self._items if k[0] == file]:  # one entry per file: its last content
+            del self._items[old]
+        self._items[key] = (loaded, tuple(diags))
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return loaded, list(diags)
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.hits = self.misses = 0
+
+
+#: the process's parsed maps (see :class:`ParsedMaps`)
+parsed_maps = ParsedMaps()
+
+
+def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
     try:
         data = read_limited(found.path)
     except ArgmapError as exc:
@@ -224,7 +272,7 @@ def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
         return None, [_error(code, message, found.path, "split the map into several files in one folder" if rest else None)]
     except OSError as exc:
         return None, [_error("io", f"cannot read file: {exc.strerror or exc}", found.path)]
-    return load_bytes(data, str(found.path), default_map=found.path.stem)
+    return parsed_maps.load(data, str(found.path), found.path.stem)
 
 
 def _validate(maps: Sequence[Map], quotes) -> list[Diagnostic]:
