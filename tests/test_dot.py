@@ -135,3 +135,28 @@ class TestStyle:
         G1 = build(argmap.load(data_dir / "small"))
         G2 = build(argmap.load(data_dir / "small"))
         assert export(G1) == export(G2)
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab cd-é\u00a0\t\n.")), max_size=80), st.integers(1, 40))
+def test_wrap_is_textwrap(text, width):
+    """The fast path of wrap() fills lines exactly as textwrap does, on any text."""
+    import textwrap
+
+    expected = "\n".join(textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""])
+    assert wrap(text, width) == expected
+
+
+def test_wrap_is_textwrap_on_the_maps():
+    import textwrap
+
+    G = build(argmap.load(ROOT / "arguments"))
+    for _, d in G.nodes(data=True):
+        for width in (12, 26, 30):
+            expected = "\n".join(textwrap.wrap(d["text"], width=width, break_on_hyphens=False) or [""])
+            assert wrap(d["text"], width) == expected
