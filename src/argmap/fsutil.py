@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,10 +28,20 @@ try:  # POSIX; elsewhere edits rely on expect= alone
 except ImportError:  # pragma: no cover - not on Linux or macOS
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["write_atomic", "locked", "WriteError", "LOCK_TIMEOUT"]
+__all__ = ["write_atomic", "locked", "WriteError", "LOCK_TIMEOUT", "cache_dir"]
 
 #: Seconds to wait for another editor to finish with a file before giving up.
 LOCK_TIMEOUT = 60.0
+
+
+def cache_dir() -> Path:
+    """Where argmap keeps what it can reuse between runs (the compiled WebAssembly Graphviz,
+    parsed maps): ``$ARGMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``."""
+    env = os.environ.get("ARGMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "argmap"
 
 
 class WriteError(ArgmapError):
@@ -71,6 +80,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, expect: bytes | None = 
     target = Path(os.path.realpath(path))  # write through symlinks (also a dangling one)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: reading argmap's cache (cache_dir) should not pay for it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None

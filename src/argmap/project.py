@@ -215,37 +215,55 @@ def read_limited(path: Path, limit: int | None = None) -> bytes:
 
 
 class ParsedMaps:
-    """The maps this process has parsed, by file and content: an unchanged file is not parsed again.
+    """The maps already parsed, by file and content: an unchanged file is not parsed again.
 
     A long-running process (``argmap watch``, a server of the page) reads a folder
-    again after every save; only the files whose bytes changed are parsed again.  The
-    key is the file's name as read, the map name its stem gives and a hash of its
-    bytes (timestamps can be too coarse to tell two quick saves apart, so the bytes
-    are always read).  Entries are immutable (the model is frozen); the oldest go
-    beyond ``size``.  ``hits`` and ``misses`` count the look-ups.
+    again after every save, and a person re-runs ``argmap render`` after editing one
+    map of a folder: only the files whose bytes changed are parsed again.  A file's
+    entry is its model and diagnostics, under its name as read, the map name its stem
+    gives and a hash of its bytes (timestamps can be too coarse to tell two quick saves
+    apart, so the bytes are always read).  Entries live in this process (the newest
+    ``size``) and, unless ``disk`` is false, one per file in ``<cache_dir>/maps`` (see
+    :func:`argmap.fsutil.cache_dir`), keyed also by the code that parses (argmap's
+    loader, model and format modules, PyYAML), so a changed argmap never reads an
+    entry an older one wrote; an unreadable entry is parsed again.  Entries are
+    immutable (the model is frozen).  ``hits``, ``disk_hits`` and ``misses`` count the
+    look-ups.  ``ARGMAP_NO_MAP_CACHE=1`` turns the disk off.
     """
 
-    def __init__(self, size: int = 256):
+    def __init__(self, size: int = 256, disk: bool | None = None):
         from collections import OrderedDict
 
         self.size = size
+        self.disk = (os.environ.get("ARGMAP_NO_MAP_CACHE", "") in ("", "0")) if disk is None else disk
         self._items: OrderedDict = OrderedDict()
-        self.hits = self.misses = 0
+        self._code: bytes | None = None
+        self.hits = self.disk_hits = self.misses = 0
 
     def load(self, data: bytes, file: str, default_map: str) -> tuple[Map | None, list[Diagnostic]]:
         """What :func:`argmap.loader.load_bytes` gives for these bytes, parsed once."""
         import hashlib
 
-        key = (file, default_map, hashlib.blake2b(data, digest_size=20).digest())
+        digest = hashlib.blake2b(data, digest_size=20).digest()
+        key = (file, default_map, digest)
         hit = self._items.get(key)
         if hit is not None:
             self.hits += 1
             self._items.move_to_end(key)
             return hit[0], list(hit[1])
-        from .loader import load_bytes
+        entry = self._entry(file, default_map) if self.disk else None
+        found = _read_entry(entry, digest) if entry is not None else None
+        if found is not None:
+            self.disk_hits += 1
+            loaded, diags = found
+        else:
+            from .loader import load_bytes
 
-        self.misses += 1
-        loaded, diags = load_bytes(data, file, default_map=default_map)
+            self.misses += 1
+            loaded, diags = load_bytes(data, file, default_map=default_map)
+            diags = tuple(diags)
+            if entry is not None:
+                _write_entry(entry, digest, loaded, diags)
         for old in [k for k in self._items if k[0] == file]:  # one entry per file: its last content
             del self._items[old]
         self._items[key] = (loaded, tuple(diags))
@@ -253,9 +271,64 @@ class ParsedMaps:
             self._items.popitem(last=False)
         return loaded, list(diags)
 
+    def _entry(self, file: str, default_map: str) -> Path | None:
+        import hashlib
+
+        from .fsutil import cache_dir
+
+        if self._code is None:
+            self._code = _parser_fingerprint()
+        name = hashlib.blake2b(self._code + f"\0{os.path.abspath(file)}\0{file}\0{default_map}".encode("utf-8", "surrogatepass"),
+                               digest_size=20).hexdigest()
+        return cache_dir() / "maps" / f"{name}.pickle"
+
     def clear(self) -> None:
         self._items.clear()
-        self.hits = self.misses = 0
+        self.hits = self.disk_hits = self.misses = 0
+
+
+def _parser_fingerprint() -> bytes:
+    """What a parsed map depends on besides its bytes: the source of the modules that make it,
+    argmap's version, Python's, and the installed PyYAML (by its files' size and time)."""
+    import hashlib
+    import importlib.util
+    import sys
+
+    from ._version import __version__
+
+    h = hashlib.blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=20)
+    here = Path(__file__).parent
+    for module in ("loader", "yamltext", "model", "spec", "diagnostics", "textsafe", "project"):
+        h.update((here / f"{module}.py").read_bytes())
+    spec = importlib.util.find_spec("yaml")
+    for origin in [spec.origin] + sorted(str(p) for p in Path(spec.origin).parent.glob("_yaml*")) if spec and spec.origin else []:
+        st = os.stat(origin)
+        h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.digest()
+
+
+def _read_entry(entry: Path, digest: bytes):
+    import pickle
+
+    try:
+        with open(entry, "rb") as fh:
+            stored, loaded, diags = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # truncated, foreign or from another argmap: parse again (and overwrite it)
+        return None
+    return (loaded, diags) if stored == digest else None
+
+
+def _write_entry(entry: Path, digest: bytes, loaded, diags) -> None:
+    import pickle
+
+    from .fsutil import WriteError, write_atomic
+
+    try:
+        write_atomic(entry, pickle.dumps((digest, loaded, diags), protocol=pickle.HIGHEST_PROTOCOL))
+    except (WriteError, OSError, pickle.PicklingError, RecursionError):  # an unwritable cache only costs time
+        pass
 
 
 #: the process's parsed maps (see :class:`ParsedMaps`)
