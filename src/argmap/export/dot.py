@@ -45,10 +45,15 @@ def _quoted(text: str) -> str:
     return dot_label(text)
 
 
+#: tooltips quoted for DOT, remembered like labels: a re-draw quotes the same ones again
+_quoted_tooltip = lru_cache(maxsize=8192)(dot_tooltip)
+
+
 #: what textwrap treats as whitespace (it splits on these and turns each into a space)
 _TEXTWRAP_SPACE = frozenset("\t\n\x0b\x0c\r")
 
 
+@lru_cache(maxsize=16384)  # a re-draw (watch, build's parts, the page) wraps the same texts again
 def wrap(text: str, width: int) -> str:
     """Text broken into lines of at most ``width`` characters (long words are split).
 
@@ -233,7 +238,7 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None) -> dotdoc.Doc
         label, bold = _label(data, settings)
         attrs = {
             "label": quote(label),
-            "tooltip": dot_tooltip(_tooltip(n, data)),
+            "tooltip": _quoted_tooltip(_tooltip(n, data)),
             "id": quote(f"node-{n}"),
         }
         if bold:
