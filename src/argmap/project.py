@@ -326,7 +326,7 @@ def _write_entry(entry: Path, digest: bytes, loaded, diags) -> None:
     from .fsutil import WriteError, write_atomic
 
     try:
-        write_atomic(entry, pickle.dumps((digest, loaded, diags), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(entry, pickle.dumps((digest, loaded, diags), protocol=pickle.HIGHEST_PROTOCOL), replace_map=True)
     except (WriteError, OSError, pickle.PicklingError, RecursionError):  # an unwritable cache only costs time
         pass
 
