@@ -131,7 +131,8 @@ def stage_figures(folder: Path, engine: str, runs: int, layout: bool) -> dict:
     from argmap.loader import load_bytes
     from argmap.model import Project
     from argmap.perf import gc_paused
-    from argmap.project import discover, read_limited
+    from argmap.fsutil import read_bytes
+    from argmap.project import discover
     from argmap.render import _embedded_backend, _render_embedded
     from argmap.settings import Settings
     from argmap.validate import validate
@@ -140,7 +141,7 @@ def stage_figures(folder: Path, engine: str, runs: int, layout: bool) -> dict:
     drawing, by_status = Settings(), Settings(color_by="status")
 
     def load():
-        return [load_bytes(read_limited(f.path), str(f.path), default_map=f.path.stem)[0] for f in found]
+        return [load_bytes(read_bytes(f.path)[0], str(f.path), default_map=f.path.stem)[0] for f in found]
 
     maps = load()
     project = Project(tuple(maps))

@@ -103,3 +103,19 @@ def test_config_semantics_gives_render_analyze_and_show_one_verdict(tmp_path):
     assert json.loads(run("analyze", tmp_path / "m.yaml", "--json"))["status"]["c"] == "OUT"
     assert "status: OUT" in run("show", "c", tmp_path)
     assert json.loads(run("analyze", tmp_path, "--json", "--semantics", "grounded"))["status"]["c"] == "UNDEC"
+
+
+# Format v2 settings.
+
+
+def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tmp_path):
+    from argmap.diagnostics import InvalidInputError
+    from argmap.settings import load_settings
+
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "title"\ninferred = false\nsemantics = "DF-QuAD"\n')
+    s = load_settings(tmp_path)
+    assert (s.labels, s.inferred, s.semantics) == ("title", False, "dfquad")
+    assert load_settings(tmp_path, semantics="qe").semantics == "quadratic-energy"
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "titles"\n')
+    with pytest.raises(InvalidInputError, match="labels must be one of both, title, text"):
+        load_settings(tmp_path)

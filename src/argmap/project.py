@@ -35,7 +35,6 @@ __all__ = [
     "CONFIG_NAME",
     "Opened",
     "discover",
-    "read_limited",
     "open_paths",
     "open_checked",
     "watched_files",
@@ -185,35 +184,6 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Found], list[Diagnostic]
     return list(out.values()), diags
 
 
-def read_limited(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of a regular file, refusing anything larger than ``limit`` however it reports its size.
-
-    Raises :class:`ArgmapError` (located) for non-regular files and oversize files.
-    """
-    from .loader import MAX_FILE_BYTES
-
-    limit = MAX_FILE_BYTES if limit is None else limit
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO/device since discovery
-            raise ArgmapError(f"{path}:1:1: error[not-a-file]: {path} is not a regular file")
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > limit:
-                raise ArgmapError(
-                    f"{path}:1:1: error[too-large]: file is over the limit of {limit:,} bytes\n"
-                    "  hint: split the map into several files in one folder"
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 class ParsedMaps:
     """The maps already parsed, by file and content: an unchanged file is not parsed again.
 
@@ -298,7 +268,7 @@ def _parser_fingerprint() -> bytes:
 
     h = hashlib.blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=20)
     here = Path(__file__).parent
-    for module in ("loader", "yamltext", "model", "spec", "diagnostics", "textsafe", "project"):
+    for module in ("loader", "yamltext", "model", "spec", "diagnostics", "textsafe", "fsutil", "project"):
         h.update((here / f"{module}.py").read_bytes())
     spec = importlib.util.find_spec("yaml")
     for origin in [spec.origin] + sorted(str(p) for p in Path(spec.origin).parent.glob("_yaml*")) if spec and spec.origin else []:
@@ -336,16 +306,18 @@ parsed_maps = ParsedMaps()
 
 
 def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
-    try:
-        data = read_limited(found.path)
-    except ArgmapError as exc:
-        first, _, rest = str(exc).partition("\n")
-        code = "too-large" if "too-large" in first else "not-a-file"
-        message = first.split(f"error[{code}]: ", 1)[-1]
-        return None, [_error(code, message, found.path, "split the map into several files in one folder" if rest else None)]
-    except OSError as exc:
-        return None, [_error("io", f"cannot read file: {exc.strerror or exc}", found.path)]
+    """:func:`argmap.loader.load_file`, through :data:`parsed_maps` (the bytes are read every time)."""
+    from .fsutil import read_bytes
+
+    data, problems = read_bytes(found.path, hint=_SPLIT_HINT)
+    if data is None:
+        return None, problems
     return parsed_maps.load(data, str(found.path), found.path.stem)
+
+
+#: the too-large hint of :func:`argmap.loader.load_file` (loader.SPLIT_HINT; not imported: a map read
+#: from the cache needs neither the loader nor PyYAML)
+_SPLIT_HINT = "split the map into several files in one folder"
 
 
 def _validate(maps: Sequence[Map], quotes) -> list[Diagnostic]:
