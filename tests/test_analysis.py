@@ -60,7 +60,7 @@ class TestAnalyze:
 
     def test_cli_text_and_json(self, data_dir):
         runner = CliRunner()
-        text = runner.invoke(cli, ["analyze", str(data_dir / "small")])
+        text = runner.invoke(cli, ["analyze", str(data_dir / "small"), "--table"])
         assert text.exit_code == 0
         assert "OUT     docs-missing" in text.output and "defeated by docs-written (IN)" in text.output
         out = runner.invoke(cli, ["analyze", str(data_dir / "small"), "--json", "--bipolar", "secondary"])
@@ -265,15 +265,17 @@ def test_a_view_untouched_by_objections_exports_a_plain_framework():
     assert {"a", "b->a", "c->b->a"} <= set(reified.arguments)
 
 
-def test_strength_is_put_on_nodes_for_colouring_by_strength():
-    from argmap.analysis import annotate
+def test_strength_for_colouring_by_strength_comes_from_the_evaluation():
+    from argmap.evaluation import evaluate, with_verdicts
+    from argmap.settings import Settings
 
     G = graph(ATTACKED.format(rel="attacks"))
-    annotate(G, strength="dfquad")
-    assert G.nodes["a"]["strength"] == pytest.approx(0.25) and G.nodes["a"]["status"] == "OUT"
+    nodes = dict(with_verdicts(G.nodes(data=True), evaluate(G, Settings(color_by="strength"))))
+    assert nodes["a"]["strength"] == pytest.approx(0.25) and nodes["a"]["status"] == "OUT"
+    assert "status" not in G.nodes["a"] and "strength" not in G.nodes["a"]  # the graph is not written to
     Q = graph(QUESTION)
-    annotate(Q, strength="dfquad")
-    assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]
+    nodes = dict(with_verdicts(Q.nodes(data=True), evaluate(Q, Settings(color_by="strength"))))
+    assert "status" not in nodes["q"] and "strength" not in nodes["q"]
 
 
 @pytest.mark.slow
