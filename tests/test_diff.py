@@ -203,3 +203,10 @@ def test_git_textconv_and_diff_driver(repo):
     shown = git(repo, "diff", "--ext-diff", "--", "arguments/debate.yaml")
     assert "argmap diff a/arguments/debate.yaml → b/arguments/debate.yaml" in shown
     assert "thesis “The thesis” falls now (was stands): Bob Brown" in shown
+
+
+def test_a_link_marked_inferred_is_reported_and_leaves_the_verdict_to_the_authors(repo):
+    edit(repo, "    attacks: [objection]", "    attacks:\n      - to: objection\n        inferred: true")
+    d = between(repo)
+    assert d.relations_inferred == [("answer", "attacks", "objection", True)]
+    assert {v.id for v in d.verdicts} == {"objection", "thesis"}  # the mapper's link no longer decides

@@ -81,6 +81,8 @@ class Diff:
     relations_added: list[tuple[str, str, str]] = field(default_factory=list)
     relations_removed: list[tuple[str, str, str]] = field(default_factory=list)
     relations_retyped: list[tuple[str, str, str, str]] = field(default_factory=list)  # (source, old kind, new kind, target)
+    #: (source, kind, target, now inferred): a link newly marked ``inferred: true`` (or no longer)
+    relations_inferred: list[tuple[str, str, str, bool]] = field(default_factory=list)
     sources: list[tuple[str, str, str, object, object]] = field(default_factory=list)  # (map, source id, field, old, new)
     maps_added: list[str] = field(default_factory=list)
     maps_removed: list[str] = field(default_factory=list)
@@ -94,7 +96,7 @@ class Diff:
     @property
     def empty(self) -> bool:
         return not any((self.added, self.removed, self.renamed, self.reworded, self.changed, self.relations_added,
-                        self.relations_removed, self.relations_retyped, self.sources, self.maps_added,
+                        self.relations_removed, self.relations_retyped, self.relations_inferred, self.sources, self.maps_added,
                         self.maps_removed, self.verdicts, self.map_verdicts))
 
 
@@ -174,16 +176,17 @@ def _nodes(project: Project) -> dict:
     return {n.id: n for m in project.maps for n in m.nodes}
 
 
-def _relations(project: Project, rename: dict[str, str] | None = None) -> set[tuple[str, str, str]]:
+def _relations(project: Project, rename: dict[str, str] | None = None) -> dict[tuple[str, str, str], bool]:
+    """``(source, kind, target)`` -> whether the link is marked inferred."""
     r = rename or {}
-    out = set()
+    out: dict[tuple[str, str, str], bool] = {}
     for m in project.maps:
         for n in m.nodes:
             for rel in n.relations:
                 kind = rel.kind if rel.target_relation is None else f"{rel.kind} relation {rel.target_relation}"
-                out.add((r.get(rel.source, rel.source), kind, r.get(rel.target, rel.target)))
+                out[(r.get(rel.source, rel.source), kind, r.get(rel.target, rel.target))] = rel.inferred
             for p in n.premises:
-                out.add((r.get(p, p), "premise", r.get(n.id, n.id)))
+                out[(r.get(p, p), "premise", r.get(n.id, n.id))] = False
     return out
 
 
@@ -222,7 +225,8 @@ def diff(old: Project, new: Project, settings=None, old_label: str = "old", new_
             if _value(a[o], f) != _value(b[n], f):
                 d.changed.append(NodeChange(n, f, _value(a[o], f), _value(b[n], f)))
     ra, rb = _relations(old, rename), _relations(new)
-    gone_r, came_r = sorted(ra - rb), sorted(rb - ra)
+    gone_r, came_r = sorted(ra.keys() - rb.keys()), sorted(rb.keys() - ra.keys())
+    d.relations_inferred = sorted((*key, rb[key]) for key in ra.keys() & rb.keys() if ra[key] != rb[key])
     for s, k, t in list(gone_r):  # retyped: the same pair, one kind for another
         other = [x for x in came_r if x[0] == s and x[2] == t]
         if len(other) == 1:
@@ -332,6 +336,8 @@ def format_text(d: Diff, width: int = 100) -> str:
     section("Relations added", [f"+ {s} {k} {t}" for s, k, t in d.relations_added])
     section("Relations removed", [f"- {s} {k} {t}" for s, k, t in d.relations_removed])
     section("Relations retyped", [f"{s} {k} {t} → {s} {k2} {t}" for s, k, k2, t in d.relations_retyped])
+    section("Relations marked inferred (made by the mapper, not an author) or no longer",
+            [f"{s} {k} {t}: {'now inferred' if now else 'no longer inferred'}" for s, k, t, now in d.relations_inferred])
     section("Sources", [f"{m}/{sid} {f}" + ("" if f in ("added", "removed") else f": {_short(o)} → {_short(n)}")
                         for m, sid, f, o, n in d.sources])
     return "\n".join(out) + "\n"
@@ -344,6 +350,7 @@ def to_json(d: Diff) -> dict:
     data["relations_added"] = [dict(zip(("source", "kind", "target"), r)) for r in d.relations_added]
     data["relations_removed"] = [dict(zip(("source", "kind", "target"), r)) for r in d.relations_removed]
     data["relations_retyped"] = [dict(zip(("source", "old_kind", "new_kind", "target"), r)) for r in d.relations_retyped]
+    data["relations_inferred"] = [dict(zip(("source", "kind", "target", "inferred"), r)) for r in d.relations_inferred]
     data["sources"] = [dict(zip(("map", "source", "field", "old", "new"), r)) for r in d.sources]
     data["map_verdicts"] = [dict(zip(("map", "old", "new"), r)) for r in d.map_verdicts]
     data["removed_text"] = {k: {"text": t, "map": m} for k, (t, m) in d.removed_text.items()}
@@ -357,7 +364,7 @@ def marks(d: Diff):
 
     return Marks(
         added=frozenset(d.added) | frozenset(n for _, n in d.renamed),
-        reworded=frozenset(c.id for c in d.reworded),
+        reworded=frozenset(c.id for c in d.reworded) | frozenset(c.id for c in d.changed),
         rejudged=frozenset(v.id for v in d.verdicts),
         added_relations=frozenset((s, k, t) for s, k, t in d.relations_added)
         | frozenset((s, k2, t) for s, _, k2, t in d.relations_retyped),

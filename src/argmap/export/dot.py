@@ -162,7 +162,7 @@ class Marks:
     """What a drawing of an edit marks (:func:`argmap.diff.marks`), handed to :func:`to_pydot`.
 
     ``added`` nodes and ``added_relations`` ``(source, kind, target)`` are outlined in
-    :data:`theme.DIFF_ADDED`; ``reworded`` nodes get a :data:`theme.DIFF_REWORDED`
+    :data:`theme.DIFF_ADDED`; ``reworded`` nodes (or ones whose holder, source, weight... changed) get a :data:`theme.DIFF_REWORDED`
     outline; ``rejudged`` nodes (verdict moved) a double border; ``removed_nodes``
     ``(id, (text, map))`` and ``removed_relations`` are drawn as ghosts.
     """
@@ -176,19 +176,20 @@ class Marks:
     title: str | None = None
 
 
-def _mark_node(n: str, attrs: dict, marks: Marks) -> None:
+def _mark_node(n: str, attrs: dict, marks: Marks) -> list[str]:
     what = []
     if n in marks.added:
         attrs.update({k: quote(v) for k, v in theme.DIFF_ADDED.items()})
         what.append("added by this edit")
     elif n in marks.reworded:
         attrs.update({k: quote(v) for k, v in theme.DIFF_REWORDED.items()})
-        what.append("reworded by this edit")
+        what.append("reworded or changed by this edit")
     if n in marks.rejudged:
         attrs.update({k: quote(v) for k, v in theme.DIFF_REJUDGED.items()})
         what.append("its verdict moved")
     if what:
         attrs["class"] = quote(" ".join(filter(None, [attrs.get("class", "").strip('"'), "argmap-diff"])))
+    return what
 
 
 def _diff_ghosts(dot: pydot.Dot, G: nx.MultiDiGraph, marks: Marks, settings: Settings) -> None:
@@ -270,7 +271,9 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
                 style = theme.STANCE["style"] if data.get("kind") not in ("argument", "question") else "filled,dashed"
                 attrs.update({"style": quote(style), "penwidth": quote(theme.STANCE["penwidth"])})
         if marks is not None:
-            _mark_node(n, attrs, marks)
+            what = _mark_node(n, attrs, marks)
+            if what:
+                attrs["tooltip"] = dot_tooltip("; ".join(what) + "\n" + _tooltip(n, data))
         url = _link(G, {**data, "id": n})
         if url:
             attrs["URL"] = dot_url(url)
