@@ -187,8 +187,6 @@ def _mark_node(n: str, attrs: dict, marks: Marks) -> list[str]:
     if n in marks.rejudged:
         attrs.update({k: quote(v) for k, v in theme.DIFF_REJUDGED.items()})
         what.append("its verdict moved")
-    if what:
-        attrs["class"] = quote(" ".join(filter(None, [attrs.get("class", "").strip('"'), "argmap-diff"])))
     return what
 
 
@@ -291,7 +289,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
 
-        spec = _legend_spec(G, settings, swatches, weak)
+        spec = _legend_spec(G, settings, swatches, weak, marks)
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
@@ -426,7 +424,8 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset()) -> dict:
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset(),
+                 marks: Marks | None = None) -> dict:
     """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
@@ -481,6 +480,19 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     for name, color in swatches:
         shape = argument if by_kind and name == "argument" else claim
         items.append({**shape, "type": "swatch", "label": name, "fill": color})
+    if marks is not None:  # what the edit did, only the marks this drawing shows
+        drawn = set(G.nodes)
+        if marks.added & drawn or marks.added_relations:
+            items.append({**claim, "stroke": theme.DIFF_ADDED["color"], "penwidth": theme.DIFF_ADDED["penwidth"],
+                          "label": "added by the edit"})
+        if marks.reworded & drawn:
+            items.append({**claim, "stroke": theme.DIFF_REWORDED["color"], "penwidth": theme.DIFF_REWORDED["penwidth"],
+                          "label": "reworded or changed"})
+        if marks.rejudged & drawn:
+            items.append({**claim, "label": "double border: verdict moved"})
+        if marks.removed_nodes or marks.removed_relations:
+            items.append({**claim, "dashed": True, "stroke": theme.DIFF_REMOVED["color"],
+                          "fontcolor": theme.DIFF_REMOVED["fontcolor"], "label": "removed by the edit"})
     return {"font": settings.fontname, "size": settings.fontsize - 1, "items": items}
 
 
