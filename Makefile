@@ -24,6 +24,7 @@ quick: $(VENV)/.installed-test
 
 readme: $(VENV)/.installed-test
 	$(BIN)/cog -r -I tests README.md
+	$(BIN)/cog -r docs/diff.md
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/pipeline.py

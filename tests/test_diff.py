@@ -210,3 +210,23 @@ def test_a_link_marked_inferred_is_reported_and_leaves_the_verdict_to_the_author
     d = between(repo)
     assert d.relations_inferred == [("answer", "attacks", "objection", True)]
     assert {v.id for v in d.verdicts} == {"objection", "thesis"}  # the mapper's link no longer decides
+
+
+ROOT = Path(__file__).resolve().parents[1]
+EDIT = "2ee1214c76bf7ed76fd15a49667a8fd87adae0d3"  # the real edit docs/diff.md shows
+
+
+@pytest.mark.skipif(subprocess.run(["git", "cat-file", "-e", EDIT], cwd=ROOT, capture_output=True).returncode != 0
+                    if shutil.which("git") else True, reason="needs the project's git history")
+def test_docs_show_the_real_edit_as_argmap_prints_it_now(tmp_path):
+    """docs/diff.md's text and picture come from a run (`make readme`); this fails while they are stale."""
+    argmap = Path(sys.executable).parent / "argmap"
+    fresh = tmp_path / "diff-example.svg"
+    done = subprocess.run([str(argmap), "diff", f"{EDIT}~1", EDIT, "arguments", "--format", "svg", "--focus",
+                           "alignment-distinct-from-applications", "--depth", "1", "-o", str(fresh)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert fresh.read_bytes() == (ROOT / "docs" / "diff-example.svg").read_bytes(), "run `make readme`"
+    cog = Path(sys.executable).parent / "cog"
+    check = subprocess.run([str(cog), "--check", "--diff", "docs/diff.md"], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, "docs/diff.md is stale; run `make readme`\n" + check.stdout[-3000:]
