@@ -163,7 +163,8 @@ def test_a_broken_revision_is_reported_with_its_diagnostics(repo):
     edit(repo, "    attacks: [objection]", "    attacks: [objektion]")
     result = run("HEAD~1", "HEAD")
     assert result.exit_code == 2
-    assert "debate.yaml:" in result.output and "objektion" in result.output and "Traceback" not in result.output
+    assert result.output.startswith("HEAD:arguments/debate.yaml:30:15: error[dangling]: 'answer' attacks 'objektion'")
+    assert "did you mean 'objection'?" in result.output and "Traceback" not in result.output
 
 
 def test_drawing_marks_added_removed_and_rejudged_without_writing_the_graph(repo):

@@ -138,8 +138,8 @@ def from_git(rev: str, path: str | Path = "arguments", into: str | Path | None =
     data = _git(["archive", "--format=tar", rev, "--", folder], top, binary=True)
     if into is None:
         with tempfile.TemporaryDirectory(prefix="argmap-diff-") as tmp:
-            return _open_extracted(data, Path(tmp), rel)
-    return _open_extracted(data, Path(into), rel)
+            return _open_extracted(data, Path(tmp), rel, rev)
+    return _open_extracted(data, Path(into), rel, rev)
 
 
 def _run_ok(cmd: list[str], cwd: Path) -> bool:
@@ -149,14 +149,28 @@ def _run_ok(cmd: list[str], cwd: Path) -> bool:
         raise ArgmapError("git is not installed (argmap diff reads revisions with git; install git)") from None
 
 
-def _open_extracted(data: bytes, root: Path, rel: str):
+def _open_extracted(data: bytes, root: Path, rel: str, rev: str):
     import io
 
     from .project import open_checked
 
+    import dataclasses
+
+    from .diagnostics import InvalidInputError
+
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(root, filter="data")
-    return open_checked([root / rel])
+    try:
+        return open_checked([root / rel])
+    except InvalidInputError as exc:  # name the revision's file, not the temporary copy
+        prefix = str(root) + os.sep
+
+        def named(d):
+            if d.loc is None or not str(d.loc.file).startswith(prefix):
+                return d
+            return dataclasses.replace(d, loc=dataclasses.replace(d.loc, file=f"{rev}:{str(d.loc.file)[len(prefix):]}"))
+
+        raise InvalidInputError([named(d) for d in exc.diagnostics]) from None
 
 
 def read_side(spec: str, path: str | Path | None, cwd: str | Path = ".") -> tuple[object, str]:
