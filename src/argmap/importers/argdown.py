@@ -30,7 +30,7 @@ from ..model import Location
 from . import read_error
 from ._common import IdMaker, ImportedMap, Item, Rel, map_name
 
-__all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "SUFFIXES"]
+__all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "DataBlockError", "SUFFIXES"]
 
 SUFFIXES = (".argdown", ".ad")
 
@@ -142,7 +142,11 @@ def parse(text: str) -> ArgdownDoc:
     start = _frontmatter(lines, doc)
     lines = _strip_comments(lines, start)
     parser = _Parser(doc)
-    parser.run(lines)
+    try:
+        parser.run(lines)
+    except DataBlockError as exc:
+        exc.line = getattr(parser, "line", 1)
+        raise
     _conclusions_carry(doc, parser.mode)
     return doc
 
@@ -223,6 +227,7 @@ class _Parser:
         self.doc = doc
         self.untitled = 0
         self.section: str | None = None
+        self.seen_relations: set[tuple[str, str, str]] = set()  # (source, target, kind) written so far
         self.mode = str(((doc.frontmatter.get("model") or {}) if isinstance(doc.frontmatter.get("model"), dict) else {}).get("mode", "loose"))
 
     # elements are collected first (text can run over several lines), then interpreted
@@ -306,6 +311,7 @@ class _Parser:
             pcs_arg, pcs_items, pcs_pending_rules = None, [], None
 
         for el in elements:
+            self.line = el["line"]  # where a refused data block is reported
             kind = el["kind"]
             if kind == "blank":
                 stack = []
@@ -429,11 +435,10 @@ class _Parser:
         src, tgt = (child, (ptype, ptitle)) if child_is_source else ((ptype, ptitle), child)
         if kind in ("support", "attack") and src[0] == tgt[0] == "statement" and self.mode == "strict":
             kind = "entails" if kind == "support" else "contrary"
-        for r in self.doc.relations:
-            if (r.source, r.target, r.kind) == (src[1], tgt[1], kind):
-                return
-            if kind in ("contrary", "contradictory") and (r.source, r.target, r.kind) == (tgt[1], src[1], kind):
-                return
+        seen = self.seen_relations
+        if (src[1], tgt[1], kind) in seen or kind in ("contrary", "contradictory") and (tgt[1], src[1], kind) in seen:
+            return
+        seen.add((src[1], tgt[1], kind))
         self.doc.relations.append(Relation(src[1], src[0], tgt[1], tgt[0], kind, line))
 
 
@@ -473,18 +478,81 @@ def _safe_yaml(text: str):
     return yaml.safe_load(text)
 
 
+#: A data block longer than this, or nested deeper, is refused (a located error), not parsed.
+DATA_MAX_CHARS = 64 * 1024
+DATA_MAX_DEPTH = 32
+
+
+class DataBlockError(ValueError):
+    """A ``{...}`` data block argmap refuses to read (too big or too deep); ``parse`` adds the line."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _data_start(text: str) -> int | None:
+    """Where the ``{`` that closes at the text's final ``}`` opens, by one backward scan.
+
+    Braces are counted without regard to quotes (a ``}`` inside a quoted value can
+    pair wrongly; :func:`_split_data` then tries the next opening brace to the left);
+    a backslash-escaped brace is text, not a brace. ``None`` when they never balance.
+    """
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        c = text[i]
+        if c not in "{}" or (i and text[i - 1] == "\\"):
+            continue
+        depth += 1 if c == "}" else -1
+        if depth == 0:
+            return i
+    return None
+
+
 def _split_data(text: str) -> tuple[str, dict]:
-    """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none)."""
+    """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none).
+
+    The block is found by one backward scan for the brace that balances the final
+    ``}``, and parsed once; if that parse fails (a quoted brace paired wrongly) at most
+    a few other opening braces to its left are tried, so a line of many ``{`` costs a
+    bounded number of parses (it once cost one full YAML parse per ``{``).  A block longer
+    than :data:`DATA_MAX_CHARS` or nested deeper than :data:`DATA_MAX_DEPTH` raises
+    :class:`DataBlockError`.
+    """
     if not text.rstrip().endswith("}"):
         return text, {}
-    for found in re.finditer(r"(?<!\\)\{", text):
+    text_end = text.rstrip()
+    start = _data_start(text_end)
+    opens = [m.start() for m in re.finditer(r"(?<!\\)\{", text_end)]
+    if start is None:
+        candidates = opens[:_DATA_TRIES]
+    else:
+        left = [p for p in opens if p < start]
+        candidates = [start, *reversed(left[-(_DATA_TRIES - 1):])] if _DATA_TRIES > 1 else [start]
+    for begin in candidates:
+        block = text_end[begin:]
+        if len(block) > DATA_MAX_CHARS:
+            raise DataBlockError("argdown-data-size", f"a data block of {len(block):,} characters; argmap reads at most {DATA_MAX_CHARS:,}")
+        depth = deepest = 0
+        for c in block:
+            if c == "{" or c == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif c == "}" or c == "]":
+                depth -= 1
+        if deepest > DATA_MAX_DEPTH:
+            raise DataBlockError("argdown-data-depth", f"a data block nested {deepest} deep; argmap reads at most {DATA_MAX_DEPTH}")
         try:
-            data = _safe_yaml(text[found.start():])
+            data = _safe_yaml(block)
         except yaml.YAMLError:
             continue
         if isinstance(data, dict):
-            return text[: found.start()].rstrip(), data
+            return text_end[:begin].rstrip(), data
     return text, {}
+
+
+#: Opening braces tried per data block at most (the balancing one first).
+_DATA_TRIES = 4
 
 
 def _clean(text: str) -> tuple[str, list[str], list[str]]:
@@ -519,7 +587,12 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
 
 # -- step 2: the argmap map --------------------------------------------------------------------
 def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
-    return to_map(parse(text), origin, ids or IdMaker())
+    try:
+        doc = parse(text)
+    except DataBlockError as exc:
+        raise read_error(exc.code, origin, str(exc), exc.line,
+                         hint="a data block holds a few short fields; keep long text in the statement") from None
+    return to_map(doc, origin, ids or IdMaker())
 
 
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
