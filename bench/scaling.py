@@ -313,11 +313,11 @@ def shape_star(n: int, folder: Path) -> Path:
 
 
 def _sources(n: int, bad_reply: int | None = None) -> list[str]:
-    """n sources in reply threads of 100 (each replies to the one before it)."""
+    """n sources in one reply thread (each replies to the one before it): the longest chain."""
     out = []
     for i in range(n):
         out += [f"  src-{i:05d}:", f"    title: Comment {i}", "    author: Bench Author", f"    order: {i}"]
-        if i % 100:
+        if i:
             target = f"src-{i - 1:05d}"
             if i == bad_reply:
                 target = target[:5] + target[6:]  # one misspelt reply
@@ -462,6 +462,63 @@ COMMANDS: list[tuple[str, list[str], Callable[[Path, Path], list[str]]]] = [
     ("html", VALID, lambda path, out: ["html", str(path), "-o", str(out / "page.html")]),
     *[(f"import {fmt}", [fmt], lambda path, out: ["import", str(path), "-o", str(out / "imported.yaml")]) for fmt in INPUTS],
 ]
+
+
+# -- the same work in this process: what the test suite times at its smallest sizes ------------
+def _lib_check(path: Path):
+    import argmap
+
+    return len(argmap.check(path)[1])
+
+
+def _lib_gradual(semantics: str):
+    def run(path: Path):
+        import argmap
+        from argmap.analysis import gradual_strengths
+        from argmap.graph import build
+
+        return len(gradual_strengths(build(argmap.check(path)[0]), semantics)[1])
+
+    return run
+
+
+def _lib_parts(path: Path):
+    import argmap
+    from argmap.graph import build, map_view, split
+
+    project = argmap.check(path)[0]
+    return len(split(map_view(build(project), project.maps[0].name), 16))
+
+
+def _lib_import(path: Path):
+    from argmap.importers import import_files
+
+    return len(import_files([path])[0])
+
+
+#: (label, shape, function of the input path): library calls that ``argmap check``, ``analyze
+#: --semantics dfquad|quadratic-energy``, ``build --parts`` and ``import`` make, without the
+#: start-up, the crux search or Graphviz (tests/test_scaling.py times these at two sizes).
+LIBRARY: list[tuple[str, str, Callable[[Path], object]]] = [
+    *[("check", shape, _lib_check) for shape in ("sources", "relrel", *BAD)],
+    ("dfquad", "ring", _lib_gradual("dfquad")),
+    ("dfquad", "grid", _lib_gradual("dfquad")),
+    ("quadratic-energy", "tree", _lib_gradual("quadratic-energy")),
+    ("quadratic-energy", "random", _lib_gradual("quadratic-energy")),
+    ("split", "tree", _lib_parts),
+    *[("import", fmt, _lib_import) for fmt in INPUTS],
+]
+
+
+def cpu_seconds(fn, arg, runs: int = 3) -> float:
+    """Best CPU time of ``fn(arg)`` over ``runs`` (CPU time: other processes on the machine count less)."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.process_time()
+        fn(arg)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 def make_input(shape: str, n: int, folder: Path) -> Path:
