@@ -152,3 +152,31 @@ def test_include_is_not_followed_and_says_so():
     assert [str(w) for w in m.warnings] == [
         "inc.argdown:1:1: warning[argdown-include]: @include(other.argdown) is not followed: import the included file too"]
     assert [n.text for n in m.nodes] == ["Claim."]
+
+
+# -- hostile data blocks (issue 23): parsed once, refused past a size or depth with the line ----------
+def test_a_huge_data_block_is_refused_with_its_line():
+    from argmap.diagnostics import InvalidInputError
+
+    text = '[A]: a\n\n[B]: b {x: "' + "y" * 70_000 + '"}\n'
+    with pytest.raises(InvalidInputError, match=r"^d\.argdown:3:1: error\[argdown-data-size\]"):
+        read(text, "d.argdown")
+
+
+def test_a_deeply_nested_data_block_is_refused_with_its_line():
+    from argmap.diagnostics import InvalidInputError
+
+    text = "[A]: a\n  + [B]: b " + "{a: " * 40 + "1" + "}" * 40 + "\n"
+    with pytest.raises(InvalidInputError, match=r"^d\.argdown:2:1: error\[argdown-data-depth\]"):
+        read(text, "d.argdown")
+
+
+def test_many_braces_before_one_closing_brace_are_text_and_the_data_block_is_found():
+    m = read("[A]: " + "a {b " * 3000 + "}\n\n[B]: with data {weight: 0.7, note: 'a } in quotes'}\n", "d.argdown")
+    assert m.nodes[0].text.startswith("a {b a {b") and m.nodes[0].text.count("{") == 2999  # the last "{b }" is data
+    assert "weight: 0.7" in m.nodes[1].note and "a } in quotes" in m.nodes[1].note
+
+
+def test_a_statement_written_over_many_lines_is_joined_once():
+    m = read("[A]: first\n" + "".join(f"more {i}\n" for i in range(5000)), "d.argdown")
+    assert m.nodes[0].text == "first " + " ".join(f"more {i}" for i in range(5000))

@@ -291,10 +291,13 @@ class _Parser:
                 if cur["kind"] == "inference":
                     cur["rules"].append(line.strip())
                 else:
-                    cur["text"] += " " + line.strip()
+                    cur.setdefault("more", []).append(line.strip())  # joined once below, not copied per line
                 continue
             cur = {"kind": "top", "line": n, "indent": len(line) - len(line.lstrip()), "text": line.strip()}
             elements.append(cur)
+        for el in elements:
+            if "more" in el:
+                el["text"] = " ".join([el["text"], *el.pop("more")])
         self.interpret(elements)
 
     def interpret(self, elements: list[dict]) -> None:
@@ -743,7 +746,9 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
     if not any(n.source == source_id for n in m.nodes) and len(m.sources) > 1:
         del m.sources[source_id]
 
-    # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own
+    # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own,
+    # listed just before it (collected here, placed in one pass below)
+    steps_before: dict[int, list[Item]] = {}
     for title_, arg in doc.arguments.items():
         if not arg.steps:
             continue
@@ -754,11 +759,14 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             else:
                 target = Item(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
                               title=f"{title_} (step {k + 1})", by=by, source=source_id, loc=Location(origin, step.line, 1))
-                m.nodes.insert(m.nodes.index(node), target)
+                steps_before.setdefault(id(node), []).append(target)
             target.premises = [node_of[("statement", p)].id for p in step.premises]
             target.relate("supports", node_of[("statement", step.conclusion)].id)
             if step.rules:
                 target.note = ((target.note + " ") if target.note else "") + "Inference rule: " + "; ".join(step.rules)
+
+    if steps_before:
+        m.nodes[:] = [x for n in m.nodes for x in (*steps_before.get(id(n), ()), n)]
 
     for r in doc.relations:
         src = node_of[(r.source_type, r.source)]
