@@ -527,7 +527,11 @@ def make_input(shape: str, n: int, folder: Path) -> Path:
 
 
 def run_command(argv: list[str], cap: float) -> tuple[float | None, int, str]:
-    """Seconds of ``argmap ARGV`` in a fresh process (None past ``cap``), peak RSS in MB, and a note."""
+    """CPU seconds of ``argmap ARGV`` in a fresh process (None past ``cap`` seconds of wall
+    time), its peak RSS in MB, and a note with the wall time.
+
+    CPU time (user + system, the process and what it waited for) is what is compared: on a
+    shared machine the wall time also counts the other processes' turns."""
     import os
     import subprocess
     import threading
@@ -544,10 +548,11 @@ def run_command(argv: list[str], cap: float) -> tuple[float | None, int, str]:
     mb = usage.ru_maxrss // 1024
     if secs >= cap or proc.returncode < 0:
         return None, mb, f"> {cap:.0f} s"
+    cpu = usage.ru_utime + usage.ru_stime
     text = err.decode("utf-8", "replace")
     if "Traceback" in text:
-        return secs, mb, "TRACEBACK: " + text.strip().splitlines()[-1][:80]
-    return secs, mb, f"exit {proc.returncode}" if proc.returncode else ""
+        return cpu, mb, "TRACEBACK: " + text.strip().splitlines()[-1][:80]
+    return cpu, mb, (f"exit {proc.returncode} " if proc.returncode else "") + f"wall {secs:.1f} s"
 
 
 def commands_table(sizes: list[int], cap: float, only: str | None = None) -> list[dict]:
@@ -573,7 +578,7 @@ def commands_table(sizes: list[int], cap: float, only: str | None = None) -> lis
                     scratch.mkdir(parents=True)
                     secs, mb, note = run_command(argv(path, scratch), cap)
                     if label == "html" and secs is not None:
-                        note = (note + " " if note else "") + f"{(scratch / 'page.html').stat().st_size / 2**20:.1f} MB page"
+                        note = f"{(scratch / 'page.html').stat().st_size / 2**20:.1f} MB page " + note
                     row["secs"][n], row["mb"][n], row["notes"][n] = secs, mb, note
                     print(f"  {label} {shape} {n}: {'%.2f s' % secs if secs is not None else note} {note if secs is not None else ''}", file=sys.stderr, flush=True)
                     if secs is None:
@@ -601,15 +606,46 @@ def print_commands(rows: list[dict], sizes: list[int], cap: float) -> None:
             s = r["secs"].get(n, "-")
             cells.append(f"{s:.2f}" if isinstance(s, float) else (f">{cap:.0f}" if n in r["secs"] else "-"))
         g = growth(r, sizes)
-        notes = "; ".join(sorted({v for v in r["notes"].values() if v and "MB page" not in v}))
+        kinds = {w for v in r["notes"].values() if v for w in v.split(" wall ")[0:1] if w and not w.startswith("wall") and "MB page" not in w}
+        notes = "; ".join(sorted(kinds))
+        walls = [v for n in sizes for v in [r["notes"].get(n) or ""] if "wall" in v]
+        if walls:
+            notes = (notes + "; " if notes else "") + "wall at largest " + walls[-1].split("wall ")[1].split(" ")[0] + " s"
         pages = [r["notes"][n] for n in sizes if "MB page" in (r["notes"].get(n) or "")]
         if pages:
-            notes = (notes + "; " if notes else "") + "page " + " / ".join(p.split()[-3] for p in pages) + " MB"
+            notes = (notes + "; " if notes else "") + "page " + " / ".join(p.split()[0] for p in pages) + " MB"
         mbs = [r["mb"][n] for n in sizes if n in r["mb"]]
         out.append([r["command"], r["shape"], *cells, " ".join(f"{x:.2f}" for x in g), f"{max(g):.2f}" if g else "",
                     str(max(mbs)) if mbs else "", notes])
-    print(f"Every command in a fresh process (seconds, start-up included; cap {cap:.0f} s); "
+    print(f"Every command in a fresh process (CPU seconds, start-up included; cap {cap:.0f} s of wall time); "
           "x per doubling: 2.0 is linear, 4.0 quadratic")
+    print(table(headers, out))
+
+
+def library_table(sizes: list[int], slow: float = 30.0, only: str | None = None) -> None:
+    """The :data:`LIBRARY` cases in this process: CPU seconds (best of 2) per size, and growth.
+
+    A case stops growing after a size that took more than ``slow`` seconds."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="argmap-library-") as tmp:
+        for label, shape, fn in LIBRARY:
+            if only and only not in f"{label} {shape}":
+                continue
+            row = {"command": label, "shape": shape, "secs": {}, "mb": {}, "notes": {}}
+            for n in sizes:
+                path = make_input(shape, n, Path(tmp) / f"{label}-{shape}-{n}")
+                row["secs"][n] = cpu_seconds(fn, path, runs=1 if n >= 8000 else 2)
+                print(f"  {label} {shape} {n}: {row['secs'][n]:.3f} s", file=sys.stderr, flush=True)
+                if row["secs"][n] > slow:
+                    break
+            rows.append(row)
+    print("Library work in this process (CPU seconds, best of 2; no start-up, crux search or Graphviz)")
+    headers = ["work", "shape", *[f"{n:,}" for n in sizes], "x per doubling", "worst"]
+    out = []
+    for r in rows:
+        g = growth(r, sizes)
+        out.append([r["command"], r["shape"], *[f"{r['secs'][n]:.3f}" if n in r["secs"] else "-" for n in sizes],
+                    " ".join(f"{x:.2f}" for x in g), f"{max(g):.2f}" if g else ""])
     print(table(headers, out))
 
 
@@ -620,9 +656,13 @@ def main(argv=None) -> int:
     ap.add_argument("--cap", type=float, default=120.0, help="seconds before a command is stopped [120]")
     ap.add_argument("--only", help="run only the command/shape rows whose 'command shape' contains this")
     ap.add_argument("--library", action="store_true", help="also the in-process library table and the pairs table")
+    ap.add_argument("--in-process", action="store_true", help="only the in-process table of the library work the tests time")
     args = ap.parse_args(argv)
     sizes = args.sizes or ([1000, 2000, 4000] if args.quick else [1000, 2000, 4000, 8000, 16000, 32000])
     print(f"Python {sys.version.split()[0]}; sizes {', '.join(map(str, sizes))}\n")
+    if args.in_process:
+        library_table(sizes, only=args.only)
+        return 0
     commands_table(sizes, args.cap, args.only)
     if args.library:
         print()
