@@ -1,38 +1,39 @@
 #!/usr/bin/env python3
-"""Does the work grow linearly? Time and peak memory per doubling (issue 10 items 5-8).
+"""Does the work grow linearly? Every command on big and hostile inputs (issues 10 and 23).
 
-Each family is written as real map YAML into a temporary folder and run
-through argmap's public library functions, at sizes doubling from 1,000 to
-16,000 nodes:
+The main table runs every command in a fresh process (``python -m argmap.cli``) with a
+time cap (120 s of wall time by default), on generated inputs from 1,000 to 32,000 nodes:
 
-``analyze ring``      one UNDEC cycle of attacks (the worst case for explanations):
-                      ``argmap.check`` + ``graph.build`` + ``analysis.analyze`` + JSON text
-``analyze random``    a random reply forest with extra attacks (cycles included), same steps
-``check dangling``    ``argmap.check`` of a map where every fourth node points at a misspelt id
-``build --parts``     check + build + ``map_view`` + ``graph.split(…, 16)`` + DOT text of every
-                      part (``build --parts`` without Graphviz's layout, which is not ours)
-``fmt --check``       ``fmt.format_paths(…, check=True)`` on the random map
+shapes     ``ring`` (one cycle of attacks), ``grid`` (each cell attacks its right and lower
+           neighbour), ``tree`` (a ternary reply tree), ``random`` (a reply forest with
+           attacks back up and across), ``star`` (one claim answered by all), ``sources``
+           (every node cites a source of its own; the sources are one long reply thread),
+           ``relrel`` (half the nodes object to the links of the other half); and one
+           unresolved name among many: ``bad-id`` (a misspelt target), ``bad-source``,
+           ``bad-reply`` (a misspelt ``replies_to``), ``bad-relation`` (an ``a->b`` that
+           no map defines)
+commands   ``check``; ``analyze --json`` under grounded, preferred, dfquad and
+           quadratic-energy; ``build --parts 16 --format dot`` (the parts without
+           Graphviz's layout); ``html`` (with it: the page draws every part); ``import``
+           of generated Argdown (a tree, and one line of many ``{``), Kialo, AIF-JSON and
+           arg-microtext (a chain with undercuts) files
 
-``  of which split``   ``graph.split`` alone (its own seconds are in the result column)
+Each cell is the command's CPU seconds (user + system: on a shared machine the wall
+time also counts other processes' turns; the notes give the wall time at the largest
+size), then the growth per doubling (2.0 is linear, 4.0 quadratic) and the peak RSS.
+A command past the cap stops its row.
 
-For each size: seconds (best of a few runs), the ratio to the previous size (2.0 is
-linear for a doubling, 4.0 quadratic), peak traced memory (``tracemalloc``, in a
-separate run) and its ratio. A step slower than 20 s is not traced and its
-family stops there (a guard against a quadratic regression; bench/fmt.py measures
-``fmt`` alone, on canonical and messy input). Analysis runs with ``cruxes=0``: the crux search
-(one grounded run per node, up to ``analysis.CRUX_LIMIT`` nodes) is quadratic
-by design and capped there.
+``--in-process`` prints the library work the test suite times (tests/test_scaling.py):
+``argmap.check``, the gradual strengths, ``graph.split`` and ``import_files``, without
+start-up, crux search or Graphviz.  ``--library`` adds the older in-process tables (the
+families of issue 10 and the mutual-attack pairs).
 
-The second table is the mutual-attack-pairs family (k independent pairs
-``a_i <-> b_i``, plus a node ``t`` attacked by every ``a_i`` and ``u`` attacked by ``t``):
-2^k preferred extensions. It times the per-argument statuses that
-``analyze --semantics preferred`` uses (and ``analysis.analyze`` itself on the
-family written as a map), and the ICCMA decisions DS-PR and DC-PR
-on ``t``, SE-PR, and DS-CO (sceptical complete = grounded).
-
-    python bench/scaling.py            # 1,000 .. 16,000 nodes; pairs up to 40 (a few minutes)
-    python bench/scaling.py --quick    # 1,000 .. 4,000 nodes; pairs up to 40
+    python bench/scaling.py                        # every command, 1,000 .. 32,000 nodes (hours)
+    python bench/scaling.py --quick                # 1,000 .. 4,000
+    python bench/scaling.py --only check --sizes 1000,2000,4000
+    python bench/scaling.py --in-process           # the library cases the tests time
 """
+
 
 from __future__ import annotations
 
@@ -179,6 +180,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def scaling(sizes: list[int]) -> None:
+    """The in-process families of issue 10 (``--library``): analyze on a ring and a random map
+    (``cruxes=0``), check with every fourth target misspelt, build --parts without layout,
+    ``graph.split`` alone and ``fmt --check``; seconds and peak traced memory per size."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="argmap-scaling-") as tmp:
         for name, make, step in FAMILIES:
