@@ -602,7 +602,7 @@ def growth(row: dict, sizes: list[int]) -> list[float]:
 
 
 def print_commands(rows: list[dict], sizes: list[int], cap: float) -> None:
-    headers = ["command", "shape", *[f"{n:,}" for n in sizes], "x per doubling", "worst", "peak MB", "notes"]
+    headers = ["command", "shape", *[f"{n:,}" for n in sizes], "x per doubling", "worst", "overall", "peak MB", "notes"]
     out = []
     for r in rows:
         cells = []
@@ -620,7 +620,7 @@ def print_commands(rows: list[dict], sizes: list[int], cap: float) -> None:
             notes = (notes + "; " if notes else "") + "page " + " / ".join(p.split()[0] for p in pages) + " MB"
         mbs = [r["mb"][n] for n in sizes if n in r["mb"]]
         out.append([r["command"], r["shape"], *cells, " ".join(f"{x:.2f}" for x in g), f"{max(g):.2f}" if g else "",
-                    str(max(mbs)) if mbs else "", notes])
+                    overall(r, sizes), str(max(mbs)) if mbs else "", notes])
     print(f"Every command in a fresh process (CPU seconds, start-up included; cap {cap:.0f} s of wall time); "
           "x per doubling: 2.0 is linear, 4.0 quadratic")
     print(table(headers, out))
@@ -644,13 +644,21 @@ def library_table(sizes: list[int], slow: float = 30.0, only: str | None = None)
                     break
             rows.append(row)
     print("Library work in this process (CPU seconds, best of 2; no start-up, crux search or Graphviz)")
-    headers = ["work", "shape", *[f"{n:,}" for n in sizes], "x per doubling", "worst"]
+    headers = ["work", "shape", *[f"{n:,}" for n in sizes], "x per doubling", "worst", "overall"]
     out = []
     for r in rows:
         g = growth(r, sizes)
         out.append([r["command"], r["shape"], *[f"{r['secs'][n]:.3f}" if n in r["secs"] else "-" for n in sizes],
-                    " ".join(f"{x:.2f}" for x in g), f"{max(g):.2f}" if g else ""])
+                    " ".join(f"{x:.2f}" for x in g), f"{max(g):.2f}" if g else "", overall(r, sizes)])
     print(table(headers, out))
+
+
+def overall(row: dict, sizes: list[int]) -> str:
+    """Growth per doubling from the first size to the last one measured (the steps' geometric mean)."""
+    done = [n for n in sizes if row["secs"].get(n) is not None]
+    if len(done) < 2:
+        return ""
+    return f"{(row['secs'][done[-1]] / row['secs'][done[0]]) ** (1 / math.log2(done[-1] / done[0])):.2f}"
 
 
 def main(argv=None) -> int:
