@@ -28,3 +28,8 @@ def check_written(folder: Path, files: dict[str, str]) -> list:
     errors = [d for d in diags if d.is_error]
     assert not errors, "\n".join(map(str, errors[:10]))
     return diags
+
+
+def relation_count(m) -> int:
+    """Relations of a model map, each premise of an argument counted as a link."""
+    return sum(len(n.premises) + len(n.relations) for n in m.nodes)

@@ -103,7 +103,7 @@ class TestErrors:
     def test_non_utf8(self, tmp_path):
         p = tmp_path / "bad.apx"
         p.write_bytes(b"arg(\xff).\n")
-        with pytest.raises(AFFormatError, match=r"bad.apx:1: not UTF-8"):
+        with pytest.raises(AFFormatError, match=r"bad.apx:1: byte 0xff is not valid UTF-8 \(hint: save the file as UTF-8\)"):
             read_af(p)
 
     def test_missing_file(self, tmp_path):

@@ -23,7 +23,7 @@ def test_registered():
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_map_survives_an_aif_round_trip(name, tmp_path):
-    round_trip(name, tmp_path, "aif", reader.read)
+    round_trip(name, tmp_path, "aif")
 
 
 def test_shape_is_aifdb_json():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count
 
 from argmap.importers import import_files, read_file
 from argmap.importers.aif import read
@@ -63,8 +63,8 @@ def test_sample_is_large_enough():
 def test_aif_imports_with_the_counts_of_the_json_and_checks_clean(path, tmp_path):
     m = read_file(path)
     nodes, relations, left_out = _expected(path)
-    assert len(m.nodes) == nodes
-    assert len(m.relations()) == relations
+    assert len(m.map.nodes) == nodes
+    assert relation_count(m.map) == relations
     warned = " ".join(w.message for w in m.warnings)
     for n in left_out:  # nothing is left out without a word
         assert f" {n} " in warned, n

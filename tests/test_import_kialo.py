@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count
 
 from argmap.importers import import_files, read_file
 from argmap.importers.kialo import read
@@ -31,10 +31,10 @@ def test_corpus_has_the_kialo_exports():
 def test_every_kialo_export_imports_with_the_counts_of_the_file_and_checks_clean(path, tmp_path):
     m = read_file(path)
     claims, relations = _counts(path)
-    assert len(m.nodes) == claims
-    assert len(m.relations()) == relations
-    assert m.warnings == []
-    assert all(n.source in m.sources for n in m.nodes)
+    assert len(m.map.nodes) == claims
+    assert relation_count(m.map) == relations
+    assert m.warnings == ()
+    assert all(n.source in m.map.sources for n in m.map.nodes)
     texts, _ = import_files([path])
     diags = check_written(tmp_path / "maps", texts)
     assert [d for d in diags if d.severity == "warning"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count
 
 from argmap.importers import import_files, read_file
 from argmap.importers.microtext import read
@@ -36,8 +36,8 @@ def test_sample_is_large_enough():
 def test_microtext_imports_with_the_counts_of_the_xml_and_checks_clean(path, tmp_path):
     m = read_file(path)
     nodes, relations = _expected(path)
-    assert len(m.nodes) == nodes
-    assert len(m.relations()) == relations
+    assert len(m.map.nodes) == nodes
+    assert relation_count(m.map) == relations
     assert {w.code for w in m.warnings} <= {"microtext-linked-attack", "microtext-nested-undercut"}
     texts, _ = import_files([path])
     check_written(tmp_path / "m", texts)
@@ -46,7 +46,7 @@ def test_microtext_imports_with_the_counts_of_the_xml_and_checks_clean(path, tmp
 def test_every_microtext_file_imports_with_matching_counts():
     for path in ALL:
         m = read_file(path)
-        assert (len(m.nodes), len(m.relations())) == _expected(path), path.name
+        assert (len(m.map.nodes), relation_count(m.map)) == _expected(path), path.name
 
 
 def test_b001_undercut_with_added_premise():

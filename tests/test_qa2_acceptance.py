@@ -196,10 +196,9 @@ def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
 
     text = "===\n{\"argmap\": {\"map\": \"m\"}}\n===\n\n[One]: One. {\"id\": \"1\"}\n\n[No]: No. {\"id\": \"no\"}\n  - [One]\n\n" \
            "<Seven>: Seven. {\"id\": \"007\"}\n\n<Seven>\n\n(1) [One]\n(2) [No]\n----\n(3) [Three]: Three.\n"
-    m = read(text, "ids.argdown")
-    from argmap.importers._common import to_yaml
+    from argmap.importers import map_yaml, read_string
 
-    nodes = yaml.safe_load(to_yaml(m))["nodes"]
+    nodes = yaml.safe_load(map_yaml(read_string(text, "ids.argdown", "argdown")))["nodes"]
     assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
     assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]
 
