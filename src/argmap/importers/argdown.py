@@ -513,13 +513,12 @@ def _safe_yaml(text: str):
         raise yaml.YAMLError(f"a value argmap cannot read ({' '.join(str(exc).split())[:80]})") from None
 
 
-#: A data block longer than this, or nested deeper, is refused (a located error), not parsed.
+#: A data block longer than this is refused (a located error), not parsed.
 DATA_MAX_CHARS = 64 * 1024
-DATA_MAX_DEPTH = 32
 
 
 class DataBlockError(ValueError):
-    """A ``{...}`` data block argmap refuses to read (too big or too deep); ``parse`` adds the line."""
+    """A ``{...}`` data block argmap refuses to read (too big); ``parse`` adds the line."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -551,8 +550,8 @@ def _split_data(text: str) -> tuple[str, dict]:
     ``}``, and parsed once; if that parse fails (a quoted brace paired wrongly) at most
     a few other opening braces to its left are tried, so a line of many ``{`` costs a
     bounded number of parses (it once cost one full YAML parse per ``{``).  A block longer
-    than :data:`DATA_MAX_CHARS` or nested deeper than :data:`DATA_MAX_DEPTH` raises
-    :class:`DataBlockError`.
+    than :data:`DATA_MAX_CHARS` raises :class:`DataBlockError`; one nested deeper than
+    :data:`DATA_MAX_DEPTH` is not data (:func:`_safe_yaml` stops there) and stays text.
     """
     if not text.rstrip().endswith("}"):
         return text, {}
@@ -568,16 +567,7 @@ def _split_data(text: str) -> tuple[str, dict]:
         block = text_end[begin:]
         if len(block) > DATA_MAX_CHARS:
             raise DataBlockError("argdown-data-size", f"a data block of {len(block):,} characters; argmap reads at most {DATA_MAX_CHARS:,}")
-        depth = deepest = 0
-        for c in block:
-            if c == "{" or c == "[":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif c == "}" or c == "]":
-                depth -= 1
-        if deepest > DATA_MAX_DEPTH:
-            raise DataBlockError("argdown-data-depth", f"a data block nested {deepest} deep; argmap reads at most {DATA_MAX_DEPTH}")
-        try:
+        try:  # nesting past DATA_MAX_DEPTH stops the parse there: not data, left in the text
             data = _safe_yaml(block)
         except yaml.YAMLError:
             continue
