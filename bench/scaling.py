@@ -32,6 +32,27 @@ families of issue 10 and the mutual-attack pairs).
     python bench/scaling.py --quick                # 1,000 .. 4,000
     python bench/scaling.py --only check --sizes 1000,2000,4000
     python bench/scaling.py --in-process           # the library cases the tests time
+
+``--library`` families (in this process, eval's description):
+
+For each size: seconds (best of a few runs), the ratio to the previous size (2.0 is
+linear for a doubling, 4.0 quadratic), peak traced memory (``tracemalloc``, in a
+separate run) and its ratio. A step slower than 20 s is not traced and its
+family stops there (a guard against a quadratic regression; bench/fmt.py measures
+``fmt`` alone, on canonical and messy input). Analysis includes the crux search at
+every size (no size switch): each trial is propagated through at most
+``evaluation.CRUX_REACH`` elements, so it is linear in the size of the folder.
+
+The second table is the mutual-attack-pairs family (k independent pairs
+``a_i <-> b_i``, plus a node ``t`` attacked by every ``a_i`` and ``u`` attacked by ``t``):
+2^k preferred extensions. It times the per-argument statuses that
+``analyze --semantics preferred`` uses (and ``analysis.analyze`` itself on the
+family written as a map), and the ICCMA decisions DS-PR and DC-PR
+on ``t``, SE-PR, and DS-CO (sceptical complete = grounded).
+
+    python bench/scaling.py            # 1,000 .. 16,000 nodes; pairs up to 40 (a few minutes)
+    python bench/scaling.py --quick    # 1,000 .. 4,000 nodes; pairs up to 40
+    python bench/scaling.py --only analyze --sizes 1000,2000,4000,8000   # analyze, cruxes included
 """
 
 
@@ -67,6 +88,15 @@ def ring_map(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def tree_map(n: int) -> str:
+    rng = random.Random(SEED + 3 * n)
+    lines = [f"map: tree-{n}", "nodes:"]
+    for i in range(n):
+        parent = [f"tree-{rng.randrange(i):05d}"] if i else []
+        lines += _node(f"tree-{i:05d}", f"Reply {i} to an earlier claim.", rng.choice(["attacks", "attacks", "supports"]), parent)
+    return "\n".join(lines) + "\n"
+
+
 def random_map(n: int, dangling: bool = False) -> str:
     rng = random.Random(SEED + n)
     ids = [f"claim-{i:05d}-" + rng.choice(["power", "takeoff", "risk", "oversight", "labs"]) for i in range(n)]
@@ -93,12 +123,16 @@ def random_map(n: int, dangling: bool = False) -> str:
 def step_analyze(folder: Path):
     import argmap
     from argmap.analysis import analyze
+    from argmap.evaluation import evaluate
     from argmap.graph import build
+    from argmap.report import analysis_report
 
     project, diags = argmap.check(folder)
     G = build(project)
-    result = analyze(G, "grounded", "none", cruxes=0)
-    return len(json.dumps(result.to_dict()))
+    ev = evaluate(G)
+    result = analyze(G, ev)
+    text = analysis_report(G, result, evaluation=ev, full=False)
+    return f"{len(json.dumps(result.to_dict()))} chars; crux flips {result.cruxes[0][1] if result.cruxes else 0}; {len(text)}"
 
 
 def step_check(folder: Path):
@@ -143,6 +177,7 @@ def step_fmt(folder: Path):
 
 FAMILIES = [
     ("analyze ring", ring_map, step_analyze),
+    ("analyze tree", tree_map, step_analyze),
     ("analyze random", random_map, step_analyze),
     ("check dangling", lambda n: random_map(n, dangling=True), step_check),
     ("build --parts", random_map, step_parts),
@@ -179,13 +214,15 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([fmt(headers), fmt(["-" * w for w in widths]), *map(fmt, rows)])
 
 
-def scaling(sizes: list[int]) -> None:
-    """The in-process families of issue 10 (``--library``): analyze on a ring and a random map
-    (``cruxes=0``), check with every fourth target misspelt, build --parts without layout,
+def scaling(sizes: list[int], only: str | None = None) -> None:
+    """The in-process families of issue 10 (``--library``): analyze (cruxes included) on a ring,
+    a tree and a random map, check with every fourth target misspelt, build --parts without layout,
     ``graph.split`` alone and ``fmt --check``; seconds and peak traced memory per size."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="argmap-scaling-") as tmp:
         for name, make, step in FAMILIES:
+            if only and not name.strip().startswith(only):
+                continue
             prev = None
             for n in sizes:
                 if prev and prev[0] > SLOW:
@@ -227,7 +264,9 @@ def pairs(ks: list[int]) -> None:
 
         def analyze_map():
             project, _ = argmap.check(folder)
-            return analyze(build(project), "preferred", "none", cruxes=0).status["u"]
+            from argmap.settings import Settings
+
+            return analyze(build(project), Settings(semantics="preferred")).status["u"]
 
         att = [(f"a{i}", f"b{i}") for i in range(k)] + [(f"b{i}", f"a{i}") for i in range(k)]
         att += [(f"a{i}", "t") for i in range(k)] + [("t", "u")]
@@ -478,7 +517,7 @@ def _lib_check(path: Path):
 def _lib_gradual(semantics: str):
     def run(path: Path):
         import argmap
-        from argmap.analysis import gradual_strengths
+        from argmap.frameworks import gradual_strengths
         from argmap.graph import build
 
         return len(gradual_strengths(build(argmap.check(path)[0]), semantics)[1])

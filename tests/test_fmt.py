@@ -24,6 +24,7 @@ def comments(text: str) -> list[str]:
     return [m.group(0).strip() for line in text.splitlines() for m in [re.search(r"(?:^|\s)#.*$", line)] if m]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_format_keeps_data_and_comments_and_is_idempotent(path):
     text = path.read_text(encoding="utf-8-sig")
@@ -146,6 +147,7 @@ def test_fmt_check_of_the_seed_maps_is_clean():
     assert "0 files would be reformatted" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [p.name for p in sorted((ROOT / "arguments").glob("*.yaml"))])
 def test_add_writes_what_fmt_would(tmp_path, name):
     import argmap
@@ -209,6 +211,7 @@ def test_not_yaml_is_an_error():
         format_text("nodes: [unclosed\n")
 
 
+@pytest.mark.slow
 def test_cli_check_then_format(tmp_path):
     for p in (ROOT / "arguments").glob("*.yaml"):
         shutil.copy(p, tmp_path / p.name)
@@ -309,3 +312,11 @@ def test_map_text_refuses_what_is_not_an_id_or_a_value_of_the_format(bad):
                 weight=bad.get("weight"), stance=bad.get("stance", "own"), relations=(rel,))
     with pytest.raises(ValueError):
         map_text(Map(bad.get("map", "m"), "m.yaml", nodes=(node,)))
+
+
+def test_help_gives_the_key_order_fmt_writes():
+    from argmap.spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+
+    text = " ".join(CliRunner().invoke(cli, ["fmt", "--help"]).output.split())
+    for what, keys in (("map", MAP_KEYS), ("source", SOURCE_KEYS), ("node", NODE_KEYS)):
+        assert f"{what} {', '.join(keys)}" in text

@@ -19,6 +19,7 @@ import pytest
 from argmap.diagnostics import InvalidInputError
 from argmap.export.html import inline_svg
 from argmap.html import build_html, write_html
+from argmap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "data" / "small"
@@ -62,11 +63,9 @@ def test_fragment_folds_the_svgs_own_scaling_rule_into_one_style():
 
 
 def test_fragment_is_registered_as_an_export_format():
-    from argmap.export import EXPORTERS, format_names as _names
+    from argmap.export import FORMATS, format_for_suffix
 
-    ALL_FORMATS = _names()
-
-    assert "html" in EXPORTERS and "html" in ALL_FORMATS
+    assert FORMATS["html"].target == "html" and format_for_suffix("post.html") == "html"
 
 
 # -- the page (argmap html) -------------------------------------------------------------------
@@ -83,6 +82,7 @@ def small_page(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_seed_page_is_small_and_self_contained(seed_page):
     size = len(seed_page.encode())
     assert size < 2_000_000, f"seed page is {size} bytes"
@@ -124,6 +124,7 @@ def test_statuses_are_the_folder_analysis(seed_page):
     assert questions and all(d["status"] is None for d in questions)  # never evaluated, so never IN/OUT/UNDEC
 
 
+@pytest.mark.slow
 def test_page_is_deterministic_under_any_hash_seed(tmp_path):
     outs = []
     for seed in ("1", "2"):
@@ -221,6 +222,7 @@ class Page:
         self.page.close()
 
 
+@pytest.mark.slow
 def test_seed_page_loads_offline_without_errors_in_every_view(browser, tmp_path, seed_page):
     path = tmp_path / "seed.html"
     path.write_text(seed_page, encoding="utf-8")
@@ -367,10 +369,17 @@ def test_print_view_hides_the_controls(browser, small_page):
 
 
 def v2_page(tmp_path) -> Path:
-    """A page of a small format-v2 graph (built with networkx, as graph.build() lays v2 out)."""
-    import networkx as nx
-
+    """A page of a small format-v2 graph (:func:`v2_graph`), strengths by DF-QuAD."""
     from argmap.html import page_html
+
+    path = tmp_path / "v2.html"
+    path.write_text(page_html(v2_graph(), "V2", Settings(semantics="dfquad")), encoding="utf-8")
+    return path
+
+
+def v2_graph():
+    """A small format-v2 graph (built with networkx, as graph.build() lays v2 out)."""
+    import networkx as nx
 
     G = nx.MultiDiGraph(maps={"m": {"title": "V2", "sources": {}}})
 
@@ -386,7 +395,7 @@ def v2_page(tmp_path) -> Path:
     node("q", "What does take-over mean?", kind="question")
     node("a", "It means a decisive advantage.", title="Decisive advantage")
     node("b", "A fast takeoff is unlikely.", by="Bob", held_by="Carl", stance="restates")
-    node("c", "Takeoff is fast.", by="Dee", strength=0.62)
+    node("c", "Takeoff is fast.", by="Dee", weight=0.8)
     node("d", "Some AIs could coordinate.", by="Eve", stance="steelman")
     node("p1", "Premise one.")
     node("p2", "Premise two.")
@@ -399,9 +408,7 @@ def v2_page(tmp_path) -> Path:
     edge("p2", "arg", "premise")
     edge("arg", "c", "supports", attacked_by=({"by": "u", "kind": "undercuts", "inferred": False, "note": None},))
     edge("u", "b", "attacks", inferred=True, note="we read it so")
-    path = tmp_path / "v2.html"
-    path.write_text(page_html(G, "V2"), encoding="utf-8")
-    return path
+    return G
 
 
 def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
@@ -420,7 +427,11 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     assert any(t.startswith("contradicted by: A fast takeoff") and "— Carl" in t for t in c), c  # its holder
     assert any(t.startswith("supported by: So the claim follows.") for t in c)
     assert any(t.startswith("the link So the claim follows. supports it is undercut by The inference is weak.") for t in c), c
-    assert "strength 0.62" in panel.locator(".am-strength").inner_text()
+    from argmap.evaluation import evaluate
+
+    strength = evaluate(v2_graph(), Settings(semantics="dfquad")).strength["c"]  # the one evaluation's
+    assert data["nodes"]["c"]["strength"] == pytest.approx(strength, abs=1e-4)
+    assert f"strength {strength:.2f}" in panel.locator(".am-strength").inner_text()
     # the lines through the drawing's own points belong to their boxes: both halves of the
     # undercut relation and the contradiction are marked with c
     marked = p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.edge.am-edge-sel')].map(g => g.id).sort()")
@@ -438,7 +449,7 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     assert panel.locator(".am-stance").inner_text() == "steelman by Eve (held by nobody)"
     q = words("q")
     assert panel.locator("#am-panel-title").inner_text() == "Question"
-    assert panel.locator(".am-status-line").inner_text().strip() == "question answered 1 time"
+    assert panel.locator(".am-status-line").inner_text().strip() == "question answered by “Decisive advantage”"
     assert any(t.startswith("answered by: Decisive advantage") for t in q)
     arg = words("arg")
     assert arg[:2] == ["Premise one.", "Premise two."]  # the premises, needed together
@@ -505,6 +516,23 @@ def test_the_undrawn_map_view_explains_itself_and_search_opens_a_part(browser, b
     p.page.keyboard.press("Enter")
     assert p.selected() == "n250" and p.view().get("part")
     p.close()
+
+
+# Defects found by QA.
+
+
+def test_html_panel_wraps_a_long_source_address_instead_of_running_off_the_panel(browser, tmp_path):
+    # a source with no title shows its address as the link text; at 1,000 px it ran past the panel's edge
+    (tmp_path / "u.yaml").write_text(
+        "map: u\ntitle: U\nsources:\n  s:\n    author: Ann\n"
+        "    url: https://example.com/?q=" + "%22x" * 40 + "\n"
+        "nodes:\n  - id: a\n    text: A.\n    by: Ann\n    source: s\n", encoding="utf-8")
+    out = tmp_path / "u.html"
+    write_html(tmp_path / "u.yaml", out)
+    page = Page(browser, out, "#a")
+    sizes = page.page.evaluate("() => { const p = document.getElementById('am-panel'); return [p.scrollWidth, p.clientWidth]; }")
+    page.close()
+    assert sizes[0] <= sizes[1], sizes
 
 
 # -- every deep link opens something or says it found nothing; fields are bidi-isolated (issue 24) --------

@@ -91,6 +91,7 @@ def test_import_to_a_file_or_a_folder_never_overwrites_unless_forced(tmp_path):
     assert "text: Replaced." in written[0].read_text() and "map: single\n" in written[0].read_text()
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_same_bytes_under_any_hash_seed():
     files = [CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt",
@@ -111,6 +112,7 @@ def test_same_bytes_under_any_hash_seed():
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_written_scalars_read_back_as_the_same_string(value):

@@ -136,6 +136,7 @@ _documents = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents)
 def test_random_documents_give_a_model_or_diagnostics(doc):
@@ -152,6 +153,7 @@ def test_random_documents_give_a_model_or_diagnostics(doc):
         validate(Project((m,)))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_random_bytes_never_raise(data):

@@ -121,6 +121,7 @@ def mkdocs_site(tmp_path: Path, page: str) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_mkdocs_build_puts_the_map_in_the_page(tmp_path):
     pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
     site = mkdocs_site(tmp_path, POST.format(source="maps"))
@@ -132,6 +133,7 @@ def test_mkdocs_build_puts_the_map_in_the_page(tmp_path):
     assert 'xlink:href="https://example.org/memo"' in html
 
 
+@pytest.mark.slow
 def test_mkdocs_strict_build_fails_on_a_bad_block_and_names_the_line(tmp_path):
     pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
     site = mkdocs_site(tmp_path, "# Post\n\n```argmap\nsource: maps\nmap: debat\n```\n")

@@ -84,7 +84,8 @@ def test_config_semantics_reaches_analyze_show_and_render_alike(tmp_path):
     (tmp_path / "m.yaml").write_text("nodes:\n  - id: a\n    text: A.\n    attacks: [b]\n  - id: b\n    text: B.\n    attacks: [a]\n")
     _config(tmp_path, '[render]\nsemantics = "stable"\n')
     run = lambda *a: CliRunner().invoke(cli, [str(x) for x in a], catch_exceptions=False).output  # noqa: E731
-    assert "Semantics: stable" in run("analyze", tmp_path)
+    assert "What still stands, under stable semantics" in run("analyze", tmp_path)
+    assert "Semantics: stable" in run("analyze", tmp_path, "--table")
     assert "stable semantics" in run("show", "a", tmp_path)
 
 
@@ -103,3 +104,19 @@ def test_config_semantics_gives_render_analyze_and_show_one_verdict(tmp_path):
     assert json.loads(run("analyze", tmp_path / "m.yaml", "--json"))["status"]["c"] == "OUT"
     assert "status: OUT" in run("show", "c", tmp_path)
     assert json.loads(run("analyze", tmp_path, "--json", "--semantics", "grounded"))["status"]["c"] == "UNDEC"
+
+
+# Format v2 settings.
+
+
+def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tmp_path):
+    from argmap.diagnostics import InvalidInputError
+    from argmap.settings import load_settings
+
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "title"\ninferred = false\nsemantics = "DF-QuAD"\n')
+    s = load_settings(tmp_path)
+    assert (s.labels, s.inferred, s.semantics) == ("title", False, "dfquad")
+    assert load_settings(tmp_path, semantics="qe").semantics == "quadratic-energy"
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "titles"\n')
+    with pytest.raises(InvalidInputError, match="labels must be one of both, title, text"):
+        load_settings(tmp_path)

@@ -6,7 +6,7 @@ rules are the ones the seed maps in ``arguments/`` are written in, and
 ``argmap add`` writes exactly this form, so ``fmt --check`` stays clean after it:
 
 - keys are put in the canonical order (the order of ``MAP_KEYS``,
-  ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.loader`) — in the file, in
+  ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.spec`) — in the file, in
   each source and in each node — except that a node's relations (``supports``,
   ``attacks``...) come last in the order they were written; a comment line right
   above a key moves with it, blank lines stay where they were;

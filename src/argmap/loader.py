@@ -43,9 +43,7 @@ __all__ = [
 #: What to do about a map file over the size limit.
 SPLIT_HINT = "split the map into several files in one folder"
 
-# Kept importable from here for older callers; their home is spec / yamltext.
 _MAP_NAME = spec.MAP_NAME_PATTERN
-__all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
 # What this loader accepts: the format v2 vocabulary (docs/format-v2.md).
 NODE_KEYS, SOURCE_KEYS, NODE_KINDS = NODE_KEYS_V2, SOURCE_KEYS_V2, NODE_KINDS_V2
 

@@ -20,6 +20,7 @@ from ..project import DEFAULT_FOLDER
 __all__ = [
     "cli", "EXIT_OK", "EXIT_ERRORS", "EXIT_USAGE", "DEFAULT_FOLDER", "RegistryChoice", "print_diagnostics",
     "view_options", "style_options", "status_options", "format_option", "output_format", "settings_for",
+    "TablesCommand", "format_rows",
 ]
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -115,6 +116,35 @@ def _registry(name: str) -> Callable[[], tuple[str, ...]]:
     return source
 
 
+class TablesCommand(click.Command):
+    """A command whose help ends with tables read from the library when the help is shown.
+
+    ``tables`` is a sequence of ``(title, rows)``, ``rows()`` giving ``(term, text)`` pairs, so
+    a format registered after import still appears in ``--help``.
+    """
+
+    def __init__(self, *args, tables=(), **kwargs):
+        self.tables = tuple(tables)
+        super().__init__(*args, **kwargs)
+
+    def format_epilog(self, ctx, formatter):
+        for title, rows in self.tables:
+            with formatter.section(title):
+                formatter.write_dl(list(rows()))
+        super().format_epilog(ctx, formatter)
+
+
+def format_rows() -> list[tuple[str, str]]:
+    """One row per registered output format: its name, what it is and the suffixes that select it."""
+    from ..export import FORMATS
+
+    return [(f.name, f"{f.help} (.{', .'.join(f.suffixes)})") for f in FORMATS.values()]
+
+
+#: The formats table of ``render``, ``build`` and ``watch``.
+FORMATS_TABLE = ("Formats (--format, else the output's suffix)", format_rows)
+
+
 def format_option(f, help_text: str = "Output format [default: from the output's suffix; svg for -]."):
     return click.option("-f", "--format", "fmt", type=RegistryChoice(_formats), help=help_text)(f)
 
@@ -156,8 +186,15 @@ def status_options(f, what: str = "Statuses"):
         help=f"{what}: how support adds attacks (Cayrol & Lagasquie-Schiex) [default: argmap.toml, else none].",
     )(f)
     f = click.option(
-        "--no-inferred", is_flag=True, default=False,
-        help=f"{what}: leave out relations marked `inferred: true` (made by the mapper, not an author).",
+        "--with-inferred", is_flag=True, default=False,
+        help=f"{what}: count relations marked `inferred: true` (made by the mapper, not an author); "
+        "left out by default.",
+    )(f)
+    f = click.option(
+        "--preferences", type=click.Choice(["on", "off"]), default=None,
+        help=f"{what}: on: an attack defeats its target unless the target weighs more (`weight`, default 0.5; "
+        "preference-based frameworks, Amgoud & Cayrol 2002); off: plain Dung, every attack defeats "
+        "[default: argmap.toml, else on].",
     )(f)
     return f
 
@@ -182,11 +219,12 @@ def style_options(f):
 
 
 def settings_for(folder: Path, color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None,
-                 no_inferred=False, labels=None):
+                 with_inferred=False, labels=None, preferences=None):
     """The command's one Settings: defaults, then ``folder/argmap.toml``, then the flags given."""
     from ..settings import load_settings
 
     return load_settings(
         folder, color_by=color_by, engine=engine, legend=False if no_legend else None, wrap=wrap,
-        semantics=semantics, bipolar=bipolar, inferred=False if no_inferred else None, labels=labels,
+        semantics=semantics, bipolar=bipolar, inferred=True if with_inferred else None, labels=labels,
+        preferences=None if preferences is None else preferences == "on",
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, cli
+from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, TablesCommand, cli
 
 
 # -- add --------------------------------------------------------------------------------------
@@ -160,15 +160,20 @@ def schema(output):
 
 
 # -- fmt --------------------------------------------------------------------------------------
-@cli.command()
+def _key_order() -> list[tuple[str, str]]:
+    from ..spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+
+    return [("map", ", ".join(MAP_KEYS)), ("source", ", ".join(SOURCE_KEYS)), ("node", ", ".join(NODE_KEYS))]
+
+
+@cli.command(cls=TablesCommand, tables=[("Key order", _key_order)])
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; list the files that would change and exit 1 if any.")
 @click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True, help="Re-wrap a folded `description` or `note` (`>-`) with a line longer than this.")
 def fmt(paths, check, width):
     """Format map files canonically, keeping every comment.
 
-    Keys go in the canonical order (id, kind, text, by, source, quote, tags,
-    note, supports, attacks, undercuts); every other value is written on one
+    Keys go in the canonical order (below); every value is written on one
     line however long (a quote stays one greppable line), except a folded
     `description` or `note` (`>-`), re-wrapped at --width; trailing spaces go.
     The data never changes: each file is read back and compared before it is
