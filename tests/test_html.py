@@ -94,8 +94,10 @@ def test_seed_page_is_small_and_self_contained(seed_page):
 
 def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
     from argmap import load
-    from argmap.graph import build, map_view, split
+    from argmap.graph import build, map_view
     from argmap.html import DEFAULT_PARTS
+    from argmap.parts import column_parts
+    from argmap.settings import Settings
 
     data = page_json(seed_page)
     G = build(load(ARGUMENTS))
@@ -104,7 +106,7 @@ def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
         H = map_view(G, name)
         expected.append(f"map:{name}")
         if sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")) > DEFAULT_PARTS:
-            expected += [f"part:{name}/{root}" for root, _ in split(H, DEFAULT_PARTS)]
+            expected += [f"part:{name}/{part.root}" for part in column_parts(H, Settings(), DEFAULT_PARTS)]
     assert [v["key"] for v in data["views"]] == expected
     assert seed_page.count('<script type="image/svg+xml" id="argmap-view-') == len(expected)
     assert any(v.get("continued") for v in data["views"])  # parts that point at further parts

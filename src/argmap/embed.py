@@ -112,7 +112,7 @@ def _line(block: Block, key: str) -> int:
 
 def _view(block: Block, base: Path, settings):
     """The graph the block asks for, with the folder's statuses on every node, and its settings."""
-    from .graph import build, focus, map_view, split
+    from .graph import build, focus, map_view
     from .html import DEFAULT_PARTS, folder_analysis
     from .pipeline import open_project
 
@@ -144,13 +144,14 @@ def _view(block: Block, base: Path, settings):
             maps = sorted(G.graph["maps"])
             raise BlockError(f"no map named '{name}'", _line(block, "map"), did_you_mean(name, maps) or f"maps: {', '.join(maps)}") from None
     if block.part is not None:
-        parts = dict(split(G, DEFAULT_PARTS))
+        from .parts import column_parts
+
+        parts = {part.root: part for part in column_parts(G, settings, DEFAULT_PARTS)}  # as `build --parts` draws them
         if block.part not in parts:
             roots = ", ".join(parts)
             raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"), f"parts start at: {roots}")
-        G = parts[block.part]
+        G, settings = parts[block.part].graph, parts[block.part].settings
         G.graph["title"] = None
-        settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     if block.focus is not None:
         if block.focus not in G:
             raise BlockError(f"no node '{block.focus}' to focus on", _line(block, "focus"), _suggest(block.focus, G))

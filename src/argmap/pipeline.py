@@ -221,13 +221,15 @@ def build_folder(
     An SVG output carries a stamp (a hash of the DOT, the engine and argmap's
     version); one whose stamp matches is not drawn again.  Other formats are
     compared by modification time against the map files.  With ``parts`` > 0,
-    every map of more nodes than that is also drawn in readable parts of about
-    that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
+    every map of more nodes than that is also drawn in parts of at most that size,
+    into ``out_dir/<map>/<root-id>.<fmt>``, each laid out to read in a column
+    (see :func:`argmap.parts.column_parts`; smaller where a part would be too wide).
     """
     from ._version import __version__
     from .export import FORMATS
-    from .export.dot import export as export_dot, link_parts
-    from .graph import map_view, split
+    from .export.dot import export as export_dot
+    from .graph import map_view
+    from .parts import column_parts
     from .render import render, resolve_engine
 
     opened = open_checked([folder])
@@ -240,27 +242,23 @@ def build_folder(
     jobs = []
     for m in maps:
         H = map_view(G, m.name)
-        jobs.append((m.name, out_dir / f"{m.name}.{suffix}", H))
+        if settings.color_by in ("status", "strength"):
+            annotate_status(H, settings)  # the folder's statuses; its parts copy them
+        H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
+        jobs.append((m.name, out_dir / f"{m.name}.{suffix}", H, settings, None))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         if parts and own > parts:
-            pieces = split(H, parts)
-            link_parts(pieces)  # "[replies: see its own part]" links to the part that draws them
-            for root, P in pieces:
-                P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
-                jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{suffix}", P))
-    # parts are drawn sideways: replies to one node stack in a column, so no staggering
-    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
-    for i, (name, out, H) in enumerate(jobs, 1):
+            # each part in the layout that reads in a column (argmap.parts), drawn by the embedded Graphviz
+            for part in column_parts(H, settings, parts):
+                svg = part.svg if fmt == "svg" and resolve_engine(settings.engine, fmt) == "embedded" else None
+                jobs.append((f"{m.name}/{part.root}", out_dir / m.name / f"{part.root}.{suffix}", part.graph, part.settings, svg))
+    for i, (name, out, H, job_settings, drawn) in enumerate(jobs, 1):
         start = time.perf_counter()
-        job_settings = part_settings if "part" in H.graph else settings
         step = BuildStep(name, out, i, len(jobs), nodes=sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")))
         if step.nodes > settings.large_map_warning and not parts:
             step.warnings.append(
                 f"{name} has {step.nodes} nodes; consider views with --focus or --tag, or --parts N"
             )
-        if settings.color_by in ("status", "strength"):
-            annotate_status(H, job_settings)
-        H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
         dot_text = export_dot(H, job_settings)
         if fmt == "svg":
             engine = resolve_engine(settings.engine, fmt)
@@ -268,7 +266,7 @@ def build_folder(
             if not force and out.is_file() and stamp in _head(out):
                 step.skipped = True
             else:
-                svg = render(dot_text, "svg", engine)
+                svg = drawn if drawn is not None else render(dot_text, "svg", engine)
                 _write(out, _stamp_svg(svg, stamp))
         elif fmt in ("png", "pdf"):
             if not force and out.is_file() and out.stat().st_mtime >= newest_input:

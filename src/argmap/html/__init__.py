@@ -41,10 +41,10 @@ class _View:
 
 
 def _views(G, settings: Settings, parts: int) -> list[_View]:
-    """Every map of the folder and, for the big ones, their parts (the same split as ``build --parts``)."""
-    from ..graph import map_view, split
+    """Every map of the folder and, for the big ones, their parts (the same parts and layouts as ``build --parts``)."""
+    from ..graph import map_view
+    from ..parts import column_parts
 
-    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     out = []
     for name in G.graph["maps"]:
         H = map_view(G, name)
@@ -52,9 +52,9 @@ def _views(G, settings: Settings, parts: int) -> list[_View]:
         out.append(_View(f"map:{name}", name, None, title, H, settings))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         if parts and own > parts:
-            for root, P in split(H, parts):
-                P.graph["title"] = f"{title} (part: {root})"
-                out.append(_View(f"part:{name}/{root}", name, root, P.graph["title"], P, part_settings))
+            for part in column_parts(H, settings, parts):  # as `build --parts` draws them
+                P = part.graph
+                out.append(_View(f"part:{name}/{part.root}", name, part.root, P.graph["title"], P, part.settings))
     return out
 
 
