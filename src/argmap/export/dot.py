@@ -195,7 +195,9 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     )
     dot.set_edge_defaults(fontname=font, fontsize=str(settings.fontsize - 1), arrowsize="0.8")
 
-    fill, swatches = theme.fills(G.nodes(data=True), settings.color_by)
+    # author and tag colours are the folder's: one person, one colour in every drawing of it
+    folder = theme.folder_colors(G, settings.color_by) if settings.color_by in ("author", "tag") else None
+    fill, swatches = theme.fills(G.nodes(data=True), settings.color_by, folder)
     for n, data in G.nodes(data=True):
         label, bold = _label(data, settings)
         attrs = {
