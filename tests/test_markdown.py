@@ -91,9 +91,10 @@ def test_block_errors_carry_document_lines(body, line, message):
 def test_map_part_labels_and_color_by(tmp_path):
     from argmap.embed import render_block
 
-    html = render_block(parse_block(f"source: {ROOT / 'arguments'}\npart: backlash-needs-few-ais\nlabels: id\ncolor_by: status"))
+    html = render_block(parse_block(f"source: {ROOT / 'arguments'}\npart: backlash-needs-few-ais\nlabels: title\ncolor_by: status"))
     texts = re.findall(r">([^<]+)</text>", html)
-    assert "backlash-needs-few-ais" in texts  # labels: id
+    assert texts.count("Backlash needs few AIs") == 1  # labels: title draws the title once, bold
+    assert not any("feared backlash" in t for t in texts)  # and not the text
     assert "#c8e6c9" in html or "#ffcdd2" in html  # status fills
     with pytest.raises(BlockError, match="no map named 'nope'"):
         render_block(parse_block(f"source: {SMALL}\nmap: nope"))

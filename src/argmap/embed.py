@@ -9,8 +9,12 @@ A block is a small YAML mapping::
     focus: backlash-needs-few-ais # a node and what lies within `depth` relations of it
     depth: 1                      # default 2
     part: backlash-needs-few-ais  # one part of a big map, as `build --parts 16` draws it
-    color_by: status              # author (default), kind, status, none
-    labels: title                 # text (default), title, id
+    color_by: status              # and any other drawing option, as in argmap.toml
+    labels: title
+
+Its keys are ``source`` and the drawing options of :data:`argmap.settings.OPTIONS`,
+with the names, values and defaults they have in ``argmap.toml`` and on the
+command line (the folder's ``argmap.toml`` applies, then the block's keys).
 
 Statuses always come from the analysis of the whole folder, whatever the view.
 Every problem is a :class:`BlockError` that knows the line *in the document*.
@@ -23,11 +27,12 @@ from pathlib import Path
 
 from .diagnostics import ArgmapError
 
-__all__ = ["Block", "BlockError", "parse_block", "render_block", "block_svg", "block_dot", "block_image", "KEYS", "LABELS"]
+__all__ = ["Block", "BlockError", "parse_block", "render_block", "block_svg", "block_dot", "block_image", "KEYS"]
 
-KEYS = ("source", "map", "focus", "depth", "part", "color_by", "labels")
-LABELS = ("text", "title", "id")
-TITLE_WORDS = 8
+from .settings import OPTIONS as _OPTIONS, VIEW_KEYS as _VIEW_KEYS
+
+#: ``source`` and every drawing option (:data:`argmap.settings.OPTIONS`): one vocabulary with the CLI and argmap.toml
+KEYS = ("source", *_OPTIONS)
 
 
 class BlockError(ArgmapError):
@@ -51,16 +56,19 @@ class Block:
     focus: str | None = None
     depth: int = 2
     part: str | None = None
-    color_by: str | None = None
-    labels: str = "text"
+    style: tuple[tuple[str, object], ...] = ()  # drawing options (Settings fields), as written
     line: int = 1  # the document line of the block's first key
+
+    @property
+    def color_by(self) -> str | None:
+        return dict(self.style).get("color_by")
 
 
 def parse_block(text: str, first_line: int = 1) -> Block:
     """The block's settings; ``first_line`` is the document line of the block's first line.
 
-    >>> parse_block("source: arguments/\\nfocus: x\\ndepth: 1", 10)
-    Block(source='arguments/', map=None, focus='x', depth=1, part=None, color_by=None, labels='text', line=10)
+    >>> parse_block("source: arguments/\\nfocus: x\\ndepth: 1\\nlabels: both", 10)
+    Block(source='arguments/', map=None, focus='x', depth=1, part=None, style=(('labels', 'both'),), line=10)
     >>> parse_block("source: a\\ncolour_by: status", 10)
     Traceback (most recent call last):
     argmap.embed.BlockError: unknown key 'colour_by' in an argmap block
@@ -68,9 +76,11 @@ def parse_block(text: str, first_line: int = 1) -> Block:
     import yaml
 
     from .diagnostics import did_you_mean
+    from .settings import Settings
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -85,23 +95,30 @@ def parse_block(text: str, first_line: int = 1) -> Block:
         key = key_node.value
         line = first_line + key_node.start_mark.line
         if key not in KEYS:
-            hint = did_you_mean(key.replace("colour", "color"), list(KEYS)) or f"the keys are {', '.join(KEYS)}"
+            hint = did_you_mean(key.replace("colour", "color").replace("-", "_"), list(KEYS)) or f"the keys are {', '.join(KEYS)}"
             raise BlockError(f"unknown key '{key}' in an argmap block", line, hint)
         if not isinstance(value_node, yaml.ScalarNode):
             raise BlockError(f"'{key}' takes a single value", line)
-        values[key], lines[key] = value_node.value, line
+        # typed as YAML reads it (true, 12, 1.5), as argmap.toml's values are typed
+        values[key], lines[key] = yaml.load(yaml.serialize(value_node), Loader=loader), line
     if "source" not in values:
         raise BlockError("an argmap block needs `source:` (a folder of maps or one map file)", first_line)
+    for key in ("source", "map", "focus", "part"):
+        if key in values and values[key] is not None:
+            values[key] = str(values[key])
     if "depth" in values:
-        try:
-            values["depth"] = int(values["depth"])
-        except ValueError:
-            raise BlockError(f"depth must be a whole number, not '{values['depth']}'", lines["depth"]) from None
+        if isinstance(values["depth"], bool) or not isinstance(values["depth"], int):
+            raise BlockError(f"depth must be a whole number, not '{values['depth']}'", lines["depth"])
         if values["depth"] < 0:
             raise BlockError("depth must be 0 or more", lines["depth"])
-    if values.get("labels", "text") not in LABELS:
-        raise BlockError(f"labels must be one of {', '.join(LABELS)}, not '{values['labels']}'", lines["labels"])
-    block = Block(**{k: v for k, v in values.items()}, line=first_line)
+    style = tuple((k, v) for k, v in values.items() if k not in ("source", *_VIEW_KEYS))
+    for key, value in style:  # the same check, and message, as argmap.toml and the CLI
+        try:
+            Settings().replace(**{key: value})
+        except ArgmapError as exc:
+            raise BlockError(str(exc), lines[key], f"see the drawing options: {key} takes the values argmap.toml takes") from None
+    view = {k: v for k, v in values.items() if k in ("source", *_VIEW_KEYS)}
+    block = Block(**view, style=style, line=first_line)
     object.__setattr__(block, "_lines", lines)
     return block
 
@@ -125,6 +142,12 @@ def _view(block: Block, base: Path, settings):
         from .settings import load_config
 
         settings = load_config(path if path.is_dir() else path.parent)
+    folder_settings = settings  # which parts there are: the folder's, as in maps/
+    for key, value in block.style:  # then the block's own drawing options
+        try:
+            settings = settings.replace(**{key: value})
+        except ArgmapError as exc:
+            raise BlockError(str(exc), _line(block, key)) from None
     project, _, own_map = open_project(path)
     G = build(project)
     result = folder_analysis(G, settings)
@@ -144,33 +167,21 @@ def _view(block: Block, base: Path, settings):
             maps = sorted(G.graph["maps"])
             raise BlockError(f"no map named '{name}'", _line(block, "map"), did_you_mean(name, maps) or f"maps: {', '.join(maps)}") from None
     if block.part is not None:
-        from .parts import column_parts
+        from .parts import NoSuchPart, part_of
 
-        parts = {part.root: part for part in column_parts(G, settings, DEFAULT_PARTS)}  # as `build --parts` draws them
-        if block.part not in parts:
-            roots = ", ".join(parts)
-            raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"), f"parts start at: {roots}")
-        G, settings = parts[block.part].graph, parts[block.part].settings
+        try:  # the part `build --parts 16` draws, in the block's options
+            part = part_of(G, block.part, folder_settings, DEFAULT_PARTS, draw_with=settings)
+        except NoSuchPart as exc:
+            raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"),
+                             f"parts start at: {', '.join(exc.roots)}") from None
+        G, settings = part.graph, part.settings
         G.graph["title"] = None
     if block.focus is not None:
         if block.focus not in G:
             raise BlockError(f"no node '{block.focus}' to focus on", _line(block, "focus"), _suggest(block.focus, G))
         G = focus(G, block.focus, block.depth)
         G.graph["title"] = None
-    if block.color_by is not None:
-        try:
-            settings = settings.replace(color_by=block.color_by)
-        except ArgmapError as exc:
-            raise BlockError(str(exc), _line(block, "color_by")) from None
-    if block.labels != "text":
-        for n, d in G.nodes(data=True):
-            d["text"] = n if block.labels == "id" else (d.get("title") or _first_words(d.get("text") or n))
     return G, settings
-
-
-def _first_words(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def _suggest(name: str, G) -> str | None:

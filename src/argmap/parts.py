@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .diagnostics import ArgmapError
 from .settings import Settings
 
 __all__ = [
     "COLUMN_PX", "MIN_TEXT_PX", "NARROW_WRAP", "Part", "max_width_pt", "text_px", "svg_width", "layouts", "fit",
-    "column_parts",
+    "column_parts", "part_of", "NoSuchPart", "DEFAULT_PARTS",
 ]
 
 #: The width of a blog or documentation column, in CSS px.
@@ -44,6 +45,8 @@ COLUMN_PX = 720
 MIN_TEXT_PX = 10
 #: The label width (characters) of the narrow layouts.
 NARROW_WRAP = 22
+#: Parts have at most this many nodes unless asked otherwise (``make maps``, the page, ``part:`` in a block).
+DEFAULT_PARTS = 16
 #: A part is split again down to this many nodes at the smallest.
 MIN_PART_NODES = 4
 
@@ -154,3 +157,36 @@ def column_parts(H, settings: Settings, max_nodes: int) -> list[Part]:
         if not too_wide or size <= MIN_PART_NODES:
             return best[1]
         size = max(MIN_PART_NODES, size * 3 // 4)
+
+
+class NoSuchPart(ArgmapError):
+    """No part of the map starts at the node asked for; ``roots`` are those that do."""
+
+    def __init__(self, message: str, roots: list[str]):
+        super().__init__(message)
+        self.roots = roots
+
+
+def part_of(G, root: str, settings: Settings, size: int = DEFAULT_PARTS, draw_with: Settings | None = None) -> Part:
+    """The part of ``root``'s map that starts at ``root``, as ``build --parts SIZE`` draws it
+    with ``settings`` (the folder's: the same split and the same layout as ``maps/``).
+
+    ``draw_with`` (a block's or the command line's options) draws that same part
+    in the first of its own layouts that fits.  ``G`` is the folder's graph or a
+    view of it; raises ``KeyError`` for an unknown node and :class:`NoSuchPart`
+    when no part starts there.
+    """
+    from .graph import map_view
+
+    if root not in G:
+        raise KeyError(root)
+    name = G.nodes[root].get("map")
+    whole = G.graph.get("whole", G)
+    parts = {p.root: p for p in column_parts(map_view(whole, name), settings, size)}
+    if root not in parts:
+        raise NoSuchPart(f"'{root}' starts no part of map '{name}'", list(parts))
+    part = parts[root]
+    if draw_with is not None and draw_with != settings:
+        chosen, dot, svg, _ = fit(part.graph, draw_with)
+        part = Part(root, part.graph, chosen, dot, svg)
+    return part

@@ -44,10 +44,11 @@ class View:
     depth: int = 2
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    part: str | None = None  # a part's root: the part as `build --parts 16` draws it (argmap.parts)
 
     @property
     def filtered(self) -> bool:
-        return self.focus is not None or bool(self.tags) or bool(self.authors)
+        return self.focus is not None or bool(self.tags) or bool(self.authors) or self.part is not None
 
 
 def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Project, list[Diagnostic], str | None]:
@@ -182,6 +183,23 @@ def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = Vie
 
         own = {m.name for m in opened.maps}
         G = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
+    if view.part is not None:
+        from .parts import NoSuchPart, part_of
+
+        try:
+            from .settings import load_config
+
+            # which parts there are: the folder's settings, as `make maps` draws them; drawn with the flags
+            part = part_of(G, view.part, load_config(opened.folder), draw_with=settings)
+        except KeyError:
+            from .diagnostics import did_you_mean
+
+            hint = did_you_mean(view.part, sorted(G.nodes)) or "`argmap list` shows the maps"
+            raise ArgmapError(f"no node with id '{view.part}' to draw the part of ({hint})") from None
+        except NoSuchPart as exc:
+            raise ArgmapError(f"{exc} (parts start at: {', '.join(exc.roots)})") from None
+        G, settings = part.graph, part.settings  # its layout for the column
+        view = dataclasses.replace(view, map=None, part=None)
     H = select(G, view)
     if view.map is None and H.graph.get("title") is None and len(opened.project.maps) == 1:
         H.graph["title"] = opened.project.maps[0].title

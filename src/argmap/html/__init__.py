@@ -26,8 +26,8 @@ from ..settings import Settings
 
 __all__ = ["build_html", "page_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
 
-#: Maps with more nodes than this are also shown in parts of about this size.
-DEFAULT_PARTS = 16
+#: Maps with more nodes than this are also shown in parts of at most this size (as ``make maps``).
+from ..parts import DEFAULT_PARTS  # noqa: E402
 
 
 @dataclass
