@@ -453,3 +453,35 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     shown = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
     assert "q" not in shown and shown and all(data["nodes"][n]["status"] == "IN" for n in shown)
     p.close()
+
+
+# -- issue 22 item 5: a deep link opens the part drawn from its node, framed; the page has the folder's title
+def test_the_page_is_titled_by_its_folder_or_its_map(seed_page, tmp_path):
+    assert "<title>Debates about AI alignment</title>" in seed_page  # arguments/argmap.toml
+    assert page_json(seed_page)["title"] == "Debates about AI alignment"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "m.yaml").write_text("title: Should we ship?\nnodes:\n  - id: a\n    text: Ship it.\n", encoding="utf-8")
+    assert "<title>Should we ship?</title>" in build_html(one)
+    (one / "argmap.toml").write_text('title = "Release debates"\n[render]\nwrap = 24\n', encoding="utf-8")
+    assert "<title>Release debates</title>" in build_html(one)
+
+
+def test_deep_link_opens_the_part_drawn_from_the_node_with_its_title_in_view(browser, tmp_path, seed_page):
+    path = tmp_path / "seed.html"
+    path.write_text(seed_page, encoding="utf-8")
+    p = Page(browser, path, "#backlash-needs-few-ais")
+    assert p.selected() == "backlash-needs-few-ais"
+    assert p.view().get("part") == "backlash-needs-few-ais"  # drawn from it, not where it is a leaf
+    frame = p.page.evaluate("""() => {
+        const c = document.getElementById('am-canvas').getBoundingClientRect();
+        const svg = document.querySelector('#am-canvas svg');
+        const title = svg.querySelector('g.graph > text').getBoundingClientRect();
+        const node = document.querySelector('#am-canvas g.am-sel').getBoundingClientRect();
+        return {c: [c.left, c.top, c.right, c.bottom], title: [title.left, title.top, title.right, title.bottom],
+                node: [node.left, node.top, node.right, node.bottom]}; }""")
+    (cl, ct, cr, cb), (tl, tt, tr, tb), (nl, nt, nr, nb) = frame["c"], frame["title"], frame["node"]
+    assert cl <= tl and tr <= cr and ct <= tt and tb <= cb, frame  # the title, whole, in view
+    assert tt - ct < 80, frame  # no blank band above the drawing: room for the zoom buttons and the margin only
+    assert cl <= nl and nr <= cr and ct <= nt and nb <= cb, frame  # and the node
+    p.close()

@@ -1,7 +1,9 @@
 """Rendering settings: one dataclass of defaults, overlaid by a config file, overlaid by flags.
 
 A folder may hold ``argmap.toml`` with a ``[render]`` table using the same names
-as the fields below; command-line flags win over it.
+as the fields below (command-line flags win over it), and, above that table, the
+folder's ``title`` (the page's title).  :data:`OPTIONS` is the one table of drawing
+options that the CLI, ``argmap.toml``, ```` ```argmap ```` blocks and the docs share.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from .model import Location
 
 __all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config",
-           "load_settings", "CONFIG_NAME", "Option", "OPTIONS", "VIEW_KEYS", "choices", "options_markdown"]
+           "load_settings", "load_title", "CONFIG_NAME", "Option", "OPTIONS", "VIEW_KEYS", "choices", "options_markdown"]
 
 #: How boxes can be filled (``--color-by``): name → what the colour says.  The one list of
 #: colourings: the settings check, the CLI choices, the README and export.theme read it.
@@ -331,8 +333,13 @@ def load_config(folder: str | Path) -> Settings:
     from .diagnostics import did_you_mean
 
     for top in sorted(data):
+        if top == "title" and isinstance(data[top], str) and data[top].strip():
+            continue  # the folder's title (load_title): the page's
+        if top == "title":
+            raise _config_error(path, text, f"title must be a non-empty string, not {_show(data[top])}",
+                                'write title = "What the maps of this folder debate"', key="title")
         if top != "render":
-            hint = did_you_mean(top, ["render"]) or "argmap.toml has one table, [render]"
+            hint = did_you_mean(top, ["render", "title"]) or "argmap.toml has a title and one table, [render]"
             raise _config_error(path, text, f"unknown table or key '{top}'", hint, key=None if isinstance(data[top], dict) else top,
                                 table=top if isinstance(data[top], dict) else None)
     table = data.get("render", {})
@@ -364,6 +371,17 @@ def load_config(folder: str | Path) -> Settings:
     if isinstance(settings.fontsize, int):
         settings = dataclasses.replace(settings, fontsize=float(settings.fontsize))
     return settings
+
+
+def load_title(folder: str | Path) -> str | None:
+    """The folder's title, ``title = "..."`` at the top of its ``argmap.toml`` (``None`` without one).
+    Checked as :func:`load_config` checks the file, so a bad file raises the same located error."""
+    load_config(folder)
+    path = Path(folder) / CONFIG_NAME
+    if not path.is_file():
+        return None
+    title = tomllib.loads(path.read_text(encoding="utf-8")).get("title")
+    return " ".join(title.split()) if isinstance(title, str) else None
 
 
 def load_settings(folder: str | Path, **flags: Any) -> Settings:

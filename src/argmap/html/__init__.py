@@ -230,8 +230,25 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     project, _, _ = open_project(path)
     G = build(project)
     if title is None:
-        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
+        title = page_title(path, project)
     return page_html(G, title, settings, parts)
+
+
+def page_title(path: str | Path, project) -> str:
+    """The page's title: the folder's (``title`` in its ``argmap.toml``), else the map's when there is
+    one map, else the maps' titles (three at most), else the folder's name."""
+    from ..settings import load_title
+
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    title = load_title(folder)
+    if title:
+        return title
+    titles = [m.title or m.name for m in project.maps]
+    if len(titles) == 1:
+        return titles[0]
+    if 1 < len(titles) <= 3:
+        return "; ".join(titles)
+    return Path(path).resolve().name
 
 
 def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS) -> str:
