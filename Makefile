@@ -1,5 +1,6 @@
 # The two commands a newcomer needs (see README):
 #   make maps   - create .venv, install argmap, draw every map in arguments/ into maps/
+#                 (and the small example map in examples/ beside it)
 #   make test   - create .venv, install argmap with test extras, run the whole test suite
 # and for developers:
 #   make readme - re-run every example of README.md and write its real output into the file (cog)
@@ -11,6 +12,7 @@ BIN := $(VENV)/bin
 
 maps: $(VENV)/.installed
 	$(BIN)/argmap build arguments -o maps --engine embedded --parts 16
+	$(BIN)/argmap build examples -o examples --engine embedded
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 #: What a newcomer's checkout has that the examples read.
-COPIED = ("arguments",)
+COPIED = ("arguments", "examples")
 
 
 @dataclass(frozen=True)

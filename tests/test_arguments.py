@@ -38,7 +38,7 @@ def test_every_node_is_attributed_quoted_and_short(project):
             problems.append(f"{where}: text has {len(n.text.split())} words (at most 25)")
         if not 5 <= len(n.quote.split()) <= 40:
             problems.append(f"{where}: quote has {len(n.quote.split())} words (5 to 40)")
-        if n.by == "commenter" and not n.note:
+        if n.by.lower().startswith("commenter") and not n.note:
             problems.append(f"{where}: an unnamed commenter needs a note saying which")
         if n.text.strip().lower() == n.quote.strip().lower():
             problems.append(f"{where}: text must be in our own words, not the quote")

@@ -95,10 +95,10 @@ def test_pdf_is_vector_with_the_font_embedded():
     assert b"/Subtype /Image" not in pdf  # not a picture of the SVG
 
 
-def test_a_whole_seed_map_converts():
+def test_a_whole_example_map_converts():
     from conftest import ROOT
 
-    svg = (ROOT / "maps" / "example.svg").read_bytes()
+    svg = (ROOT / "examples" / "example.svg").read_bytes()
     png = convert.convert_svg(svg, "png")
     width, height, _ = _png_pixels(png)
     assert width > 300 and height > 300

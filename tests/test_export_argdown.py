@@ -121,7 +121,7 @@ def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
     npx = shutil.which("npx")
     if npx is None:
         pytest.skip("npx (Node.js) is not installed, so Argdown's own CLI cannot run here")
-    text = export(_graph(), FORMAT) + "\n" + export(map_view(build(argmap.load(ARGUMENTS)), "example"), FORMAT).split("===\n", 2)[-1]
+    text = export(_graph(), FORMAT) + "\n" + export(build(argmap.load(ARGUMENTS.parent / "examples")), FORMAT).split("===\n", 2)[-1]
     (tmp_path / "map.argdown").write_text(text, encoding="utf-8")
     try:
         run = subprocess.run([npx, "--yes", "@argdown/cli", "json", "map.argdown", "out"], cwd=tmp_path,

@@ -12,6 +12,7 @@ from argmap.settings import Settings
 from conftest import ROOT
 
 MAPS = ROOT / "maps"
+EXAMPLES = ROOT / "examples"
 
 
 @pytest.mark.skipif(not MAPS.is_dir(), reason="maps/ has not been drawn")
@@ -24,3 +25,11 @@ def test_committed_svgs_are_up_to_date(tmp_path):
     stale = [str(p) for p in sorted(fresh) if (tmp_path / p).read_bytes() != (MAPS / p).read_bytes()]
     assert not stale, f"out of date (run `make maps`): {stale}"
     assert len(steps) == len(fresh)
+
+
+def test_the_example_map_and_its_committed_drawing_are_current(tmp_path):
+    """examples/example.yaml lives outside the analysed folder but is drawn by `make maps` too."""
+    list(build_folder(EXAMPLES, tmp_path, "svg", Settings(engine="embedded")))
+    fresh = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert fresh == ["example.svg"]
+    assert (tmp_path / "example.svg").read_bytes() == (EXAMPLES / "example.svg").read_bytes(), "run `make maps`"

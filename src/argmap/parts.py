@@ -50,6 +50,9 @@ DEFAULT_PARTS = 16
 #: A part is split again down to this many nodes at the smallest.
 MIN_PART_NODES = 4
 
+#: Points kept below the limit: the SVG states its size rounded to whole points.
+_ROUNDING = 2.0
+
 _VIEWBOX = re.compile(rb'viewBox="[0-9.\-]+ [0-9.\-]+ ([0-9.]+) ')
 
 
@@ -116,7 +119,7 @@ def fit(P, settings: Settings) -> tuple[Settings, str, bytes, bool]:
     from .export.dot import export as export_dot
     from .render import render
 
-    limit = max_width_pt(settings)
+    limit = max_width_pt(settings) - _ROUNDING
     tried = []
     for candidate in layouts(settings):
         dot = export_dot(P, candidate)
