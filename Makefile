@@ -18,7 +18,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 readme: $(VENV)/.installed-test
-	$(BIN)/cog -r -I tests README.md $$(grep -l "\[\[\[cog" docs/*.md)
+	$(BIN)/cog -r -I tests README.md
+	$(BIN)/cog -r -I tests $$(grep -l "\[\[\[cog" docs/*.md)
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/pipeline.py

@@ -149,7 +149,7 @@ def view_options(f):
 
     f = click.option("--by", "authors", multiple=True, metavar="AUTHOR", help="Only nodes by this author (repeatable).")(f)
     f = click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only nodes with this tag (repeatable).")(f)
-    f = click.option("--part", metavar="ID", help=_help("part") + " Draws that part's map.")(f)
+    f = click.option("--part", metavar="ID", help=_help("part"))(f)
     f = click.option("--depth", type=click.IntRange(0, 100), default=OPTIONS["depth"].default, show_default=True,
                      help=_help("depth"))(f)
     f = click.option("--focus", metavar="ID", help=_help("focus"))(f)
