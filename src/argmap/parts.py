@@ -112,10 +112,11 @@ class Part:
         return svg_width(self.svg)
 
 
-def fit(P, settings: Settings) -> tuple[Settings, str, bytes, bool]:
+def fit(P, settings: Settings, drawn: dict[str, bytes] | None = None) -> tuple[Settings, str, bytes, bool]:
     """The first layout of ``P`` that fits the column: its settings, DOT, SVG and ``True``;
     or, when none does, the narrowest and ``False``.  SVGs are drawn by the embedded
-    Graphviz (the same layout, and bytes, on every machine)."""
+    Graphviz (the same layout, and bytes, on every machine); ``drawn`` (DOT → SVG) saves
+    drawing a layout twice."""
     from .export.dot import export as export_dot
     from .render import render
 
@@ -123,7 +124,11 @@ def fit(P, settings: Settings) -> tuple[Settings, str, bytes, bool]:
     tried = []
     for candidate in layouts(settings):
         dot = export_dot(P, candidate)
-        svg = render(dot, "svg", "embedded")
+        svg = drawn.get(dot) if drawn is not None else None
+        if svg is None:
+            svg = render(dot, "svg", "embedded")
+            if drawn is not None:
+                drawn[dot] = svg
         if svg_width(svg) <= limit:
             return candidate, dot, svg, True
         tried.append((svg_width(svg), candidate, dot, svg))
@@ -146,13 +151,14 @@ def column_parts(H, settings: Settings, max_nodes: int) -> list[Part]:
     title = H.graph.get("title") or H.graph.get("map")
     best: tuple[int, list[Part]] | None = None
     size = max_nodes
+    cache: dict[str, bytes] = {}  # a part a smaller split leaves as it was is not drawn again
     while True:
         pieces = split(H, size)
         link_parts(pieces)
         drawn, too_wide = [], 0
         for root, P in pieces:
             P.graph["title"] = f"{title} (part: {root})"
-            chosen, dot, svg, fits = fit(P, settings)
+            chosen, dot, svg, fits = fit(P, settings, cache)
             too_wide += not fits
             drawn.append(Part(root, P, chosen, dot, svg))
         if best is None or too_wide < best[0]:
