@@ -524,3 +524,43 @@ def test_add_to_a_tagged_or_anchored_nodes_list(tmp_path, props):
     assert result.node_id == "two"
     assert m.read_text() == f"nodes: {props}\n  - id: one\n    text: One\n  - id: two\n    text: Two\n    attacks: [one]\n"
     assert argmap.check(tmp_path)[1] == []
+
+
+# -- the folder is locked, not only the file (issue 24) -----------------------------------------------
+def test_concurrent_adds_into_two_files_of_one_folder_never_share_an_id(tmp_path):
+    """The id check spans the folder; with only the file locked, 5 of 5 pairs collided."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "one.yaml").write_text("map: one\nnodes:\n  - id: root-one\n    text: The first root.\n")
+    (folder / "two.yaml").write_text("map: two\nnodes:\n  - id: root-two\n    text: The second root.\n")
+    exe = Path(sys.executable).with_name("argmap")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap.cli"]
+    # every process makes its id from the same text, in one file or the other: each must see the others' ids
+    procs = [subprocess.Popen(cmd + ["add", str(folder), "--attacks", f"root-{'one' if i % 2 else 'two'}",
+                                     "--text", "Same words every time."],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(12)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+    project, diags = argmap.check(folder)
+    assert not [d for d in diags if d.is_error], [d.format() for d in diags]
+    ids = [n.id for m in project.maps for n in m.nodes]
+    assert len(ids) == len(set(ids)) == 14
+    assert sorted(i for i in ids if i.startswith("same")) == sorted(
+        ["same-words-every-time"] + [f"same-words-every-time-{k}" for k in range(2, 13)])
+
+
+def test_add_and_fmt_keep_hard_links(tmp_path):
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "m.yaml"
+    path.write_text("map: m\nnodes:\n  - id: root\n    text:    The root claim.   \n")
+    twin = tmp_path / "twin.yaml"  # the same file, reached by a second name outside the folder
+    os.link(path, twin)
+    add_node(folder, "root", "attacks", "Through a hard link.")
+    assert os.path.samefile(path, twin) and "through-a-hard-link" in twin.read_text()
+    from argmap.fmt import format_paths
+
+    [result] = format_paths([folder])
+    assert result.changed and os.path.samefile(path, twin)
+    assert "The root claim.   " not in twin.read_text() and "The root claim.\n" in twin.read_text()

@@ -33,12 +33,70 @@ def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
     assert sorted(p.name for p in real.parent.iterdir()) == ["map.yaml"]
 
 
-def test_a_chain_of_symlinks_and_a_dangling_one(tmp_path):
+def test_a_chain_of_symlinks_is_written_through(tmp_path):
     real = tmp_path / "real.txt"
+    real.write_text("old")
     (tmp_path / "a").symlink_to(tmp_path / "b")
-    (tmp_path / "b").symlink_to(real)  # dangling until written
+    (tmp_path / "b").symlink_to(real)
     write_atomic(tmp_path / "a", "made")
     assert real.read_text() == "made" and (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+@pytest.mark.parametrize("chain", [False, True])
+def test_a_dangling_symlink_is_never_written_through(tmp_path, chain):
+    """Issue 24: `-o out.svg` where out.svg is a dangling link used to create the file wherever it pointed."""
+    outside = tmp_path / "outside" / "planted.txt"
+    outside.parent.mkdir()
+    out = tmp_path / "out" / "map.svg"
+    out.parent.mkdir()
+    if chain:
+        (tmp_path / "hop").symlink_to(outside)
+        out.symlink_to(tmp_path / "hop")
+    else:
+        out.symlink_to(outside)
+    with pytest.raises(WriteError, match="symlink to .* which does not exist; nothing written"):
+        write_atomic(out, "<svg/>")
+    assert not outside.exists() and out.is_symlink()
+    assert list(outside.parent.iterdir()) == []
+
+
+MAP = "map: m\nnodes:\n  - id: a\n    text: A.\n"
+
+
+@pytest.mark.parametrize("text", [MAP, "\ufeff" + MAP, "sources: {}\n# a comment\nnodes: []\n", "nodes :\n"])
+def test_a_map_is_never_replaced_unless_asked(tmp_path, text):
+    path = tmp_path / "debate.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(WriteError, match="is an argmap map .*nothing written"):
+        write_atomic(path, '{"$schema": "x"}')
+    assert path.read_text(encoding="utf-8") == text
+    link = tmp_path / "out.svg"  # nor through a link to it
+    link.symlink_to(path)
+    with pytest.raises(WriteError, match="is an argmap map"):
+        write_atomic(link, "<svg/>")
+    write_atomic(path, MAP + "  - id: b\n    text: B.\n", replace_map=True)  # an editor of maps may
+    assert "id: b" in path.read_text()
+
+
+def test_other_files_are_replaced_as_before(tmp_path):
+    for name, text in [("a.json", '{"nodes": []}'), ("a.dot", "digraph { nodes: 1 }"), ("notes.yaml", "map: x\n  nodes: y\n")]:
+        path = tmp_path / name
+        path.write_text(text)
+        write_atomic(path, "new")
+        assert path.read_text() == "new"
+
+
+def test_keep_links_rewrites_a_hard_linked_file_in_place(tmp_path):
+    path, twin = tmp_path / "m.yaml", tmp_path / "twin.yaml"
+    path.write_text(MAP)
+    os.link(path, twin)
+    write_atomic(path, MAP + "# more\n", replace_map=True, keep_links=True, expect=MAP.encode())
+    assert twin.read_text() == MAP + "# more\n" and os.path.samefile(path, twin)
+    with pytest.raises(WriteError, match="changed while it was being edited"):
+        write_atomic(path, "x", replace_map=True, keep_links=True, expect=b"not what is there")
+    assert twin.read_text() == MAP + "# more\n"
+    write_atomic(path, MAP, replace_map=True)  # without keep_links the rename cuts the link, as before
+    assert not os.path.samefile(path, twin)
 
 
 def test_a_character_device_is_written_in_place(tmp_path):

@@ -485,3 +485,74 @@ def test_deep_link_opens_the_part_drawn_from_the_node_with_its_title_in_view(bro
     assert tt - ct < 80, frame  # no blank band above the drawing: room for the zoom buttons and the margin only
     assert cl <= nl and nr <= cr and ct <= nt and nb <= cb, frame  # and the node
     p.close()
+
+
+# -- every deep link opens something or says it found nothing; fields are bidi-isolated (issue 24) --------
+HOSTILE_PAGE = ROOT / "tests" / "data" / "hostile" / "page"
+
+
+@pytest.mark.parametrize("fragment, said", [
+    ("#%", "Nothing in this page is named “%”"),
+    ("#%E0%A4%A", "Nothing in this page is named “%E0%A4%A”"),
+    ("#constructor", "Nothing in this page is named “constructor”"),
+    ("#__proto__", "Nothing in this page is named “__proto__”"),
+    ("#toString", "Nothing in this page is named “toString”"),
+    ("#no-such-box", "Nothing in this page is named “no-such-box”"),
+    ("#node-constructor", "Nothing in this page is named “node-constructor”"),
+    ("#map=constructor", "No map named “constructor”"),
+    ("#part=debate/__proto__", "No part named “debate/__proto__”"),
+    ("#" + "x" * 5000, "Nothing in this page is named “" + "x" * 79 + "…”"),
+])
+def test_a_deep_link_to_nothing_says_so_and_shows_a_map(browser, small_page, fragment, said):
+    p = Page(browser, small_page, fragment)  # waits for the page to be ready: a thrown URIError never got there
+    assert p.page.evaluate("() => document.querySelectorAll('#am-canvas g.node[data-id]').length") > 0
+    notice = p.page.locator("#am-notice")
+    assert notice.is_visible() and notice.inner_text() == said + (": no box, map or part has that id" if said.startswith("Nothing") else " in this page")
+    assert p.selected() is None
+    p.page.evaluate("location.hash = '#tests-pass'")  # a good link afterwards works, and the notice goes
+    p.page.wait_for_function("() => document.querySelector('#am-canvas g.am-sel')?.dataset.id === 'tests-pass'")
+    assert not notice.is_visible()
+    p.page.evaluate(f"location.hash = {json.dumps(fragment)}")  # and a bad one followed later keeps the map shown
+    p.page.wait_for_function("() => !document.getElementById('am-notice').hidden")
+    assert p.page.evaluate("() => document.querySelectorAll('#am-canvas g.node[data-id]').length") > 0
+    p.close()
+
+
+def _reads_left_to_right(p, container: str, word: str) -> bool:
+    """Whether ``word``, in a text node of the panel after a hostile field, is laid out left to right."""
+    return p.page.evaluate("""([container, word]) => {
+        const root = document.querySelector(container);
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+            const at = t.data.indexOf(word);
+            if (at < 0) continue;
+            const x = i => { const r = document.createRange(); r.setStart(t, at + i); r.setEnd(t, at + i + 1);
+                             return r.getBoundingClientRect().left; };
+            return x(0) < x(word.length - 1);
+        }
+        throw new Error("no text " + word + " in " + container);
+    }""", [container, word])
+
+
+def test_bidi_overrides_in_a_holder_or_source_title_reverse_only_themselves(browser, tmp_path):
+    out = tmp_path / "bidi.html"
+    write_html(HOSTILE_PAGE, out)
+    p = Page(browser, out, "#hostile-holder")
+    panel = "#am-panel"
+    assert p.page.locator(panel).is_visible()
+    # the words after each hostile field still read left to right
+    assert _reads_left_to_right(p, f"{panel} p.am-meta", "claim")  # after "By Mallory \u202erevo"
+    assert _reads_left_to_right(p, f"{panel} p.am-source", "Author")  # after the source title
+    assert _reads_left_to_right(p, f"{panel} p.am-stance", "held")  # after the writer's name
+    # every field the authors wrote sits in an isolate
+    fields = p.page.evaluate("""() => {
+        const hostile = [...document.querySelectorAll('#am-panel *')].filter(e =>
+            [...e.childNodes].some(c => c.nodeType === 3 && c.data.includes('\\u202e')));
+        return hostile.map(e => [e.tagName, getComputedStyle(e).unicodeBidi]);
+    }""")
+    assert fields and all(bidi == "isolate" for _, bidi in fields), fields
+    # the hover text is one string: each field in it sits between FSI and PDI
+    hover = p.page.evaluate("() => document.querySelector('#am-canvas g.node[data-id=\"hostile-holder\"] title').textContent")
+    assert "\u2068Mallory \u202erevo\u2069" in hover and "\u2068Release memo \u202eetats ot gninnur\u2069" in hover
+    p.page.screenshot(path=str(tmp_path / "bidi.png"))
+    p.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -38,6 +39,7 @@ source: not a map
 
 
 def convert(text: str, **config) -> str:
+    config.setdefault("base_dir", str(ROOT))
     return markdown.markdown(text, extensions=["argmap.markdown", "fenced_code"],
                              extension_configs={"argmap.markdown": config})
 
@@ -116,7 +118,7 @@ def mkdocs_site(tmp_path: Path, page: str) -> Path:
         encoding="utf-8",
     )
     (site / "docs" / "index.md").write_text(page, encoding="utf-8")
-    (site / "maps").symlink_to(SMALL, target_is_directory=True)
+    shutil.copytree(SMALL, site / "maps")  # inside the site: a symlink out of it is refused
     return site
 
 
@@ -162,3 +164,108 @@ def test_the_docs_site_builds_strict_with_argmap_blocks(tmp_path):
     assert "source: arguments/" in index  # and the block shown as code stays code
     for page in ("reference", "format", "semantics", "performance", "editing", "development"):
         assert (tmp_path / "site" / page / "index.html").is_file(), page
+
+
+# -- a page from a pull request cannot read the build machine (issue 24) ------------------------
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "blocks"
+SECRETS = ("not-a-real-token-5f1c9e0b", "ARGMAP-SECRET-LINE", "OUTSIDE-MAP-MARKER", "root:x:0")
+
+
+def hostile_site(tmp_path: Path) -> Path:
+    """A site whose `outside/` sibling stands for the rest of the machine, reachable only by escaping."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for name in ("secret.env", "outside-map.yaml"):
+        shutil.copy(HOSTILE / name, outside / name)
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: A pull request\nmarkdown_extensions:\n  - argmap.markdown\n")
+    shutil.copy(HOSTILE / "page.md", site / "docs" / "index.md")
+    shutil.copytree(SMALL, site / "maps")
+    (site / "maps-out").symlink_to(outside, target_is_directory=True)
+    (site / "leaky").mkdir()
+    shutil.copy(SMALL / "debate.yaml", site / "leaky" / "debate.yaml")
+    (site / "leaky" / "leak.yaml").symlink_to(outside / "outside-map.yaml")
+    (site / "bad").mkdir()
+    shutil.copy(HOSTILE / "not-a-map.yaml", site / "bad" / "not-a-map.yaml")
+    return site
+
+
+HOSTILE_ERRORS = [  # (line of the block's first key, what the error says)
+    (4, "source '/etc/passwd' is outside the document's folder"),
+    (8, "source '../outside/secret.env' is outside the document's folder"),
+    (12, "source '../outside' is outside the document's folder"),
+    (16, "source 'maps-out' is outside the document's folder"),
+    (20, "source 'maps-out/outside-map.yaml' is outside the document's folder"),
+    (24, "map file 'leaky/leak.yaml' is outside the document's folder"),
+    (28, "source is a path of 5,000 characters; at most 1,000 are read"),
+    (32, "an argmap block is a flat YAML mapping"),
+    (37, "depth must be at most 100"),
+    (41, "the maps in 'bad' have 1 error; first at bad/not-a-map.yaml:1:1 error[wrong-type]"),
+]
+
+
+def test_hostile_page_gives_one_located_error_per_block_and_quotes_nothing(tmp_path, caplog):
+    site = hostile_site(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        html = convert((site / "docs" / "index.md").read_text(), base_dir=str(site), document="index.md")
+    assert "<svg" not in html
+    errors = re.findall(r'<pre class="argmap-error" role="alert">([^<]*)</pre>', html)
+    assert len(errors) == len(HOSTILE_ERRORS)
+    for shown, (line, message) in zip(errors, HOSTILE_ERRORS):
+        import html as html_lib
+
+        assert html_lib.unescape(shown).startswith(f"index.md:{line}:1: error[argmap-block]: {message}"), shown
+    outside = [e for e in errors if "outside the document" in e]
+    assert len(outside) == 6 and all("`root:` option of the argmap.markdown extension" in e for e in outside)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for secret in SECRETS + (str(tmp_path),):  # nor where the build machine keeps the site
+        assert secret not in html and secret not in logged
+
+
+def test_root_option_widens_what_blocks_may_read(tmp_path):
+    site = hostile_site(tmp_path)
+    page = "```argmap\nsource: ../outside/outside-map.yaml\n```\n"
+    assert "outside the document&#x27;s folder" in convert(page, base_dir=str(site))
+    html = convert(page, base_dir=str(site), root=str(tmp_path))
+    assert "<svg " in html and "OUTSIDE-MAP-MARKER" in html
+
+
+def test_mkdocs_strict_build_of_a_hostile_page_fails_with_located_errors_and_no_secret(tmp_path):
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
+    site = hostile_site(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, capture_output=True, text=True)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    for line, message in HOSTILE_ERRORS:
+        assert f":{line}:1: error[argmap-block]: {message}" in proc.stderr
+    built = (site / "site" / "index.html").read_text() if (site / "site" / "index.html").exists() else ""
+    for secret in SECRETS:
+        assert secret not in proc.stderr and secret not in built
+
+
+def test_mkdocs_build_of_a_long_source_path_is_a_located_error(tmp_path):
+    """A 5,000-character path used to escape as OSError (File name too long) and stop MkDocs with a traceback."""
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
+    site = mkdocs_site(tmp_path, "# Post\n\n```argmap\nsource: " + "x" * 5000 + "\n```\n")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr  # not strict: the page is built, with the error in it
+    assert ":4:1: error[argmap-block]: source is a path of 5,000 characters" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("body, message", [
+    ("source: maps\n" + "x: 1\n" * 3000, "too long"),
+    ("source: " + "[" * 5000, "flat YAML mapping"),
+    ("source: " + "{a: " * 2000, "flat YAML mapping"),
+    ("? [a, b]\n: c", "keys are plain words"),
+    ("source: a\0b", "not valid YAML"),
+    ("source: !!binary aGVsbG8=", None),
+])
+def test_odd_blocks_are_block_errors(tmp_path, body, message):
+    from argmap.embed import render_block
+
+    with pytest.raises(BlockError) as info:
+        render_block(parse_block(body, 3), base=tmp_path)
+    assert info.value.line is not None and info.value.line >= 3
+    if message:
+        assert message in info.value.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc i
 
 @pytest.fixture
 def post(tmp_path) -> Path:
-    (tmp_path / "maps").symlink_to(SMALL, target_is_directory=True)
+    shutil.copytree(SMALL, tmp_path / "maps")  # inside the document's folder: a symlink out is refused
     path = tmp_path / "post.md"
     path.write_text(POST, encoding="utf-8")
     return path
@@ -98,7 +99,98 @@ def test_filter_leaves_other_code_blocks_alone():
         {"t": "CodeBlock", "c": [["", ["python"], []], "print(1)"]},
         {"t": "BlockQuote", "c": [{"t": "CodeBlock", "c": [["", ["argmap"], []], f"source: {SMALL}\nmap: followup"]}]},
     ]}
-    out = filter_document(json.loads(json.dumps(doc)), "html5")
+    out = filter_document(json.loads(json.dumps(doc)), "html5", root=ROOT)
     assert out["blocks"][0] == doc["blocks"][0]
     raw = out["blocks"][1]["c"][0]
     assert raw["t"] == "RawBlock" and raw["c"][0] == "html" and "<svg " in raw["c"][1]
+
+
+# -- a document cannot read or write outside its folder (issue 24) ------------------------------
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "blocks"
+SECRET = "not-a-real-token-5f1c9e0b"
+
+
+@pytest.fixture
+def hostile(tmp_path) -> Path:
+    """A document folder with an `outside/` sibling standing for the rest of the machine."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(HOSTILE / "secret.env", outside / "secret.env")
+    shutil.copy(HOSTILE / "outside-map.yaml", outside / "outside-map.yaml")
+    doc = tmp_path / "doc"
+    doc.mkdir()
+    shutil.copytree(SMALL, doc / "maps")
+    (doc / "maps-out").symlink_to(outside, target_is_directory=True)
+    return doc
+
+
+@pytest.mark.parametrize("source", ["../outside/secret.env", "/etc/passwd", "maps-out", "../outside/outside-map.yaml"])
+def test_source_outside_the_folder_stops_pandoc_without_quoting_it(hostile, source):
+    post = hostile / "post.md"
+    post.write_text(f"Intro.\n\n```argmap\nsource: {source}\n```\n")
+    proc = pandoc(post, "-o", "post.html")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert f"post.md:4:1: error[argmap-block]: source '{source}' is outside the document's folder" in proc.stderr
+    assert "ARGMAP_ROOT" in proc.stderr  # the hint names the option that widens it
+    assert SECRET not in proc.stderr and "root:x:0" not in proc.stderr and "OUTSIDE-MAP" not in proc.stderr
+    assert not (hostile / "post.html").exists()
+
+
+def test_argmap_root_widens_what_blocks_may_read(hostile):
+    post = hostile / "post.md"
+    post.write_text("```argmap\nsource: ../outside/outside-map.yaml\n```\n")
+    env = {**os.environ, "ARGMAP_ROOT": str(hostile.parent)}
+    proc = subprocess.run(["pandoc", post.name, "--filter", str(FILTER), "-o", "post.html"], cwd=hostile,
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "OUTSIDE-MAP-MARKER" in (hostile / "post.html").read_text()
+
+
+@pytest.mark.parametrize("figures", ["{outside}", "../outside/figs", "maps-out/figs"])
+def test_figures_folder_outside_the_document_is_refused(hostile, figures):
+    outside = hostile.parent / "outside"
+    before = sorted(p.name for p in outside.rglob("*"))
+    post = hostile / "post.md"
+    post.write_text(f"---\nargmap-figures: {figures.format(outside=outside)}\n---\n\n```argmap\nsource: maps\nmap: debate\n```\n")
+    proc = pandoc(post, "-o", "post.docx")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "the figures folder (metadata `argmap-figures`)" in proc.stderr and "is outside the document's folder" in proc.stderr
+    assert sorted(p.name for p in outside.rglob("*")) == before  # nothing written out there
+
+
+def test_dangling_symlink_at_a_figure_is_not_written_through(hostile):
+    post = hostile / "post.md"
+    post.write_text("```argmap\nsource: maps\nmap: debate\n```\n")
+    assert pandoc(post, "-o", "post.docx").returncode == 0
+    figure = next((hostile / "argmap-figures").iterdir())
+    figure.unlink()
+    target = hostile / "elsewhere.png"
+    figure.symlink_to(target)  # inside the folder, but a write through it lands somewhere else
+    proc = pandoc(post, "-o", "post.docx")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "symlink" in proc.stderr and not target.exists()
+
+
+def test_300_nested_blockquotes_and_a_5000_character_path(hostile):
+    post = hostile / "post.md"
+    shutil.copy(HOSTILE / "deep-quotes.md", post)
+    proc = pandoc(post, "-o", "post.html")
+    assert proc.returncode == 0, proc.stderr  # used to be a RecursionError in the filter
+    assert (hostile / "post.html").read_text().count("<svg ") == 1
+    post.write_text("```argmap\nsource: " + "x" * 5000 + "\n```\n")
+    proc = pandoc(post, "-o", "post.html")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "post.md:2:1: error[argmap-block]: source is a path of 5,000 characters" in proc.stderr
+
+
+def test_filter_walks_a_document_3000_deep_without_recursion():
+    from argmap.pandoc import filter_document
+
+    inner = {"t": "CodeBlock", "c": [["", ["argmap"], []], "source: [unclosed"]}
+    for _ in range(3000):
+        inner = {"t": "BlockQuote", "c": [inner]}
+    doc = {"pandoc-api-version": [1, 22], "meta": {}, "blocks": [inner]}
+    from argmap.pandoc import _Stop
+
+    with pytest.raises(_Stop, match=r"<argmap block 1>:\d+:1: error\[argmap-block\]: not valid YAML"):
+        filter_document(doc, "html5")

@@ -103,3 +103,17 @@ def test_schema_command_prints_and_writes(tmp_path):
     result = runner.invoke(cli, ["schema", "-o", str(out)])
     assert result.exit_code == 0
     assert out.read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_command_never_replaces_a_map(tmp_path):
+    """Issue 24: `argmap schema -o arguments/power-concentration.yaml` replaced a debate with JSON Schema."""
+    import shutil
+
+    target = tmp_path / "power-concentration.yaml"
+    shutil.copy(ROOT / "arguments" / "power-concentration.yaml", target)
+    before = target.read_bytes()
+    result = CliRunner().invoke(cli, ["schema", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "is an argmap map (it has `nodes:`); nothing written" in result.output
+    assert "Traceback" not in result.output
+    assert target.read_bytes() == before

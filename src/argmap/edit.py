@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -89,76 +90,81 @@ def add_node(
     if not text or not text.strip():
         raise ArgmapError("the new node needs a non-empty --text")
 
-    project, diags = _open(project_or_folder, file)
-    if has_errors(diags):
-        raise InvalidInputError(diags)  # fix what is there before adding to it
-    path, old_map = _target_file(project, target, file)
-    name = old_map.path
+    from .fsutil import locked, locked_folder, write_atomic
 
-    from .fsutil import locked, write_atomic
+    # The id check spans the folder, so the folder is locked from reading it to writing the file:
+    # two `argmap add` into two files of one folder take turns, and the second sees the first's id.
+    with ExitStack() as stack:
+        for folder in _folders(project_or_folder, file):
+            stack.enter_context(locked_folder(folder))
+        project, diags = _open(project_or_folder, file)
+        if has_errors(diags):
+            raise InvalidInputError(diags)  # fix what is there before adding to it
+        path, old_map = _target_file(project, target, file)
+        name = old_map.path
 
-    # Read, change and write the file under an exclusive lock: ten `argmap add` at once take
-    # turns, and each one adds to the file as the previous one left it.
-    with locked(path):
-        before = path.read_bytes()
-        try:
-            decoded = before.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
-        bom = decoded.startswith(_BOM)
-        body = decoded[1:] if bom else decoded
-        current, current_diags = load_text(body, name, default_map=path.stem)
-        if current is None or has_errors(current_diags):
-            raise InvalidInputError(current_diags)  # it changed since the folder was checked
-        if current != old_map:  # another editor added to it meanwhile: use the file as it is now
-            project = Project(tuple(current if m is old_map else m for m in project.maps))
-            old_map = current
-        nodes = project.nodes()
-        if _anchor(target) not in nodes:
-            raise ArgmapError(f"no node with id '{_anchor(target)}' to attach to (it was removed from {path} meanwhile)")
+        # Read, change and write the file under an exclusive lock: ten `argmap add` at once take
+        # turns, and each one adds to the file as the previous one left it.
+        with locked(path):
+            before = path.read_bytes()
+            try:
+                decoded = before.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
+            bom = decoded.startswith(_BOM)
+            body = decoded[1:] if bom else decoded
+            current, current_diags = load_text(body, name, default_map=path.stem)
+            if current is None or has_errors(current_diags):
+                raise InvalidInputError(current_diags)  # it changed since the folder was checked
+            if current != old_map:  # another editor added to it meanwhile: use the file as it is now
+                project = Project(tuple(current if m is old_map else m for m in project.maps))
+                old_map = current
+            nodes = project.nodes()
+            if _anchor(target) not in nodes:
+                raise ArgmapError(f"no node with id '{_anchor(target)}' to attach to (it was removed from {path} meanwhile)")
 
-        if node_id is None:
-            node_id = unique_id(text, nodes)
-        elif not ID_PATTERN.fullmatch(node_id):
-            from .spec import slugify
+            if node_id is None:
+                node_id = unique_id(text, nodes)
+            elif not ID_PATTERN.fullmatch(node_id):
+                from .spec import slugify
 
-            raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
-        elif node_id in nodes:
-            raise ArgmapError(f"id '{node_id}' is already used at {nodes[node_id].loc}; choose another with --id")
+                raise ArgmapError(f"id '{node_id}' may use only a-z, 0-9 and '-' (try '{slugify(node_id, 12)}')")
+            elif node_id in nodes:
+                raise ArgmapError(f"id '{node_id}' is already used at {nodes[node_id].loc}; choose another with --id")
 
-        fields: list[tuple[str, object]] = [("id", node_id)]
-        if title is not None:
-            fields.append(("title", " ".join(title.split())))
-        if kind is not None:
-            fields.append(("kind", kind))
-        fields.append(("text", " ".join(text.split())))
-        for key, value in (("by", by), ("held_by", held_by), ("stance", stance), ("source", source), ("quote", quote)):
-            if value is not None:
-                fields.append((key, value))
-        if tags:
-            fields.append(("tags", list(tags)))
-        if note is not None:
-            fields.append(("note", note))
-        fields.append((relation, [target]))
+            fields: list[tuple[str, object]] = [("id", node_id)]
+            if title is not None:
+                fields.append(("title", " ".join(title.split())))
+            if kind is not None:
+                fields.append(("kind", kind))
+            fields.append(("text", " ".join(text.split())))
+            for key, value in (("by", by), ("held_by", held_by), ("stance", stance), ("source", source), ("quote", quote)):
+                if value is not None:
+                    fields.append((key, value))
+            if tags:
+                fields.append(("tags", list(tags)))
+            if note is not None:
+                fields.append(("note", note))
+            fields.append((relation, [target]))
 
-        offset, block = plan_insert(body, fields, name)
-        new_body = body[:offset] + block + body[offset:]
-        after = ((_BOM if bom else "") + new_body).encode("utf-8")
+            offset, block = plan_insert(body, fields, name)
+            new_body = body[:offset] + block + body[offset:]
+            after = ((_BOM if bom else "") + new_body).encode("utf-8")
 
-        # The candidate must load, keep every old node as it was, and check cleanly with the folder.
-        new_map, file_diags = load_text(new_body, name, default_map=path.stem)
-        candidate = Project(tuple(new_map if m is old_map else m for m in project.maps)) if new_map else None
-        all_diags = list(file_diags) + (validate(candidate) if candidate is not None else [])
-        if new_map is None or has_errors(all_diags):
-            first_new_line = len(split_lines(body[:offset]))
-            raise InvalidInputError(sorted((_in_addition(d, name, first_new_line) for d in all_diags),
-                                           key=Diagnostic.sort_key))
-        _same_except_added(body, new_body, fields, name)
-        known = {(d.code, d.message) for d in diags}
-        warnings = tuple(d for d in all_diags if not d.is_error and (d.code, d.message) not in known)
+            # The candidate must load, keep every old node as it was, and check cleanly with the folder.
+            new_map, file_diags = load_text(new_body, name, default_map=path.stem)
+            candidate = Project(tuple(new_map if m is old_map else m for m in project.maps)) if new_map else None
+            all_diags = list(file_diags) + (validate(candidate) if candidate is not None else [])
+            if new_map is None or has_errors(all_diags):
+                first_new_line = len(split_lines(body[:offset]))
+                raise InvalidInputError(sorted((_in_addition(d, name, first_new_line) for d in all_diags),
+                                               key=Diagnostic.sort_key))
+            _same_except_added(body, new_body, fields, name)
+            known = {(d.code, d.message) for d in diags}
+            warnings = tuple(d for d in all_diags if not d.is_error and (d.code, d.message) not in known)
 
-        if write:
-            write_atomic(path, after, expect=before)
+            if write:
+                write_atomic(path, after, expect=before, replace_map=True, keep_links=True)
     prefix = 1 if bom else 0
     return AddResult(path, node_id, block, offset + prefix, before, after, write, warnings)
 
@@ -376,6 +382,22 @@ def _open(project_or_folder, file) -> tuple[Project, list[Diagnostic]]:
 
     opened = open_paths(paths, default=None)
     return opened.project, opened.diagnostics
+
+
+def _folders(project_or_folder, file) -> list[Path]:
+    """The folders whose maps an addition checks (each locked while it runs), in one fixed order."""
+    if isinstance(project_or_folder, Project):
+        folders = {Path(m.path).parent for m in project_or_folder.maps}
+    else:
+        path = Path(project_or_folder)
+        folders = {path.parent if path.is_file() else path}
+    if file is not None:
+        folders.add(Path(file).parent)
+    real = {}
+    for f in folders:
+        if f.is_dir():
+            real.setdefault(Path(f).resolve(), f)
+    return [real[k] for k in sorted(real)]  # one order for every process: no deadlock
 
 
 def _in_addition(d: Diagnostic, file: str, first_line: int) -> Diagnostic:

@@ -61,7 +61,8 @@ def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int
 
     Each file is read, formatted and written under :func:`argmap.fsutil.locked`, and
     the write fails (that file is reported, not changed) if another program changed
-    the file meanwhile: a concurrent ``argmap add`` is never lost.
+    the file meanwhile: a concurrent ``argmap add`` is never lost.  A file with
+    several hard links is rewritten in place (under the lock), so the links stay one file.
     """
     from contextlib import nullcontext
 
@@ -93,7 +94,7 @@ def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int
                     continue
                 changed = new.encode("utf-8") != data
                 if changed and not check:
-                    write_atomic(path, new, expect=data)
+                    write_atomic(path, new, expect=data, replace_map=True, keep_links=True)
         except (WriteError, OSError) as exc:
             results.append(FormatResult(path, False, str(exc) if isinstance(exc, WriteError) else f"{path}: {exc}"))
             continue

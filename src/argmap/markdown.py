@@ -8,6 +8,7 @@ or from MkDocs::
       - argmap.markdown              # or, with options:
       # - argmap.markdown:
       #     base_dir: docs/..        # where `source:` paths start (default: the current folder)
+      #     root: ..                 # the folder blocks may read from (default: base_dir)
       #     on_error: raise          # stop the build instead of showing the error in the page
 
 Each block (keys in :mod:`argmap.embed`) is replaced by the map as inline SVG:
@@ -17,6 +18,11 @@ source URL link to it, and the picture shrinks to its column.  A bad block shows
 ``mkdocs build --strict`` fails), or raises :class:`argmap.embed.BlockError`
 with ``on_error: raise``.  Lines count from the top of the Markdown text the
 extension is given (MkDocs strips a page's front matter before that).
+
+A page cannot reach outside its site: ``source:`` must lie inside ``root``
+(``base_dir`` unless set), after following symlinks, so ``source: /etc/passwd``,
+``../../.env`` or a symlink out is a located error, and no error quotes a file.
+Any other failure is a located error too, never a traceback.
 """
 
 from __future__ import annotations
@@ -77,7 +83,14 @@ class ArgmapPreprocessor(Preprocessor):
 
     def _render(self, body: str, first_line: int) -> str:
         try:
-            return render_block(parse_block(body, first_line), base=self.config["base_dir"])
+            try:
+                return render_block(parse_block(body, first_line), base=self.config["base_dir"],
+                                    root=self.config["root"] or self.config["base_dir"])
+            except BlockError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a page build never shows a traceback for one block
+                raise BlockError(f"argmap could not draw this block ({type(exc).__name__}); please report it",
+                                 first_line) from None
         except BlockError as exc:
             message = exc.located(self.config["document"] or None)
             if self.config["on_error"] == "raise":
@@ -90,6 +103,7 @@ class ArgmapExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "base_dir": [".", "Folder that relative `source:` paths start from."],
+            "root": ["", "Folder that `source:` must lie in, symlinks followed (default: base_dir)."],
             "on_error": ["warn", "'warn': show the error in the page and log a warning; 'raise': raise BlockError."],
             "document": ["", "Name of the document, for error messages."],
         }

@@ -50,15 +50,30 @@ def _is_argmap(block: dict) -> bool:
 
 
 def _walk(value, visit):
-    """Replace, depth first, every block for which ``visit`` returns a new one."""
-    if isinstance(value, list):
-        return [_walk(v, visit) for v in value]
-    if isinstance(value, dict):
-        if "t" in value:
-            replaced = visit(value)
-            if replaced is not None:
-                return replaced
-        return {k: _walk(v, visit) for k, v in value.items()}
+    """Replace, depth first and in document order, every element for which ``visit`` returns a new one.
+
+    Iterative (a stack of iterators), so a document nested thousands deep (blockquotes
+    in blockquotes) cannot overflow Python's recursion limit.  Containers are changed
+    in place: the caller passes a document it owns.
+    """
+    if isinstance(value, dict) and "t" in value:
+        replaced = visit(value)
+        if replaced is not None:
+            return replaced
+    stack = [(value, iter(list(enumerate(value)) if isinstance(value, list) else list(value.items())))]
+    while stack:
+        container, items = stack[-1]
+        for key, item in items:
+            if isinstance(item, dict) and "t" in item:
+                replaced = visit(item)
+                if replaced is not None:
+                    container[key] = replaced
+                    continue
+            if isinstance(item, (list, dict)):
+                stack.append((item, iter(list(enumerate(item)) if isinstance(item, list) else list(item.items()))))
+                break
+        else:
+            stack.pop()
     return value
 
 
@@ -113,10 +128,17 @@ def _locate(block: dict, number: int, inputs: list[Path]) -> tuple[str, int]:
     return f"<argmap block {number}>", 1
 
 
+def root() -> Path:
+    """The folder blocks may read and write in: ``ARGMAP_ROOT``, else the current folder."""
+    return Path(os.environ.get("ARGMAP_ROOT") or ".")
+
+
 class Filter:
-    def __init__(self, fmt: str, meta: dict):
+    def __init__(self, fmt: str, meta: dict, root_folder: str | Path | None = None):
         self.fmt = _base_format(fmt)
-        self.figures = Path(_meta_string(meta, "argmap-figures") or FIGURES)
+        self.root = Path(root_folder) if root_folder is not None else root()
+        self.figures_name = _meta_string(meta, "argmap-figures") or FIGURES
+        self.figures: Path | None = None  # checked when the first image is written
         self.count = 0
         self._inputs = None
 
@@ -128,10 +150,15 @@ class Filter:
             self._inputs = _inputs()
         file, line = _locate(block, self.count, self._inputs)
         try:
-            spec = parse_block(block["c"][1], line)
-            if self.fmt in HTML_FORMATS:
-                return {"t": "RawBlock", "c": ["html", render_block(spec)]}
-            return self._image(spec, block)
+            try:
+                spec = parse_block(block["c"][1], line)
+                if self.fmt in HTML_FORMATS:
+                    return {"t": "RawBlock", "c": ["html", render_block(spec, root=self.root)]}
+                return self._image(spec, block)
+            except BlockError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one located line in pandoc's log, never a traceback
+                raise BlockError(f"argmap could not draw this block ({type(exc).__name__}); please report it", line) from None
         except BlockError as exc:
             raise _Stop(exc.located(file)) from None
 
@@ -141,12 +168,17 @@ class Filter:
         from .fsutil import write_atomic
         from .render import render, resolve_engine
 
+        from .embed import inside_root
+
         ext = "pdf" if self.fmt in PDF_FORMATS else "png"
-        dot, settings = block_dot(spec)
+        dot, settings = block_dot(spec, root=self.root)
+        if self.figures is None:
+            self.figures = inside_root(self.figures_name, ".", self.root, "the figures folder (metadata `argmap-figures`)",
+                                       spec.line)
         try:
             engine = resolve_engine(settings.engine, ext)
             key = hashlib.sha256(f"{__version__}\0{engine}\0{ext}\0{dot}".encode()).hexdigest()[:16]
-            path = self.figures / f"argmap-{key}.{ext}"
+            path = inside_root(str(self.figures / f"argmap-{key}.{ext}"), ".", self.root, "the figure", spec.line)
             if not path.is_file():
                 write_atomic(path, render(dot, ext, engine))
         except ArgmapError as exc:
@@ -162,11 +194,15 @@ class _Stop(Exception):
     pass
 
 
-def filter_document(doc: dict, fmt: str) -> dict:
-    """The pandoc JSON document with every ```argmap block drawn for output format ``fmt``."""
+def filter_document(doc: dict, fmt: str, root: str | Path | None = None) -> dict:
+    """The pandoc JSON document with every ```argmap block drawn for output format ``fmt``.
+
+    ``root``: the folder blocks may read and write in (default: ``ARGMAP_ROOT``, else the
+    current folder).  The document is changed in place (and returned): copying it would
+    recurse as deep as it nests.
+    """
     meta = doc.get("meta", {})
-    visit = Filter(fmt, meta)
-    doc = dict(doc)
+    visit = Filter(fmt, meta, root)
     doc["blocks"] = _walk(doc["blocks"], visit)
     return doc
 
@@ -175,24 +211,29 @@ def main(argv: list[str] | None = None) -> int:
     """Pandoc runs ``argmap-pandoc FORMAT`` with the document as JSON on stdin."""
     argv = sys.argv[1:] if argv is None else argv
     fmt = argv[0] if argv else "html"
+    # pandoc's JSON nests two levels per blockquote; Python's json reader and writer recurse on it
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:
         doc = json.load(sys.stdin)
     except json.JSONDecodeError as exc:
         print(f"Error: argmap-pandoc reads pandoc's JSON on standard input (use it as `pandoc --filter argmap-pandoc`): {exc}", file=sys.stderr)
         return 1
+    except RecursionError:
+        print("Error: argmap-pandoc: the document is nested too deeply to read", file=sys.stderr)
+        return 1
     try:
         out = filter_document(doc, fmt)
+        text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
     except _Stop as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - anything else: one line, never a traceback into pandoc's log
-        from .diagnostics import ArgmapError
-
-        if not isinstance(exc, (ArgmapError, OSError)):
-            raise
+    except RecursionError:
+        print("Error: argmap-pandoc: the document is nested too deeply to write back", file=sys.stderr)
+        return 1
+    except (ArgmapError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    json.dump(out, sys.stdout, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text)
     return 0
 
 

@@ -72,8 +72,10 @@ def add(path, text, title, by, held_by, stance, source, quote, node_id, kind, ta
     --file), in that file's own style and exactly as `argmap fmt` would write
     it; every other byte of the file stays as it was (comments, order,
     quoting).  The whole folder is checked with the new node before anything
-    is written, and the write is atomic and locked: an addition that would
-    leave an error changes nothing and says why.  A target SRC->TGT names the
+    is written, and the write is atomic and locked (the folder too, so two
+    additions at once never pick the same id): an addition that would leave an
+    error changes nothing and says why.  A file with several hard links is
+    rewritten in place, so its links stay one file.  A target SRC->TGT names the
     relation SRC makes to TGT (an objection to the link, not to either claim).
     PATH is the folder of maps (default: the folder of --file, else ./arguments).
 
@@ -140,6 +142,7 @@ def schema(output):
     YAML extension, Neovim, Helix...) to get completion, hover help and errors
     while typing: put `# yaml-language-server: $schema=map.schema.json` at the
     top of a map file, or map `arguments/*.yaml` to it in the editor settings.
+    It never replaces a map file (one with `nodes:`).
 
     \b
     Example:
@@ -170,7 +173,8 @@ def fmt(paths, check, width):
     line however long (a quote stays one greppable line), except a folded
     `description` or `note` (`>-`), re-wrapped at --width; trailing spaces go.
     The data never changes: each file is read back and compared before it is
-    written.  PATHS default to ./arguments.
+    written, under a lock; a file with several hard links is rewritten in
+    place, so its links stay one file.  PATHS default to ./arguments.
 
     \b
     Example:

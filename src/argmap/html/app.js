@@ -35,13 +35,26 @@
     (children || []).forEach(function (c) { if (c != null) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return e;
   }
+  /* Only the page's own nodes: "constructor" or "__proto__" from an address are not boxes. */
+  function node(id) { return typeof id === "string" && Object.prototype.hasOwnProperty.call(NODES, id) ? NODES[id] : null; }
+  /* A user-supplied field, isolated: bidi controls in it (U+202E...) cannot reorder the rest of its line. */
+  function iso(text) { return el("bdi", { text: text == null ? "" : String(text) }); }
+  /* The same for plain strings (hover text): first-strong isolate ... pop directional isolate. */
+  function isoText(text) { return "\u2068" + text + "\u2069"; }
   function label(id) {
-    var n = NODES[id];
+    var n = node(id);
     if (!n) return id;
     var t = n.title || n.text;
     return t.length > 90 ? t.slice(0, 87) + "…" : t;
   }
   function say(text) { $("am-status").textContent = text; }
+  /* Said on the page, not only to screen readers: a deep link that names nothing. */
+  function notice(text) {
+    var p = $("am-notice");
+    p.textContent = "";
+    if (text) { p.appendChild(document.createTextNode(text)); say(text); }
+    p.hidden = !text;
+  }
 
   // ---- views ---------------------------------------------------------------------------
   function fillViewSelect() {
@@ -72,7 +85,7 @@
     Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
       var title = g.querySelector("title");
       var id = title ? title.textContent : "";
-      if (!NODES[id]) return;   // the legend's boxes
+      if (!node(id)) return;   // the legend's boxes
       g.setAttribute("data-id", id);
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "button");
@@ -89,7 +102,7 @@
     Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
       var t = g.querySelector("title");
       var ends = t ? edgeEnds(t.textContent) : null;
-      if (ends && NODES[ends[0]] && NODES[ends[1]]) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
+      if (ends && node(ends[0]) && node(ends[1])) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
     });
     viewSelect.value = String(i);
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
@@ -123,22 +136,29 @@
   }
 
   function hoverText(id) {
-    var n = NODES[id], s = n.text;
-    if (n.quote) s += "\n“" + n.quote + "”";
+    var n = NODES[id], s = isoText(n.text);
+    if (n.quote) s += "\n“" + isoText(n.quote) + "”";
     var src = n.source || {};
-    var cite = [src.author || n.by, src.title, src.date].filter(Boolean).join(", ");
+    var cite = [src.author || n.by, src.title, src.date].filter(Boolean).map(isoText).join(", ");
     if (cite) s += "\n— " + cite;
-    if (n.stance) s += "\n" + stanceText(n);
+    if (n.stance) s += "\n" + stanceText(n, isoText);
     return s + "\n" + (n.status ? "status: " + n.status : n.kind) + " · id: " + id;
   }
-  function stanceText(n) {   // "restated by Bob (held by Carl)", "steelman by Eve (held by nobody)"
-    var held = n.stance === "steelman" ? "held by nobody" + (n.heldBy ? ", offered for " + n.heldBy : "") : "held by " + (n.heldBy || "someone else");
-    return STANCE_WORD[n.stance] + " by " + (n.by || "an unnamed writer") + " (" + held + ")";
+  function stanceText(n, wrap) {   // "restated by Bob (held by Carl)", "steelman by Eve (held by nobody)"
+    var w = wrap || function (x) { return x; };
+    var held = n.stance === "steelman" ? "held by nobody" + (n.heldBy ? ", offered for " + w(n.heldBy) : "") : "held by " + (n.heldBy ? w(n.heldBy) : "someone else");
+    return STANCE_WORD[n.stance] + " by " + (n.by ? w(n.by) : "an unnamed writer") + " (" + held + ")";
+  }
+  function stanceNodes(n) {   // the same, each name isolated, for the panel
+    var held = n.stance === "steelman"
+      ? ["held by nobody"].concat(n.heldBy ? [", offered for ", iso(n.heldBy)] : [])
+      : ["held by "].concat(n.heldBy ? [iso(n.heldBy)] : ["someone else"]);
+    return [STANCE_WORD[n.stance] + " by ", n.by ? iso(n.by) : "an unnamed writer", " ("].concat(held, [")"]);
   }
 
   function viewOf(id, preferCurrent) {
     if (preferCurrent !== false && current >= 0 && nodeEls[id] && VIEWS[current].nodes.indexOf(id) >= 0) return current;
-    var n = NODES[id];
+    var n = node(id);
     return n && n.home != null ? n.home : null;
   }
 
@@ -244,7 +264,7 @@
       var target = view.ghosts[id];
       if (target != null) { selectNode(id, { view: target }); return; }
     }
-    if (more && NODES[id].ownPart != null) { openPart(id); return; }
+    if (more && node(id) && node(id).ownPart != null) { openPart(id); return; }
     selectNode(id, { view: current, centre: false });
   }
   function openPart(id) {
@@ -256,7 +276,8 @@
   // ---- selection and the side panel ----------------------------------------------------
   function selectNode(id, opts) {
     opts = opts || {};
-    if (!NODES[id]) { say("No box with id " + id); return false; }
+    if (!node(id)) { notice("No box with id " + short(id) + " in this page"); return false; }
+    notice("");
     var target = opts.view != null ? opts.view : viewOf(id);
     if (target != null && target !== current) showView(target, true);
     selected = id;
@@ -296,8 +317,8 @@
     setHash(v.part ? "part=" + v.map + "/" + v.part : "map=" + v.map);
   }
   function nodeLink(id) {
-    return el("a", { "class": "am-node", href: "#" + id, "data-id": id, title: id, text: label(id),
-      onclick: function (e) { e.preventDefault(); selectNode(id); } });
+    return el("a", { "class": "am-node", href: "#" + id, "data-id": id, title: id,
+      onclick: function (e) { e.preventDefault(); selectNode(id); } }, [iso(label(id))]);
   }
   function badge(n) {
     return n.status ? el("span", { "class": "am-badge am-" + n.status, text: n.status })
@@ -307,7 +328,7 @@
     x = x || {};
     var bits = [];
     if (x.inferred) bits.push(el("span", { "class": "am-inferred", text: " (inferred)" }));
-    if (x.note) bits.push(el("span", { "class": "am-meta", text: " — note: " + x.note }));
+    if (x.note) bits.push(el("span", { "class": "am-meta" }, [" — note: ", iso(x.note)]));
     return bits;
   }
   function holderName(n) {   // whose view it is: the holder, not whoever set it down
@@ -320,7 +341,7 @@
       var other = NODES[p[1]], words = incoming ? IN_WORD : OUT_WORD;
       return el("li", { "class": "am-rel am-rel-" + p[0] }, [
         el("span", { "class": "am-rel-word", text: (words[p[0]] || p[0]) + ": " }), nodeLink(p[1]),
-        other ? el("span", { "class": "am-meta", text: " — " + holderName(other) + " " }) : null,
+        other ? el("span", { "class": "am-meta" }, [" — ", iso(holderName(other)), " "]) : null,
         other ? badge(other) : null,
       ].concat(extra(p[2])));
     });
@@ -353,7 +374,7 @@
     if (n.status === "OUT" && why.length) return ["defeated by ", nodeLink(why[0]), ", which stands"];
     if (n.status === "UNDEC" && why.length) {
       var parts = ["caught in an unresolved conflict: "];
-      why.forEach(function (w, k) { if (k) parts.push(" → "); parts.push(w === id ? el("strong", { text: label(w) }) : nodeLink(w)); });
+      why.forEach(function (w, k) { if (k) parts.push(" → "); parts.push(w === id ? el("strong", null, [iso(label(w))]) : nodeLink(w)); });
       return parts;
     }
     if (n.kind === "question") {
@@ -376,24 +397,27 @@
       el("h2", { id: "am-panel-title", text: n.title || { argument: "Argument", question: "Question" }[n.kind] || "Claim" }),
       el("p", { "class": "am-text", text: n.text }),
     ];
-    if (n.quote) kids.push(el("blockquote", { "class": "am-quote", text: "“" + n.quote + "”" }));
+    // every field the map's authors wrote is isolated (<bdi>): a U+202E in a holder or a title reverses only itself
+    if (n.quote) kids.push(el("blockquote", { "class": "am-quote" }, ["“", iso(n.quote), "”"]));
     var cite = [];
     if (src.author) cite.push(src.author);
     if (src.date) cite.push(src.date);
     if (src.title || src.url) {
       var name = src.title || src.url;
       var link = src.url && /^(https?:|mailto:)/i.test(src.url)
-        ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", "class": "am-source-link", text: name })
-        : el("span", { text: name });
-      kids.push(el("p", { "class": "am-source" }, ["Source: ", link, cite.length ? " (" + cite.join(", ") + ")" : ""]));
+        ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", "class": "am-source-link" }, [iso(name)])
+        : iso(name);
+      var cited = [];
+      cite.forEach(function (c, k) { if (k) cited.push(", "); cited.push(iso(c)); });
+      kids.push(el("p", { "class": "am-source" }, ["Source: ", link].concat(cite.length ? [" ("].concat(cited, [")"]) : [])));
     }
     kids.push(el("p", { "class": "am-meta" }, [
-      n.by ? "By " + n.by + " · " : "", n.kind + " · id " + id + " · map ", el("a", {
-        "class": "am-node", href: "#map=" + n.map, text: n.map, onclick: function (e) {
-          e.preventDefault(); var k = mapView(n.map); if (k != null) selectNode(id, { view: k }); } }),
+      n.by ? "By " : "", n.by ? iso(n.by) : "", n.by ? " · " : "", n.kind + " · id ", iso(id), " · map ", el("a", {
+        "class": "am-node", href: "#map=" + n.map, onclick: function (e) {
+          e.preventDefault(); var k = mapView(n.map); if (k != null) selectNode(id, { view: k }); } }, [iso(n.map)]),
     ]));
-    if (n.stance || n.heldBy) kids.push(el("p", { "class": "am-stance", text: n.stance ? stanceText(n) : "Held by " + n.heldBy }));
-    if (n.tags) kids.push(el("p", null, n.tags.map(function (t) { return el("span", { "class": "am-tag", text: t }); })));
+    if (n.stance || n.heldBy) kids.push(el("p", { "class": "am-stance" }, n.stance ? stanceNodes(n) : ["Held by ", iso(n.heldBy)]));
+    if (n.tags) kids.push(el("p", null, n.tags.map(function (t) { return el("span", { "class": "am-tag" }, [iso(t)]); })));
     kids.push(el("p", { "class": "am-status-line" }, [
       badge(n), " " + (STATUS_WORD[n.status] || "") + (n.status ? ": " : ""),
     ].concat(whyNodes(n, id))));
@@ -406,7 +430,7 @@
       kids.push(el("ul", null, n.premises.map(function (p) { return el("li", { "class": "am-rel am-rel-premise" }, [nodeLink(p)]); })));
     }
     kids.push(el("p", { "class": "am-meta", text: DATA.semantics + " semantics over the whole folder" + (DATA.bipolar !== "none" ? ", support read as " + DATA.bipolar : "") }));
-    if (n.note) kids.push(el("p", { "class": "am-meta", text: "Note: " + n.note }));
+    if (n.note) kids.push(el("p", { "class": "am-meta" }, ["Note: ", iso(n.note)]));
     var incoming = n.premises ? n.answeredBy.filter(function (p) { return p[0] !== "premise"; }) : n.answeredBy;
     kids = kids.concat(relList("It replies to", n.answers, false), relList("Replies to it", incoming, true), objectionList(n, id));
     var actions = [];
@@ -485,7 +509,7 @@
       var n = NODES[id];
       results.appendChild(el("li", { role: "option", id: "am-hit-" + k, "data-id": id, "aria-selected": "false",
         onmousedown: function (e) { e.preventDefault(); pick(id); } },
-        [label(id), el("small", { text: id + " · " + (n.by || "nobody named") + " · " + n.map + " · " + (n.status || n.kind) })]));
+        [iso(label(id)), el("small", null, [iso(id), " · ", n.by ? iso(n.by) : "nobody named", " · ", iso(n.map), " · " + (n.status || n.kind)])]));
     });
     if (!hits.length) results.appendChild(el("li", { "class": "am-none", text: "No box matches (filters apply too)" }));
     else if (hits.length > 60) results.appendChild(el("li", { "class": "am-none", text: (hits.length - 60) + " more: type more words" }));
@@ -516,30 +540,40 @@
 
   // ---- deep links ----------------------------------------------------------------------
   var writingHash = false;
+  /* The address's fragment as text; a malformed escape (#%, #%E0%A4%A) is taken as written, not thrown. */
+  function hashText() {
+    var raw = location.hash.slice(1);
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  }
+  function short(text) { text = String(text); return "“" + (text.length > 80 ? text.slice(0, 79) + "…" : text) + "”"; }
   function setHash(h) {
-    if (decodeURIComponent(location.hash.slice(1)) === h) return;
+    if (hashText() === h) return;
     writingHash = true;
     history.replaceState(null, "", "#" + h);
     writingHash = false;
   }
+  /* Open what the address names: true if it named something, false if it is empty; a name that
+     matches nothing says so on the page (and the page shows its first map, never nothing). */
   function fromHash() {
-    var h = decodeURIComponent(location.hash.slice(1));
+    var h = hashText();
     if (!h) return false;
     var m = /^(map|part)=(.+)$/.exec(h);
     if (m) {
       for (var i = 0; i < VIEWS.length; i++) {
         var v = VIEWS[i];
-        if (m[1] === "map" ? (v.map === m[2] && !v.part) : (v.map + "/" + v.part === m[2])) { showView(i, true); return true; }
+        if (m[1] === "map" ? (v.map === m[2] && !v.part) : (v.map + "/" + v.part === m[2])) { notice(""); showView(i, true); return true; }
       }
+      notice("No " + (m[1] === "map" ? "map" : "part") + " named " + short(m[2]) + " in this page");
       return false;
     }
-    if (h.indexOf("node-") === 0 && !NODES[h] && NODES[h.slice(5)]) h = h.slice(5);
-    if (!NODES[h] && mapView(h) != null) { showView(mapView(h), true); return true; }  // #map-name
+    if (h.indexOf("node-") === 0 && !node(h) && node(h.slice(5))) h = h.slice(5);
+    if (!node(h) && mapView(h) != null) { notice(""); showView(mapView(h), true); return true; }  // #map-name
+    if (!node(h)) { notice("Nothing in this page is named " + short(h) + ": no box, map or part has that id"); return false; }
     // a link to a node opens the part drawn from it (its replies), else where it is drawn in full
-    var own = NODES[h] ? NODES[h].ownPart : null;
+    var own = node(h).ownPart;
     return own != null ? selectNode(h, { view: own, frame: true }) : selectNode(h);
   }
-  window.addEventListener("hashchange", function () { if (!writingHash) fromHash(); });
+  window.addEventListener("hashchange", function () { if (!writingHash && !fromHash() && current < 0) showView(firstReadable(), true); });
 
   // ---- keyboard ------------------------------------------------------------------------
   document.addEventListener("keydown", function (e) {
@@ -593,7 +627,7 @@
   // ---- start ---------------------------------------------------------------------------
   fillViewSelect();
   fillFilters();
-  if (!fromHash()) showView(firstReadable(), true);
+  if (!fromHash() && current < 0) showView(firstReadable(), true);
   document.documentElement.setAttribute("data-argmap-ready", "1");
   if (window.performance && performance.mark) performance.mark("argmap-ready");  // bench/html_page.py reads it
 })();
