@@ -24,10 +24,10 @@ __all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", 
 #: How boxes can be filled (``--color-by``): name → what the colour says.  The one list of
 #: colourings: the settings check, the CLI choices, the README and export.theme read it.
 COLOR_BY = {
-    "author": "who wrote it: a stable colour per author",
+    "author": "whose view it is (the holder): one colour per person in every drawing of the folder",
     "kind": "claim or argument",
     "status": "whether it stands: IN, OUT or UNDEC",
-    "tag": "its first tag: a stable colour per tag",
+    "tag": "its first tag: one colour per tag in every drawing of the folder",
     "strength": "its strength in [0, 1] under a gradual semantics (dfquad unless one is chosen): light to dark",
     "none": "no fill",
 }
