@@ -2,20 +2,25 @@
 #   make maps   - create .venv, install argmap, draw every map in arguments/ into maps/
 #                 (and the small example map in examples/ beside it)
 #   make test   - create .venv, install argmap with test extras, run the whole test suite
-# and for developers:
+# and for developers (see CONTRIBUTING.md):
+#   make quick  - the suite without slow and browser tests, for the edit-test loop
 #   make readme - re-run every example of README.md and write its real output into the file (cog)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: maps test readme bench install install-test clean
+.PHONY: maps test quick readme bench install install-test clean
 
 maps: $(VENV)/.installed
 	$(BIN)/argmap build arguments -o maps --engine embedded --parts 16
 	$(BIN)/argmap build examples -o examples --engine embedded
 
+# -n auto: one pytest-xdist worker per core
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+quick: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 readme: $(VENV)/.installed-test
 	$(BIN)/cog -r -I tests README.md

@@ -30,14 +30,13 @@ JOB = textwrap.dedent(
     import sys, time
     from pathlib import Path
     t0 = time.perf_counter()
-    from argmap.importers import import_files, write_maps
+    from argmap.importers import import_to
     import argmap
     from argmap.graph import build, split
     from argmap.pipeline import draw
     from argmap.settings import Settings
     source, out = Path(sys.argv[1]), Path(sys.argv[2])
-    texts, warnings = import_files([source])
-    write_maps(texts, out)
+    import_to([source], out)
     project, diags = argmap.check(out)
     assert not [d for d in diags if d.is_error], diags[:3]
     G = build(project)
@@ -69,7 +68,7 @@ def main() -> None:
 
     import argmap
     from argmap.graph import build, split
-    from argmap.importers import import_files, read_file, to_yaml, write_maps
+    from argmap.importers import import_to, map_yaml, read_file
     from argmap.pipeline import draw
     from argmap.settings import Settings
 
@@ -79,13 +78,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         m = read_file(args.file)
-        rows.append(("read Kialo text -> model", best(lambda: read_file(args.file), args.runs)))
-        rows.append(("model -> YAML text", best(lambda: to_yaml(m), args.runs)))
-        texts, _ = import_files([args.file])
+        rows.append(("read Kialo text -> model (checked)", best(lambda: read_file(args.file), args.runs)))
+        rows.append(("model -> YAML text", best(lambda: map_yaml(m), args.runs)))
         counter = iter(range(10**6))
-        rows.append(("write YAML (atomic)", best(lambda: write_maps(texts, tmp / f"w{next(counter)}"), args.runs)))
+        rows.append(("import_to: read, check in folder, write", best(lambda: import_to([args.file], tmp / f"w{next(counter)}"), args.runs)))
         out = tmp / "maps"
-        write_maps(texts, out)
+        import_to([args.file], out)
         rows.append(("argmap.check (load + validate)", best(lambda: argmap.check(out), args.runs)))
         project, _ = argmap.check(out)
         rows.append(("build graph + split into parts", best(lambda: split(build(project), 16), args.runs)))

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import argmap
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from conftest import CORPUS, ROOT, needs_shared
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is absent ({CORPUS})")
+needs_corpus = needs_shared("corpus")
+
 
 def check_written(folder: Path, files: dict[str, str]) -> list:
     """Write ``{name: yaml}`` into ``folder`` and return the problems ``argmap check`` finds.
@@ -28,3 +26,13 @@ def check_written(folder: Path, files: dict[str, str]) -> list:
     errors = [d for d in diags if d.is_error]
     assert not errors, "\n".join(map(str, errors[:10]))
     return diags
+
+
+def relation_count(m) -> int:
+    """Relations of a model map, each premise of an argument counted as a link."""
+    return sum(len(n.premises) + len(n.relations) for n in m.nodes)
+
+
+def rels(m) -> list[tuple[str, str, str]]:
+    """An imported map's relations as sorted ``(node, kind, target)`` triples."""
+    return sorted((n.id, r.kind, r.target) for n in m.nodes for r in n.rels)

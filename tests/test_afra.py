@@ -213,6 +213,7 @@ def afras(draw, max_args=4, max_attacks=5):
     return AFRA.build(args, atts)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(afras())
 def test_semantics_match_the_definitions(fw):
@@ -233,6 +234,7 @@ def _as_afra(args, pairs):
     return AFRA.build(args, [(f"{a}->{b}", a, b) for a, b in pairs])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(dung_frameworks())
 def test_no_attacked_attack_gives_plain_dung_labels(fw):
@@ -245,6 +247,7 @@ def test_no_attacked_attack_gives_plain_dung_labels(fw):
     assert all(lab[f"{a}->{b}"] == lab[a] for a, b in pairs)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(dung_frameworks(max_args=6))
 def test_no_attacked_attack_gives_plain_dung_extensions(fw):

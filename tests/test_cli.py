@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,7 +15,8 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 
-from conftest import ARGUMENTS, ROOT
+from conftest import ARGUMENTS, DATA, ROOT
+from literal import INFERRED, QUESTION
 
 
 @pytest.fixture
@@ -126,6 +129,7 @@ class TestShowAndList:
         assert result.exit_code == 0 and "2 maps, 6 nodes, 5 relations" in result.output
 
 
+@pytest.mark.slow
 class TestSubprocess:
     def _argmap(self, *args, cwd=ROOT):
         exe = Path(sys.executable).parent / "argmap"
@@ -139,12 +143,23 @@ class TestSubprocess:
             sub = self._argmap(command, "--help")
             assert sub.returncode == 0 and "Example:" in sub.stdout, f"{command} --help lacks an example"
 
-    def test_no_traceback_on_any_error_fixture(self, data_dir):
-        for path in sorted((data_dir / "errors").glob("*.yaml")):
-            result = self._argmap("render", path, "-o", "-", "--format", "dot")
-            assert result.returncode == 1, path
-            assert "Traceback" not in result.stderr, result.stderr
-            assert str(path) in result.stderr
+    # Every fixture in-process (an exception escaping the CLI is what a traceback would be), and the
+    # ones that fail while reading bytes and parsing YAML again as a real process: one interpreter
+    # start-up each is most of this test's cost.
+    @pytest.mark.parametrize("name", ["alias-bomb", "not-utf8", "too-deep", "yaml-syntax", "dangling"])
+    def test_no_traceback_as_a_process(self, data_dir, name):
+        path = data_dir / "errors" / f"{name}.yaml"
+        result = self._argmap("render", path, "-o", "-", "--format", "dot")
+        assert result.returncode == 1, path
+        assert "Traceback" not in result.stderr, result.stderr
+        assert str(path) in result.stderr
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "errors").glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_traceback_on_any_error_fixture(run, path):
+    result = run("render", path, "-o", "-", "--format", "dot")  # catch_exceptions=False: an exception fails here
+    assert result.exit_code == 1, path
+    assert "Traceback" not in result.output and str(path) in result.output
 
     def test_render_real_maps_as_subprocess(self, tmp_path):
         target = next(iter(sorted(ARGUMENTS.glob("*.yaml"))))
@@ -172,3 +187,94 @@ def test_one_file_in_a_broken_folder_reports_only_its_own_errors(run, data_dir):
     assert result.exit_code == 1
     assert "dangling.yaml:6:15: error[dangling]" in result.output
     assert "1 error found." in result.output  # not the other fixtures' errors
+
+
+# Format v2 in analyze and show.
+
+
+def test_analyze_no_inferred(tmp_path):
+    (tmp_path / "m.yaml").write_text(INFERRED)
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json", "--no-inferred"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["status"] == {"a": "IN", "b": "IN"} and data["inferred"] is False
+
+
+def test_analyze_gives_strength_beside_the_grounded_status(tmp_path):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent(QUESTION) + "    attacks: []\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--semantics", "dfquad"])
+    assert result.exit_code == 0, result.output
+    assert "status = the grounded verdict" in result.output
+    assert "0.500     IN      because" in result.output
+    assert "q2" in result.output and "UNANSWERED" in result.output
+
+
+def test_show_thread_prints_the_exchange_in_order(tmp_path):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent("""
+    sources:
+      reply2:
+        author: Ann
+        replies_to: reply1
+        order: 2
+      post:
+        author: Ann
+        order: 0
+      reply1:
+        author: Bob
+        replies_to: post
+        order: 1
+    nodes:
+      - id: thesis
+        title: The thesis
+        text: T.
+        by: Ann
+        source: post
+      - id: objection
+        text: O.
+        by: Bob
+        source: reply1
+        attacks: [thesis]
+      - id: rejoinder
+        text: R.
+        by: Ann
+        source: reply2
+        attacks: [objection]
+    """))
+    result = CliRunner().invoke(cli, ["show", "--thread", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.index("1. post") < out.index("2. reply1") < out.index("3. reply2")
+    assert "replying to post" in out and "- attacks thesis (Ann)" in out
+    by_name = CliRunner().invoke(cli, ["show", "--thread", "m", str(tmp_path)])
+    assert by_name.output == out
+
+
+def test_show_tells_holder_stance_and_v2_relations(tmp_path):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent("""
+    nodes:
+      - id: a
+        title: The claim
+        text: A.
+        by: Ann
+      - id: b
+        text: As Carl says, not A.
+        by: Bob
+        held_by: Carl
+        stance: restates
+        contradicts: [a]
+      - id: c
+        text: Granted, A in part.
+        by: Bob
+        concedes: [a]
+      - id: d
+        text: B does not bear on A.
+        by: Ann
+        attacks: [b->a]
+    """))
+    out = CliRunner().invoke(cli, ["show", "a", str(tmp_path)]).output
+    assert "status: IN" in out and "  The claim" in out
+    assert "x b [IN]: As Carl says, not A. — Bob (restated, held by Carl)" in out
+    assert "= c [IN]" in out
+    assert "d [IN] attacks b->a (contradicts)" in out
+    out = CliRunner().invoke(cli, ["show", "b", str(tmp_path)]).output
+    assert "by Bob (restated; held by Carl)" in out and "x contradicts a [IN]" in out

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from argmap.export.dot import export, to_pydot
 from argmap.graph import build
 from argmap.model import Map, Node, Project, Relation
 from argmap.render import render
 from argmap.settings import Settings
+
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 #: A blog column, in px (Graphviz's pt are 4/3 px).
 COLUMN_PX = 700

@@ -21,6 +21,8 @@ from argmap.settings import Settings
 
 from conftest import ARGUMENTS
 
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
+
 SEED_FILES = sorted(ARGUMENTS.glob("*.yaml"))
 
 

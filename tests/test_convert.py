@@ -95,6 +95,7 @@ def test_pdf_is_vector_with_the_font_embedded():
     assert b"/Subtype /Image" not in pdf  # not a picture of the SVG
 
 
+@pytest.mark.slow
 def test_a_whole_example_map_converts():
     from conftest import ROOT
 
@@ -130,6 +131,7 @@ def test_the_converter_loads_no_system_library_a_bare_machine_lacks():
         assert needed and all(name.startswith(allowed) or name.startswith("/lib") for name in needed), needed
 
 
+@pytest.mark.slow
 def test_text_is_drawn_on_a_machine_without_fonts(tmp_path):
     """Hide every system font folder (a private mount namespace, as root) and convert."""
     if shutil.which("unshare") is None or not Path("/usr/share/fonts").is_dir():
@@ -155,6 +157,7 @@ def test_pdf_with_bold_titles_is_the_same_bytes_every_time():
     assert len(pdfs) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["embedded", "system"])
 def test_png_edges_are_opaque_white(engine):
     """Issue 22 item 4: no part-transparent first or last pixel column or row (a faint line in a post)."""

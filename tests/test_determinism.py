@@ -7,7 +7,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ARGUMENTS
+
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 SCRIPT = r"""
 import hashlib, json, sys
@@ -43,15 +47,25 @@ print(json.dumps({k: hashlib.sha256(v).hexdigest() for k, v in digest.items()}, 
 
 
 def test_every_command_gives_the_same_bytes_under_three_hash_seeds(tmp_path):
-    results = []
-    for seed in ("0", "1", "12345"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        proc = subprocess.run(
+    # the three runs at once: the longest test of the suite, so the one that decides when it ends
+    procs = [
+        subprocess.Popen(
             [sys.executable, "-c", SCRIPT, str(ARGUMENTS), str(tmp_path / f"maps-{seed}")],
-            capture_output=True, text=True, env=env, timeout=600,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONHASHSEED=seed),
         )
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        for seed in ("0", "1", "12345")
+    ]
+    results = []
+    try:
+        for proc in procs:
+            out, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0, err[-3000:]
+            results.append(json.loads(out.strip().splitlines()[-1]))
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     assert len(results[0]) > 15 and any(k.startswith("build:") for k in results[0])
     for other in results[1:]:
         differ = sorted(k for k in results[0] if results[0][k] != other.get(k))

@@ -233,6 +233,7 @@ _KILL_SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_killed_mid_write_leaves_original(folder, tmp_path):
     path = folder / "odd.yaml"
     before = path.read_bytes()
@@ -279,6 +280,7 @@ def test_cli_add_usage_and_errors(folder):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_cli_add_subprocess(folder):
     exe = Path(sys.executable).with_name("argmap")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap.cli"]
@@ -322,6 +324,7 @@ def test_commands_have_help_with_an_example(command):
 
 
 # -- concurrent edits take turns (issue 10.2) --------------------------------------------------------
+@pytest.mark.slow
 def test_ten_concurrent_add_processes_lose_nothing(tmp_path):
     folder = tmp_path / "maps"
     folder.mkdir()

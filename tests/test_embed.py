@@ -58,6 +58,7 @@ def blocks(draw) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=blocks(), first=st.integers(1, 10_000))
 def test_any_block_is_drawn_or_a_located_error_and_never_leaks(site, text, first):

@@ -9,7 +9,7 @@ from importhelp import ROOT
 from test_export_argdown import _graph, round_trip
 
 import argmap
-from argmap.export import EXPORTERS, export
+from argmap.export import FORMATS, export
 from argmap.graph import build
 from argmap.importers import aif as reader
 from argmap.importers._common import IdMaker
@@ -18,12 +18,12 @@ SEEDS = sorted(p.stem for p in (ROOT / "arguments").glob("*.yaml"))
 
 
 def test_registered():
-    assert EXPORTERS["aif"] == "aif"
+    assert FORMATS["aif"].target == "aif"
 
 
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_map_survives_an_aif_round_trip(name, tmp_path):
-    round_trip(name, tmp_path, "aif", reader.read)
+    round_trip(name, tmp_path, "aif")
 
 
 def test_shape_is_aifdb_json():

@@ -24,6 +24,7 @@ def comments(text: str) -> list[str]:
     return [m.group(0).strip() for line in text.splitlines() for m in [re.search(r"(?:^|\s)#.*$", line)] if m]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_format_keeps_data_and_comments_and_is_idempotent(path):
     text = path.read_text(encoding="utf-8-sig")
@@ -146,6 +147,7 @@ def test_fmt_check_of_the_seed_maps_is_clean():
     assert "0 files would be reformatted" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [p.name for p in sorted((ROOT / "arguments").glob("*.yaml"))])
 def test_add_writes_what_fmt_would(tmp_path, name):
     import argmap
@@ -178,7 +180,8 @@ def test_fmt_does_not_lose_a_concurrent_change(tmp_path, monkeypatch):
     monkeypatch.setattr(fsutil, "_read_or_none", lambda p: b"nodes: []  # saved by an editor\n")
     monkeypatch.setattr(os, "replace", someone_saves_first)
     results = format_paths([path])
-    assert results[0].error and "changed while it was being edited" in results[0].error
+    assert results[0].error and "changed while it was being edited" in results[0].error.message
+    assert results[0].error.loc.file == str(path)
     assert path.read_text() == "nodes:\n- text: A.\n  id: a\n"
 
 
@@ -208,6 +211,7 @@ def test_not_yaml_is_an_error():
         format_text("nodes: [unclosed\n")
 
 
+@pytest.mark.slow
 def test_cli_check_then_format(tmp_path):
     for p in (ROOT / "arguments").glob("*.yaml"):
         shutil.copy(p, tmp_path / p.name)
@@ -261,3 +265,58 @@ def test_cli_errors_are_located_once_with_their_hint(tmp_path):
             f"{tmp_path / 'd.yaml'}:3:12: error[encoding]: byte 0xff is not valid UTF-8; not formatted",
             "  hint: save the file as UTF-8",
         ]
+
+
+# -- map_text: the one writer of whole maps -----------------------------------------------------------
+def test_map_text_writes_what_fmt_keeps_and_the_loader_reads_back():
+    from argmap.fmt import map_text
+    from argmap.loader import load_text
+    from argmap.model import Map, Node, Relation, Source
+
+    nodes = (
+        Node("a", "Yes: and\nno", "m", title="no", by="A: B", quote='"q" \\ x', tags=("t 1", "yes", "a,b"), weight=0.25,
+             note="# not a comment", stance="reports", held_by="Someone", source="s-1"),
+        Node("007", "Argument.", "m", kind="argument", premises=("a",), relations=(
+            Relation("supports", "007", "c", inferred=True, note="- id: x\n  text: injected"),
+            Relation("attacks", "007", "a->c", target_relation="supports"))),
+        Node("c", "C.", "m", relations=(Relation("contradicts", "c", "a"),)),
+    )
+    m = Map("m", "m.yaml", title="T: x", description="two\nlines", nodes=nodes,
+            sources={"s-1": Source("s-1", title="S", date="2024-01-02", url="https://x.org/a b", order=2)})
+    text = map_text(m, comments=["from x\nnodes: injected"])
+    assert format_text(text) == text
+    back, diags = load_text(text, "m.yaml")
+    assert [d for d in diags if d.is_error] == []
+    assert [n.id for n in back.nodes] == ["a", "007", "c"]  # the note's YAML stayed text
+    assert back.nodes[1].relations[0].note == "- id: x\n  text: injected"
+    for before, after in zip(nodes, back.nodes):
+        assert after.text == " ".join(before.text.split())  # the loader's own normalisation of text
+        for field in ("title", "by", "quote", "tags", "weight", "note", "stance", "held_by", "source", "premises", "kind"):
+            assert getattr(after, field) == getattr(before, field), field
+    assert back.sources["s-1"].url == "https://x.org/a%20b" or back.sources["s-1"].url == "https://x.org/a b"
+    assert (back.title, back.description) == ("T: x", "two\nlines")
+    assert text.splitlines()[0] == "# from x\\nnodes: injected"  # a comment stays one line
+
+
+@pytest.mark.parametrize("bad", [
+    {"id": "a\n  - id: injected"}, {"source": "s: x"}, {"relations": "x\ny"}, {"premises": "Bad Id"},
+    {"weight": float("nan")}, {"stance": "bogus"}, {"map": "no good"}, {"relation_kind": "bogus"}, {"target_relation": "x: y"},
+])
+def test_map_text_refuses_what_is_not_an_id_or_a_value_of_the_format(bad):
+    from argmap.fmt import map_text
+    from argmap.model import Map, Node, Relation
+
+    rel = Relation(bad.get("relation_kind", "attacks"), "a", bad.get("relations", "b"),
+                   target_relation=bad.get("target_relation"))
+    node = Node(bad.get("id", "a"), "A.", "m", source=bad.get("source"), premises=(bad["premises"],) if "premises" in bad else (),
+                weight=bad.get("weight"), stance=bad.get("stance", "own"), relations=(rel,))
+    with pytest.raises(ValueError):
+        map_text(Map(bad.get("map", "m"), "m.yaml", nodes=(node,)))
+
+
+def test_help_gives_the_key_order_fmt_writes():
+    from argmap.spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+
+    text = " ".join(CliRunner().invoke(cli, ["fmt", "--help"]).output.split())
+    for what, keys in (("map", MAP_KEYS), ("source", SOURCE_KEYS), ("node", NODE_KEYS)):
+        assert f"{what} {', '.join(keys)}" in text

@@ -171,3 +171,43 @@ def test_a_waiting_editor_locks_the_replaced_file(tmp_path):
         write_atomic(path, "v2")
     thread.join(10)
     assert seen == ["v2"] and path.read_text() == "v2+second"
+
+
+# -- read_text: the one bounded reader -------------------------------------------------------------
+def test_read_text_refuses_devices_fifos_and_folders_at_once(tmp_path):
+    import os
+    import threading
+
+    from argmap.fsutil import read_text
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    got = []
+    t = threading.Thread(target=lambda: got.extend(read_text(p) for p in ("/dev/zero", fifo, tmp_path)), daemon=True)
+    t.start()
+    t.join(20)
+    assert not t.is_alive(), "read_text blocked"
+    assert [(text, [d.code for d in diags]) for text, diags in got] == [(None, ["not-a-file"])] * 3
+    assert "a device" in got[0][1][0].message and "a FIFO" in got[1][1][0].message and "a folder" in got[2][1][0].message
+
+
+def test_read_text_caps_by_reading_and_locates_bad_utf8(tmp_path):
+    from argmap.fsutil import read_text
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 1001)
+    text, diags = read_text(big, limit=1000)
+    assert text is None and [str(d) for d in diags] == [f"{big}:1:1: error[too-large]: file is over the limit of 1,000 bytes"]
+    assert read_text(big, limit=1001) == ("x" * 1001, [])
+    # /proc files say they are empty (st_size 0) and still hold text: the limit counts what is read
+    text, diags = read_text("/proc/self/status", limit=10)
+    assert text is None and [d.code for d in diags] == ["too-large"]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xef\xbb\xbfok\nfine \xff\n")
+    text, diags = read_text(bad)
+    assert text is None and [str(d) for d in diags] == [f"{bad}:2:6: error[encoding]: byte 0xff is not valid UTF-8"]
+    assert diags[0].hint == "save the file as UTF-8"
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbfhello")
+    assert read_text(bom) == ("hello", [])
+    assert [d.code for d in read_text(tmp_path / "missing")[1]] == ["io"]

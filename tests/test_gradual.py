@@ -30,17 +30,12 @@ import math
 import random
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
-from argmap.gradual import (
-    GRADUAL,
-    GradualError,
-    dfquad,
-    normalize_gradual,
-    quadratic_energy,
-    strengths,
-)
+from argmap.analysis import gradual_strengths, statuses
+from argmap.gradual import GRADUAL, GradualError, dfquad, normalize_gradual, quadratic_energy, strengths
+
+from literal import ATTACKED, PREMISES, graph
 
 EDEMOCRACY = dict(
     arguments=["A1", "A2", "P1", "P2", "P3", "C1", "C2", "C3", "C4"],
@@ -255,6 +250,7 @@ def frameworks(draw, acyclic: bool, max_args: int = 8):
 METHODS = [(dfquad, ref_dfquad), (quadratic_energy, ref_energy)]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=True), st.integers(0, 7), st.sampled_from([0.1, 0.5, 1.0]))
 def test_adding_an_attacker_never_raises_adding_a_supporter_never_lowers(fw, target, w):
@@ -268,6 +264,7 @@ def test_adding_an_attacker_never_raises_adding_a_supporter_never_lowers(fw, tar
         assert supported >= before - 1e-12
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=True))
 def test_acyclic_values_are_the_definitions(fw):
@@ -277,6 +274,7 @@ def test_acyclic_values_are_the_definitions(fw):
         assert fixpoint_error(ref, fw, r.values) < 1e-12
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(frameworks(acyclic=False))
 def test_cyclic_values_are_fixpoints_in_range(fw):
@@ -288,6 +286,7 @@ def test_cyclic_values_are_fixpoints_in_range(fw):
         assert set(r.values) == set(fw["arguments"])
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(frameworks(acyclic=False), st.randoms(use_true_random=False))
 def test_same_floats_for_any_input_order(fw, rnd):
@@ -300,6 +299,7 @@ def test_same_floats_for_any_input_order(fw, rnd):
         assert list(b.values) == shuffled["arguments"]
 
 
+@pytest.mark.slow
 def test_most_random_cyclic_frameworks_converge():
     # Not a guarantee of the papers, but what argmap relies on in practice.
     rng = random.Random(7)
@@ -333,3 +333,46 @@ def test_components_upstream_first_and_downstream_exact():
         # z is on no cycle: computed once, exactly, from y's final strength
         assert r.values["z"] == ref(0.8, [r.values["y"]], [])
         assert fixpoint_error(ref, fw, r.values) < 2e-8
+
+
+# Strength on maps written as YAML: premises, objections to links, contradictions.
+
+
+def test_gradual_strength_is_capped_by_the_weakest_premise():
+    G = graph(PREMISES.replace("    text: Premise two.\n", "    text: Premise two.\n    weight: 0.2\n"))
+    _, values, reasons, _ = gradual_strengths(G, "dfquad")
+    assert values["arg"] == pytest.approx(0.2)
+    assert reasons["arg"]["premises"] == ["p1", "p2"]
+
+
+def test_an_objection_to_a_support_weakens_its_strength_only():
+    text = """
+    nodes:
+      - id: a
+        text: A.
+      - id: b
+        text: B.
+        supports: [a]
+      - id: c
+        text: Irrelevant.
+        attacks: [b->a]
+    """
+    G = graph(text)
+    assert statuses(G) == {"a": "IN", "b": "IN", "c": "IN"}
+    _, with_objection, _, _ = gradual_strengths(G, "dfquad")
+    _, without, _, _ = gradual_strengths(graph(text.replace("attacks: [b->a]", "tags: [x]")), "dfquad")
+    assert without["a"] == pytest.approx(0.75)  # 0.5 + 0.5 * 0.5
+    assert with_objection["a"] == pytest.approx(0.5)  # the link carries 0.5 - 0.5 = 0
+
+
+def test_dfquad_worked_values_on_a_map():
+    G = graph(ATTACKED.format(rel="attacks").replace("    text: B.\n", "    text: B.\n    weight: 0.3\n"))
+    _, values, reasons, _ = gradual_strengths(G, "dfquad")
+    assert values == {"a": pytest.approx(0.35), "b": pytest.approx(0.3)}  # 0.5 - 0.5 * 0.3
+    assert reasons["a"] == {"base": 0.5, "attackers": ["b"], "supporters": [], "premises": []}
+
+
+def test_quadratic_energy_on_a_contradiction():
+    G = graph(ATTACKED.format(rel="contradicts"))
+    result, values, _, _ = gradual_strengths(G, "quadratic-energy")
+    assert result.converged and values["a"] == pytest.approx(values["b"])

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 import argmap
 from argmap.graph import build, filter_nodes, focus, map_view, split
+
+from literal import graph
 
 
 @pytest.fixture
@@ -83,3 +87,66 @@ class TestSplit:
     def test_small_map_is_one_part(self, G):
         parts = split(map_view(G, "debate"), max_nodes=20)
         assert [r for r, _ in parts] == ["ship-it"]
+
+
+# Objections to links stay with the link they object to, in every view.
+
+
+def test_views_keep_the_attackers_of_an_attacked_edge():
+    G = graph(
+        "nodes:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n    attacks: [a]\n",
+        "nodes:\n  - id: c\n    text: Irrelevant.\n    attacks: [b->a]\n",
+    )
+    H = map_view(G, "m0")
+    assert H.nodes["c"].get("ghost") and H.edges["b", "a", "attacks"]["attacked_by"][0]["by"] == "c"
+    H = map_view(G, "m1")  # the objection's map keeps the edge it objects to
+    assert H.has_edge("b", "a", "attacks") and H.nodes["a"].get("ghost")
+    assert "c" in focus(G, "a", depth=1)
+
+
+_LINK_MAP = """\
+map: m
+title: M
+nodes:
+  - id: thesis
+    text: The thesis.
+  - id: survey
+    text: A survey says so.
+    supports: [thesis]
+  - id: other
+    text: Another reason.
+    supports: [thesis]
+  - id: bias
+    text: The survey is biased, so it does not show the thesis.
+    attacks: [survey->thesis]
+"""
+
+
+def _graph(tmp_path, text=_LINK_MAP):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return build(argmap.load(tmp_path))
+
+
+def test_focus_on_an_objection_to_a_link_draws_the_link(tmp_path):
+    # `render --focus bias --depth 1` drew 'bias' alone (1 node, 0 relations): the attacked link was not reached
+    H = focus(_graph(tmp_path), "bias", depth=1)
+    assert set(H) == {"bias", "survey", "thesis"}
+    assert [a["by"] for a in H.edges["survey", "thesis", "supports"]["attacked_by"]] == ["bias"]
+
+
+def test_an_objection_to_a_link_is_drawn_in_the_part_that_draws_the_link(tmp_path):
+    # split() made 'bias' a conclusion of its own: a one-box part with no link, and the HTML map's
+    # deep link to it showed a lonely box
+    parts = dict(split(_graph(tmp_path)))
+    assert list(parts) == ["thesis"]
+    H = parts["thesis"]
+    assert set(H) == {"thesis", "survey", "other", "bias"}
+    assert [a["by"] for a in H.edges["survey", "thesis", "supports"]["attacked_by"]] == ["bias"]
+
+
+def test_a_part_keeps_only_the_objections_it_draws(tmp_path):
+    many = "".join(f"  - id: r{i}\n    text: Reason {i}.\n    supports: [survey]\n" for i in range(16))
+    G = _graph(tmp_path, _LINK_MAP + many)
+    for _root, H in split(G, max_nodes=5):
+        for u, v, k, d in H.edges(keys=True, data=True):
+            assert all(a["by"] in H for a in d.get("attacked_by") or ()), (u, v, k)

@@ -62,11 +62,9 @@ def test_fragment_folds_the_svgs_own_scaling_rule_into_one_style():
 
 
 def test_fragment_is_registered_as_an_export_format():
-    from argmap.export import EXPORTERS, format_names as _names
+    from argmap.export import FORMATS, format_for_suffix
 
-    ALL_FORMATS = _names()
-
-    assert "html" in EXPORTERS and "html" in ALL_FORMATS
+    assert FORMATS["html"].target == "html" and format_for_suffix("post.html") == "html"
 
 
 # -- the page (argmap html) -------------------------------------------------------------------
@@ -83,6 +81,7 @@ def small_page(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_seed_page_is_small_and_self_contained(seed_page):
     size = len(seed_page.encode())
     assert size < 2_000_000, f"seed page is {size} bytes"
@@ -126,6 +125,7 @@ def test_statuses_are_the_folder_analysis(seed_page):
     assert questions and all(d["status"] is None for d in questions)  # never evaluated, so never IN/OUT/UNDEC
 
 
+@pytest.mark.slow
 def test_page_is_deterministic_under_any_hash_seed(tmp_path):
     outs = []
     for seed in ("1", "2"):
@@ -223,6 +223,7 @@ class Page:
         self.page.close()
 
 
+@pytest.mark.slow
 def test_seed_page_loads_offline_without_errors_in_every_view(browser, tmp_path, seed_page):
     path = tmp_path / "seed.html"
     path.write_text(seed_page, encoding="utf-8")
@@ -485,6 +486,23 @@ def test_deep_link_opens_the_part_drawn_from_the_node_with_its_title_in_view(bro
     assert tt - ct < 80, frame  # no blank band above the drawing: room for the zoom buttons and the margin only
     assert cl <= nl and nr <= cr and ct <= nt and nb <= cb, frame  # and the node
     p.close()
+
+
+# Defects found by QA.
+
+
+def test_html_panel_wraps_a_long_source_address_instead_of_running_off_the_panel(browser, tmp_path):
+    # a source with no title shows its address as the link text; at 1,000 px it ran past the panel's edge
+    (tmp_path / "u.yaml").write_text(
+        "map: u\ntitle: U\nsources:\n  s:\n    author: Ann\n"
+        "    url: https://example.com/?q=" + "%22x" * 40 + "\n"
+        "nodes:\n  - id: a\n    text: A.\n    by: Ann\n    source: s\n", encoding="utf-8")
+    out = tmp_path / "u.html"
+    write_html(tmp_path / "u.yaml", out)
+    page = Page(browser, out, "#a")
+    sizes = page.page.evaluate("() => { const p = document.getElementById('am-panel'); return [p.scrollWidth, p.clientWidth]; }")
+    page.close()
+    assert sizes[0] <= sizes[1], sizes
 
 
 # -- every deep link opens something or says it found nothing; fields are bidi-isolated (issue 24) --------

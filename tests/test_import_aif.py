@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files, read_file
 from argmap.importers.aif import read
 
-pytestmark = needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count
+
 ARGUEBASE = sorted(p for p in CORPUS.glob("aif/arguebase-public/*/*/*.json") if p.name != "aif2arggraph.json")
 NON_MICRO = [p for p in ARGUEBASE if "/microtexts/" not in str(p)]
 SAMPLE = NON_MICRO + [p for p in ARGUEBASE if "/microtexts/" in str(p)][::10]
@@ -55,16 +55,18 @@ def _expected(path):
     return nodes, relations, left_out
 
 
+@needs_corpus
 def test_sample_is_large_enough():
     assert len(SAMPLE) >= 20
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", SAMPLE, ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
 def test_aif_imports_with_the_counts_of_the_json_and_checks_clean(path, tmp_path):
     m = read_file(path)
     nodes, relations, left_out = _expected(path)
-    assert len(m.nodes) == nodes
-    assert len(m.relations()) == relations
+    assert len(m.map.nodes) == nodes
+    assert relation_count(m.map) == relations
     warned = " ".join(w.message for w in m.warnings)
     for n in left_out:  # nothing is left out without a word
         assert f" {n} " in warned, n
@@ -72,6 +74,7 @@ def test_aif_imports_with_the_counts_of_the_json_and_checks_clean(path, tmp_path
     check_written(tmp_path / "a", texts)
 
 
+@needs_corpus
 def test_speakers_become_by_and_one_source_each():
     path = next(p for p in ARGUEBASE if p.stem == "nodeset10304")
     m = read(path.read_text(encoding="utf-8"), str(path))
@@ -116,3 +119,19 @@ def test_not_json_is_a_located_error():
     with pytest.raises(InvalidInputError) as exc:
         read('{"nodes": [\n  {"nodeID": 1,,}\n]}', "bad.json")
     assert str(exc.value.diagnostics[0]).startswith("bad.json:2:")
+
+
+# Defects found by QA.
+
+
+def test_aif_duplicate_node_id_and_empty_text_are_reported():
+    # the first I-node with nodeID 1 vanished without a word, and an empty text was filled in silently
+    import json
+
+    from argmap.importers.aif import read as read_aif
+
+    data = {"nodes": [{"nodeID": "1", "text": "", "type": "I"}, {"nodeID": "1", "text": "dup", "type": "I"},
+                      {"nodeID": "3", "text": "C", "type": "I"}], "edges": [], "locutions": []}
+    m = read_aif(json.dumps(data, indent=1), "d.json")
+    assert [n.text for n in m.nodes] == ["(I-node 1 has no text)", "C"]
+    assert [w.code for w in m.warnings] == ["aif-duplicate-node", "aif-empty-node"]

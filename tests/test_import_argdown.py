@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files
 from argmap.importers._common import IdMaker
 from argmap.importers.argdown import parse, read, to_map
 
-pytestmark = needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, rels
+
 EXAMPLES = CORPUS / "argdown/arguebase-argdown-examples/argdown-examples"
 NAMES = sorted(p.stem for p in (EXAMPLES / "format=argdown,lang=en").glob("*.argdown"))
 
@@ -32,10 +32,12 @@ def _triples(expected):
     return out
 
 
+@needs_corpus
 def test_six_examples():
     assert len(NAMES) == 6
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_same_statements_arguments_and_relations_as_argdowns_json(name):
     text, expected = _load(name)
@@ -46,6 +48,7 @@ def test_same_statements_arguments_and_relations_as_argdowns_json(name):
     assert doc.problems == []
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_equivalence_classes_have_the_same_members(name):
     text, expected = _load(name)
@@ -55,6 +58,7 @@ def test_equivalence_classes_have_the_same_members(name):
         assert sorted(m.line for m in doc.statements[title].members) == lines, title
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_premise_conclusion_structures_match(name):
     text, expected = _load(name)
@@ -74,6 +78,7 @@ def test_premise_conclusion_structures_match(name):
         assert [r for s in steps for r in s.rules] == rules, title
 
 
+@needs_corpus
 @pytest.mark.parametrize("name", NAMES)
 def test_the_map_has_a_node_per_class_argument_and_inference_step_and_checks(name, tmp_path):
     text, expected = _load(name)
@@ -92,6 +97,7 @@ def test_the_map_has_a_node_per_class_argument_and_inference_step_and_checks(nam
     check_written(tmp_path / "a", texts)
 
 
+@needs_corpus
 def test_frontmatter_gives_title_author_and_date():
     text, _ = _load("semmelweis_betz")
     m = read(text, "semmelweis_betz.argdown")
@@ -101,6 +107,7 @@ def test_frontmatter_gives_title_author_and_date():
     assert all(n.by == "Gregor Betz" for n in m.nodes)
 
 
+@needs_corpus
 def test_contrary_becomes_contradicts_with_a_note_and_a_warning():
     text, _ = _load("semmelweis_betz")
     m = read(text, "semmelweis_betz.argdown")
@@ -152,3 +159,48 @@ def test_include_is_not_followed_and_says_so():
     assert [str(w) for w in m.warnings] == [
         "inc.argdown:1:1: warning[argdown-include]: @include(other.argdown) is not followed: import the included file too"]
     assert [n.text for n in m.nodes] == ["Claim."]
+
+
+# Lines that Argdown's own CLI rejects or reads oddly.
+
+
+def test_argdown_definition_glued_to_the_element_above_starts_a_new_statement():
+    # Argdown's own CLI rejects these lines ("Expecting Dedent but found '[b]:'"); argmap read
+    # "[b] [b]: B." as one statement's text and lost b's own relation, without a word.
+    text = "[a]: A.\n  + [b]\n[b]: B.\n  + [a]\n"
+    m = read(text, "glued.argdown")
+    assert [(n.id, n.text) for n in m.nodes] == [("a", "A."), ("b", "B.")]
+    assert rels(m) == [("a", "supports", "b"), ("b", "supports", "a")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-no-blank-line", 3)]
+
+
+def test_argdown_statement_line_right_after_a_statement_is_not_joined_to_it():
+    m = read("[a]: A.\n[b]: B.\n  - [a]\n", "t.argdown")
+    assert [(n.title, n.text) for n in m.nodes] == [("a", "A."), ("b", "B.")]
+    assert rels(m) == [("a", "attacks", "b")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-no-blank-line", 2)]
+
+
+def test_argdown_relation_of_an_element_to_itself_is_reported_not_dropped_silently():
+    # `_> <B>` under <B> and `- [x]` / `>< [x]` under [x] vanished with no warning
+    m = read("<B>: Self.\n  _> <B>\n\n[x]: X.\n  - [x]\n  >< [x]\n", "self.argdown")
+    assert rels(m) == []
+    assert [(w.code, w.loc.line, w.message) for w in m.warnings] == [
+        ("argdown-self", 2, "B undercuts itself; left out"),
+        ("argdown-self", 5, "x attacks itself; left out"),
+        ("argdown-self", 6, "x contradicts itself; left out"),
+    ]
+
+
+def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
+    # `id: 007` / `attacks: [1]` / `premises: [no]`: argmap reads them as text, but every other YAML
+    # tool (and the JSON Schema in an editor) sees numbers and booleans; `argmap fmt` quotes them
+    import yaml
+
+    text = "===\n{\"argmap\": {\"map\": \"m\"}}\n===\n\n[One]: One. {\"id\": \"1\"}\n\n[No]: No. {\"id\": \"no\"}\n  - [One]\n\n" \
+           "<Seven>: Seven. {\"id\": \"007\"}\n\n<Seven>\n\n(1) [One]\n(2) [No]\n----\n(3) [Three]: Three.\n"
+    from argmap.importers import map_yaml, read_string
+
+    nodes = yaml.safe_load(map_yaml(read_string(text, "ids.argdown", "argdown")))["nodes"]
+    assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
+    assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]

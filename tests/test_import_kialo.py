@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files, read_file
 from argmap.importers.kialo import read
 
-pytestmark = needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count
+
 KIALO = sorted(CORPUS.glob("kialo/**/*.txt")) + sorted(CORPUS.glob("kialo/**/*.csv"))
 _NUMBERED = re.compile(r"^((?:\d+\.)+) ")
 
@@ -23,23 +23,26 @@ def _counts(path):
     return len(lines) - len(see), len(lines) - len(theses)
 
 
+@needs_corpus
 def test_corpus_has_the_kialo_exports():
     assert len(KIALO) == 4
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", KIALO, ids=lambda p: p.name[:40])
 def test_every_kialo_export_imports_with_the_counts_of_the_file_and_checks_clean(path, tmp_path):
     m = read_file(path)
     claims, relations = _counts(path)
-    assert len(m.nodes) == claims
-    assert len(m.relations()) == relations
-    assert m.warnings == []
-    assert all(n.source in m.sources for n in m.nodes)
+    assert len(m.map.nodes) == claims
+    assert relation_count(m.map) == relations
+    assert m.warnings == ()
+    assert all(n.source in m.map.sources for n in m.map.nodes)
     texts, _ = import_files([path])
     diags = check_written(tmp_path / "maps", texts)
     assert [d for d in diags if d.severity == "warning"] == []
 
 
+@needs_corpus
 def test_see_cross_reference_is_a_relation_from_the_referenced_claim_not_a_node():
     path = CORPUS / "kialo/edoguido-Kialo-Parser/test/free-speech-on-the-internet-should-internet-companies-deny-service-to-white-supremacists-2867.txt"
     text = path.read_text(encoding="utf-8")
@@ -54,6 +57,7 @@ def test_see_cross_reference_is_a_relation_from_the_referenced_claim_not_a_node(
     assert not any("See 1." in n.text for n in m.nodes)
 
 
+@needs_corpus
 def test_markdown_links_and_escapes_are_cleaned():
     path = CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt"
     m = read(path.read_text(encoding="utf-8"), str(path))
@@ -63,6 +67,7 @@ def test_markdown_links_and_escapes_are_cleaned():
     assert '("Trolls")' in trolls.text and "\\" not in trolls.text
 
 
+@needs_corpus
 def test_kialo_ids_are_namespaced_so_two_discussions_share_a_folder(tmp_path):
     paths = [CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-illegal-6148.txt",
              CORPUS / "kialo/edoguido-Kialo-Parser/test/should-hate-speech-be-legally-protected-10134.txt"]
@@ -81,3 +86,14 @@ def test_problems_in_a_kialo_file_are_warnings_with_their_line():
         "t-1.txt:4:1: warning[kialo-dangling-see]: `-> See 1.9.` names claim 1.9., which is not in the file",
         "t-1.txt:6:1: warning[kialo-self-see]: `-> See 1.2.` points claim 1.2. at itself; left out",
     ]
+
+
+# Defects found by QA.
+
+
+def test_kialo_claim_without_text_is_reported():
+    from argmap.importers.kialo import read as read_kialo
+
+    m = read_kialo("Discussion Title: T\n\n1. Thesis\n1.1. Pro: \n", "k.txt")
+    assert [n.text for n in m.nodes] == ["Thesis", "(claim 1.1 has no text)"]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("kialo-empty-claim", 4)]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from importhelp import CORPUS, check_written, needs_corpus
 
 from argmap.importers import import_files, read_file
 from argmap.importers.microtext import read
 
-pytestmark = needs_corpus
+from importhelp import CORPUS, check_written, needs_corpus, relation_count, rels
+
 ALL = sorted(CORPUS.glob("microtext/peldszus-arg-microtexts/corpus/en/*.xml")) + sorted(
     CORPUS.glob("microtext/discourse-lab-arg-microtexts-part2/corpus/*.xml")
 )
@@ -28,27 +28,31 @@ def _expected(path):
     return len(list(root.iter("adu"))) + len(linked), rel + adds + len(linked)
 
 
+@needs_corpus
 def test_sample_is_large_enough():
     assert len(SAMPLE) >= 25
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", SAMPLE, ids=lambda p: p.stem)
 def test_microtext_imports_with_the_counts_of_the_xml_and_checks_clean(path, tmp_path):
     m = read_file(path)
     nodes, relations = _expected(path)
-    assert len(m.nodes) == nodes
-    assert len(m.relations()) == relations
+    assert len(m.map.nodes) == nodes
+    assert relation_count(m.map) == relations
     assert {w.code for w in m.warnings} <= {"microtext-linked-attack", "microtext-nested-undercut"}
     texts, _ = import_files([path])
     check_written(tmp_path / "m", texts)
 
 
+@needs_corpus
 def test_every_microtext_file_imports_with_matching_counts():
     for path in ALL:
         m = read_file(path)
-        assert (len(m.nodes), len(m.relations())) == _expected(path), path.name
+        assert (len(m.map.nodes), relation_count(m.map)) == _expected(path), path.name
 
 
+@needs_corpus
 def test_b001_undercut_with_added_premise():
     """micro_b001: a3 and a4 together undercut a1's rebuttal of a5 (und + add)."""
     path = CORPUS / "microtext/peldszus-arg-microtexts/corpus/en/micro_b001.xml"
@@ -86,3 +90,21 @@ def test_bad_xml_is_a_located_error():
         read("<arggraph id='x'>\n<edu id='e1'>A</edu\n", "bad.xml")
     assert str(exc.value.diagnostics[0]).startswith("bad.xml:2:15: error[bad-xml]: not well-formed XML: unclosed token")
     assert "error[bad-xml]" in str(exc.value.diagnostics[0])
+
+
+# Defects found by QA.
+
+
+def test_microtext_edge_from_an_adu_to_itself_is_left_out_with_a_warning(tmp_path):
+    # the map had `attacks: [one]` on node 'one', so the import failed its own `argmap check`
+    from argmap.importers.microtext import read as read_microtext
+
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<arggraph id="x">\n'
+           '  <edu id="e1">One.</edu>\n  <edu id="e2">Two.</edu>\n'
+           '  <adu id="a1" type="pro"/>\n  <adu id="a2" type="opp"/>\n'
+           '  <edge id="c1" src="e1" trg="a1" type="seg"/>\n  <edge id="c2" src="e2" trg="a2" type="seg"/>\n'
+           '  <edge id="c3" src="a2" trg="a1" type="reb"/>\n  <edge id="c4" src="a1" trg="a1" type="reb"/>\n'
+           '  <edge id="c5" src="a1" trg="c3" type="und"/>\n</arggraph>\n')
+    m = read_microtext(xml, "self.xml")
+    assert rels(m) == [("two", "attacks", "one")]
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("microtext-self", 10), ("microtext-self", 11)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import argmap
 
 SRC = Path(argmap.__file__).parent
@@ -46,6 +48,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[tuple[str, 
     return out
 
 
+@pytest.mark.slow
 def test_no_library_module_imports_the_cli_or_the_facade():
     modules = _modules()
     bad = []
@@ -60,6 +63,7 @@ def test_no_library_module_imports_the_cli_or_the_facade():
     assert not bad, "\n".join(sorted(bad))
 
 
+@pytest.mark.slow
 def test_the_import_graph_has_no_cycle():
     modules = _modules()
     edges = {name: set() for name in modules}

@@ -11,6 +11,8 @@ from argmap.settings import Settings
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
+
 MAPS = ROOT / "maps"
 EXAMPLES = ROOT / "examples"
 

@@ -122,6 +122,7 @@ def mkdocs_site(tmp_path: Path, page: str) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_mkdocs_build_puts_the_map_in_the_page(tmp_path):
     pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
     site = mkdocs_site(tmp_path, POST.format(source="maps"))
@@ -133,6 +134,7 @@ def test_mkdocs_build_puts_the_map_in_the_page(tmp_path):
     assert 'xlink:href="https://example.org/memo"' in html
 
 
+@pytest.mark.slow
 def test_mkdocs_strict_build_fails_on_a_bad_block_and_names_the_line(tmp_path):
     pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
     site = mkdocs_site(tmp_path, "# Post\n\n```argmap\nsource: maps\nmap: debat\n```\n")
@@ -153,6 +155,7 @@ def test_a_block_shown_as_code_in_a_longer_fence_stays_code():
     assert html.count("<svg") == 1  # the real block is drawn
 
 
+@pytest.mark.slow
 def test_the_docs_site_builds_strict_with_argmap_blocks(tmp_path):
     """The project's own docs (mkdocs.yml): built --strict, so a bad block or a broken link fails CI."""
     pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")

@@ -31,7 +31,7 @@ map: debate
 Words after.
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (Debian: apt-get install pandoc; .ci/run does it)")
+pytestmark = [pytest.mark.external("pandoc"), pytest.mark.slow]
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_a_fan_stays_sideways():
     assert fits and chosen.rankdir == "RL"
 
 
+@pytest.mark.slow
 def test_parts_are_split_smaller_when_too_wide_in_every_layout():
     # a fan of 8 replies, each with a chain of 3: sideways 5 columns, bottom-up 8 boxes side by side
     nodes = [_node(0)]

@@ -36,6 +36,7 @@ def test_svg_is_redrawn_when_the_settings_change_and_with_force(small_map, tmp_p
     assert _steps(small_map, out, settings=SVG.replace(wrap=50), force=True) == {"debate": False, "followup": False}
 
 
+@pytest.mark.slow
 def test_png_is_compared_by_modification_time(small_map, tmp_path):
     out = tmp_path / "maps"
     assert _steps(small_map, out, "png") == {"debate": False, "followup": False}

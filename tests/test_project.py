@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import loader
-from argmap.project import discover, open_checked, open_paths, read_limited, watched_files
+from argmap import fsutil
+from argmap.fsutil import read_bytes
+from argmap.project import discover, open_checked, open_paths, watched_files
 
 from conftest import ARGUMENTS, ROOT
 
@@ -93,9 +94,9 @@ def test_a_fifo_does_not_hang(tmp_path):
 def test_reads_stop_at_the_limit_whatever_stat_says(tmp_path, monkeypatch):
     big = tmp_path / "big.yaml"
     big.write_text("nodes:\n" + "  - id: a\n    text: x\n" * 100)
-    with pytest.raises(argmap.ArgmapError, match="too-large"):
-        read_limited(big, 1000)
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1000)
+    data, problems = read_bytes(big, limit=1000)
+    assert data is None and [d.code for d in problems] == ["too-large"]
+    monkeypatch.setattr(fsutil, "MAX_FILE_BYTES", 1000)
     assert _codes(open_paths([big])) == ["too-large"]
 
 

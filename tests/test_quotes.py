@@ -9,7 +9,7 @@ import pytest
 import argmap
 from argmap.quotes import check_quotes, closest_passage, normalise
 
-from conftest import ARGUMENTS, SEEDS
+from conftest import ARGUMENTS, SEEDS, needs_shared
 
 
 class TestNormalise:
@@ -54,7 +54,7 @@ class TestCheckQuotes:
         assert passage.startswith("the quick brown f") and 80 < score < 100
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present beside the project")
+@needs_shared("seeds")
 def test_every_quote_in_arguments_is_verbatim_in_the_seeds():
     project, diags = argmap.check(ARGUMENTS, quotes=SEEDS)
     errors = [d.format() for d in diags if d.is_error]

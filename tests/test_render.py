@@ -67,6 +67,7 @@ def test_same_input_gives_byte_identical_svg(engine, data_dir):
     assert render(dot, "svg", engine) == render(dot, "svg", engine)
 
 
+@pytest.mark.slow
 def test_embedded_svg_is_identical_in_a_new_process(data_dir, tmp_path):
     dot = export(build(argmap.load(data_dir / "small")))
     here = render(dot, "svg", "embedded")
@@ -114,6 +115,7 @@ def test_missing_system_dot_says_what_to_install(monkeypatch):
     assert render_mod.resolve_engine("auto", "png") == "embedded"
 
 
+@pytest.mark.slow
 class TestModuleCache:
     CODE = "import time, sys; t=time.perf_counter(); from argmap.render import render; render('digraph{a}', 'svg', 'embedded'); print(time.perf_counter()-t)"
 
@@ -148,6 +150,7 @@ class TestModuleCache:
         self._run(env)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=3), st.text(max_size=30))
 def test_any_text_gives_well_formed_svg(texts, by):

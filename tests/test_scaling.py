@@ -13,9 +13,12 @@ import random
 import sys
 
 import networkx as nx
+import pytest
 
 from argmap.diagnostics import did_you_mean
 from argmap.graph import split
+
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 
 def calls(fn, *args) -> int:

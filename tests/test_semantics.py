@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -34,7 +33,8 @@ from argmap.semantics import (
     statuses,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from conftest import CORPUS, needs_shared
+
 ICCMA = CORPUS / "iccma"
 KISP = ICCMA / "kisp-asgl" / "data" / "apx"
 PROBO2 = ICCMA / "aig-hagen-probo2" / "src"
@@ -42,9 +42,7 @@ MEDIUM = PROBO2 / "data" / "test" / "Medium-result-b1"
 MEDIUM_REF = PROBO2 / "probo2_data" / "solver_test_data" / "reference"
 PROBO_EX = ICCMA / "probo-examples-via-DL-abstract-argumentation" / "src" / "data" / "generators" / "probo" / "examples"
 
-needs_corpus = pytest.mark.skipif(
-    not ICCMA.is_dir(), reason=f"shared ICCMA corpus not found at {ICCMA}"
-)
+needs_corpus = needs_shared("corpus/iccma")
 
 
 def E(*groups: str) -> set[frozenset[str]]:
@@ -249,6 +247,7 @@ class TestExplain:
         assert reasons["tail"] == Reason(Label.UNDEC, ("r5", "tail"), "r0")
         assert len(follow(reasons, "tail")) == n + 1
 
+    @pytest.mark.slow
     def test_defeated_by_names_the_first_in_attacker_whatever_the_hash_seed(self):
         # issue 9: "defeated by X" named whichever attacker a set yielded first
         code = (
@@ -308,11 +307,13 @@ class TestICCMAReferences:
         assert (d / "a.arg").read_text().strip() == "a"
         assert exts(apx, "PR") == E("b") and exts(i23, "PR") == E("2")
 
+    @pytest.mark.slow
     def test_medium_apx_equals_tgf(self):
         af = medium()
         assert len(af.arguments) == 438 and len(af.attacks) == 77_717
         assert read_af(MEDIUM.with_suffix(".tgf")) == af
 
+    @pytest.mark.slow
     @pytest.mark.parametrize("sem", ["CO", "ST"])
     def test_medium_enumeration(self, sem):
         ref_text = (MEDIUM_REF / f"iccma-2019-Medium-result-b1.apx-EE-{sem}.out").read_text()
@@ -321,6 +322,7 @@ class TestICCMAReferences:
         assert f"{len(ref)} solution(s) found" in ref_text
         assert exts(medium(), sem) == ref
 
+    @pytest.mark.slow
     def test_medium_decisions(self):
         from argmap.afio import solve
 
@@ -411,6 +413,7 @@ def pairs(n: int, target: bool = False) -> AF:
     return AF.from_edges(att)
 
 
+@pytest.mark.slow
 class TestScale:
     def test_preferred_statuses_and_decisions_on_forty_pairs(self):
         # 2^40 preferred extensions: nothing may list them (14 pairs took > 120 s)

@@ -130,6 +130,7 @@ def test_one_table_of_drawing_options_serves_every_surface(tmp_path):
         parse_block("source: x\nlabels: id")
 
 
+@pytest.mark.slow
 def test_the_docs_option_table_is_generated_and_current():
     import subprocess
     import sys
@@ -142,3 +143,19 @@ def test_the_docs_option_table_is_generated_and_current():
     cog = Path(sys.executable).parent / "cog"
     run = subprocess.run([str(cog), "--check", "-I", "tests", *map(str, docs)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, "the docs' generated blocks are stale: run `make readme`\n" + run.stdout + run.stderr
+
+
+# Format v2 settings.
+
+
+def test_settings_take_labels_inferred_and_gradual_semantics_from_argmap_toml(tmp_path):
+    from argmap.diagnostics import InvalidInputError
+    from argmap.settings import load_settings
+
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "title"\ninferred = false\nsemantics = "DF-QuAD"\n')
+    s = load_settings(tmp_path)
+    assert (s.labels, s.inferred, s.semantics) == ("title", False, "dfquad")
+    assert load_settings(tmp_path, semantics="qe").semantics == "quadratic-energy"
+    (tmp_path / "argmap.toml").write_text('[render]\nlabels = "titles"\n')
+    with pytest.raises(InvalidInputError, match="labels must be one of both, title, text"):
+        load_settings(tmp_path)

@@ -99,6 +99,7 @@ def built(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_parts_and_ghosts_link_to_each_other(built):
     links = 0
     for path in sorted(built.rglob("*.svg")):
@@ -122,12 +123,14 @@ def test_ghost_in_a_part_opens_the_other_map(built):
     assert (part.parent / href).resolve().parent == built.resolve()
 
 
+@pytest.mark.slow
 def test_build_output_is_byte_identical_across_runs(built, tmp_path):
     list(build_folder(ARGUMENTS, tmp_path, "svg", Settings(engine="embedded"), parts=16))
     for path in sorted(built.rglob("*.svg")):
         assert (tmp_path / path.relative_to(built)).read_bytes() == path.read_bytes(), path
 
 
+@pytest.mark.slow
 @needs_system_dot()
 def test_png_from_system_dot_keeps_the_legend(data_dir):
     import io

@@ -42,6 +42,7 @@ def person_colours(drawings: dict[str, str], who: dict[str, str | None]) -> dict
     return seen
 
 
+@pytest.mark.slow
 def test_one_person_one_colour_in_every_part_the_page_and_a_block(tmp_path):
     from argmap.html import build_html
     from argmap.markdown import makeExtension
@@ -74,6 +75,7 @@ def test_people_who_meet_in_a_map_differ_while_the_palette_lasts():
             assert len({colours[p] for p in people}) == len(people), name
 
 
+@pytest.mark.slow
 def test_a_newcomer_recolours_nobody_who_holds_more(tmp_path):
     folder = tmp_path / "arguments"
     shutil.copytree(ARGUMENTS, folder)
@@ -95,6 +97,7 @@ def test_a_newcomer_recolours_nobody_who_holds_more(tmp_path):
     assert after["Eliezer Yudkowsky"] == before["Eliezer Yudkowsky"]
 
 
+@pytest.mark.slow
 def test_render_file_and_build_draw_a_map_the_same(tmp_path):
     from argmap.pipeline import build_folder, render_path
     from argmap.settings import Settings

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
+
+import pytest
+
+import argmap
 from argmap.loader import load_text
 from argmap.model import Project
 from argmap.validate import validate
+
+from literal import ATTACKED, ON_RELATION, PREMISES, QUESTION, codes
 
 
 def _project(*texts: str) -> Project:
@@ -66,3 +73,97 @@ def test_support_and_attack():
 def test_unused_source():
     found = _found("sources:\n  s:\n    title: T\nnodes:\n  - id: a\n    text: A.\n")
     assert found == ["m0.yaml:2:3: warning[unused-source]: source 's' is declared but no node cites it"]
+
+
+# Format v2 rules, and whole folders checked as `argmap check` does.
+
+
+def test_answers_only_questions_and_questions_take_only_answers():
+    assert "answers-non-question" in codes(ATTACKED.format(rel="answers"))
+    assert "question-target" in codes(QUESTION.replace("answers: [q]", "attacks: [q]"))
+
+
+def test_contradicts_written_on_both_sides_is_a_warning():
+    text = ATTACKED.format(rel="contradicts").replace("  - id: a\n    text: A.\n", "  - id: a\n    text: A.\n    contradicts: [b]\n")
+    assert codes(text) == ["contradicts-twice"]
+
+
+def test_premise_rules():
+    assert "premises-conclusion" in codes(PREMISES.replace("    supports: [c]\n", ""))
+    assert "unknown-premise" in codes(PREMISES.replace("[p1, p2]", "[p1, p3]"))
+    assert "premises-non-argument" in codes(PREMISES.replace("kind: argument", "kind: claim"))
+
+
+def test_an_objection_to_a_relation_misused_is_located():
+    assert codes(ON_RELATION.format(rel="concedes")) == ["relation-target-kind"]
+    assert codes(ON_RELATION.format(rel="attacks").replace("[b->a]", "[a->b]")) == ["dangling-relation"]
+    assert codes(ATTACKED.format(rel="attacks").replace("[a]", "[{to: a, relation: attacks}]")) == ["relation-key"]
+
+
+def test_restates_needs_a_holder():
+    assert codes("nodes:\n  - id: a\n    text: A.\n    by: Ann\n    stance: restates\n") == ["missing-holder"]
+
+
+V2_FIXTURES = [
+    "answers-non-question", "question-target", "question-relation", "concedes-itself", "unknown-premise",
+    "premises-non-argument", "premises-conclusion", "dangling-relation", "ambiguous-relation",
+    "relation-target-kind", "missing-holder", "bad-stance", "bad-weight", "weight-not-number",
+    "relation-item-type", "inferred-not-bool", "unknown-reply", "reply-cycle",
+]
+
+
+@pytest.mark.parametrize("name", V2_FIXTURES)
+def test_every_v2_misuse_is_located_with_a_hint(name):
+    from conftest import DATA
+
+    path = DATA / "errors" / f"{name}.yaml"
+    m, diags = load_text(path.read_text(), str(path), name)
+    diags += validate(Project((m,))) if m else []
+    expected = path.read_text().splitlines()[0].split("error[")[1].split("]")[0]
+    found = [d for d in diags if d.code == expected]
+    assert found and all(d.hint for d in found), (name, diags)
+
+
+def _check(tmp_path, nodes: str, sources: str = ""):
+    (tmp_path / "c.yaml").write_text("map: c\ntitle: C\n" + sources + "nodes:\n" + textwrap.dedent(nodes), encoding="utf-8")
+    _, diags = argmap.check(tmp_path)
+    return [(d.code, d.loc.line, d.hint) for d in diags]
+
+
+def test_a_title_of_200_words_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    title: " + " ".join(["word"] * 200) + "\n    text: x\n"
+                 "  - id: b\n    title: Twelve words is still a label, if a long one for it\n    text: y\n")
+    assert [g[:2] for g in got] == [("long-title", 4)]
+    assert "8 words" in got[0][2]
+
+
+def test_held_by_someone_else_without_a_stance_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    text: x\n    by: Al\n    held_by: Bo\n"
+                 "  - id: b\n    text: y\n    by: Al\n    held_by: Bo\n    stance: reports\n"
+                 "  - id: c\n    text: z\n    by: Al\n    held_by: Al\n")
+    assert [g[:2] for g in got] == [("holder-without-stance", 4)]
+    assert "stance: restates" in got[0][2]
+
+
+def test_weight_nan_and_a_quoted_order_have_hints_that_fit(tmp_path):
+    got = _check(tmp_path, "  - id: a\n    text: x\n    weight: .nan\n    source: s\n",
+                 "sources:\n  s:\n    author: A\n    order: '3'\n")
+    assert [(c, h) for c, _, h in got] == [("wrong-type", "write e.g. 'order: 1'"), ("wrong-type", "write e.g. 'weight: 0.3'")]
+
+
+def test_a_premise_listed_twice_is_a_located_warning(tmp_path):
+    got = _check(tmp_path, "  - id: p\n    text: P.\n  - id: q\n    text: Q.\n"
+                 "  - id: a\n    kind: argument\n    text: A.\n    premises: [p, p]\n    supports: [q]\n")
+    assert [g[:2] for g in got] == [("duplicate-relation", 11)]
+
+
+def test_objection_to_a_contradicts_named_backwards_or_to_a_concession_has_a_hint_that_fits(tmp_path):
+    # the hint said "did you mean 'c3->c1'?", an unrelated relation
+    got = _check(tmp_path, "  - id: a\n    text: A.\n  - id: b\n    text: B.\n    contradicts: [a]\n"
+                 "  - id: c\n    text: C.\n    concedes: [a]\n"
+                 "  - id: d\n    text: D.\n    attacks: [a->b, c->a]\n"
+                 "  - id: e\n    text: E.\n    supports: [a]\n")
+    assert [(c, h) for c, _, h in got] == [
+        ("dangling-relation", "'b' contradicts 'a': name that relation 'b->a'"),
+        ("dangling-relation", "'c' concedes 'a'; only a supports, attacks, undercuts or contradicts relation can be objected to"),
+    ]

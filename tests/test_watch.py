@@ -9,7 +9,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from argmap.watch import BuildEvent, Watcher, watch
+
+pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 MAP = "map: w\nnodes:\n  - id: first\n    text: {text}\n"
 

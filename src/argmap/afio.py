@@ -125,14 +125,13 @@ def read_af(source: str | os.PathLike, fmt: str | None = None) -> AF:
     if is_path:
         path = Path(source)
         name = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise AFFormatError(name, 1, f"not UTF-8 text ({exc.reason})",
-                                "save the file as UTF-8") from None
-        except OSError as exc:
-            raise AFFormatError(name, 0, f"cannot read file: {exc.strerror}",
-                                "check the path") from None
+        from .fsutil import read_text
+
+        text, problems = read_text(path)
+        if text is None:
+            problem = problems[0]
+            raise AFFormatError(name, problem.loc.line if problem.code == "encoding" else 0, problem.message,
+                                problem.hint or "check the path") from None
         if fmt is None:
             fmt = FORMATS.get(path.suffix.lower())
             strict = fmt is None

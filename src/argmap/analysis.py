@@ -44,25 +44,21 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .afra import AFRA, labelling as afra_labelling, to_af
+from .gradual import GRADUAL as _GRADUAL_REGISTRY
 from .graph import ATTACK_KINDS, PREMISE
 from .semantics import AF, Label, derived_attacks, explain, grounded, normalize_semantics
 
 __all__ = [
     "framework", "afra_framework", "closed_framework", "statuses", "annotate", "annotate_settings", "analyze",
     "Analysis", "CRUX_LIMIT", "whole", "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths",
-    "AttackOnRelationError",
 ]
 
 #: Maps larger than this skip the crux search (one grounded run per node).
 CRUX_LIMIT = 3000
-#: Gradual semantics: a strength per node besides the grounded status.
-GRADUAL = ("dfquad", "quadratic-energy")
+#: Gradual semantics: a strength per node besides the grounded status (the names gradual.GRADUAL declares).
+GRADUAL = tuple(_GRADUAL_REGISTRY)
 #: Relations evaluated as attacks (contradicts in both directions).
 _CONFLICTS = ATTACK_KINDS + ("contradicts",)
-
-
-class AttackOnRelationError(ValueError):
-    """Kept for callers that want to refuse an AFRA (not raised by argmap itself)."""
 
 
 def is_gradual(semantics: str) -> bool:

@@ -90,7 +90,7 @@ def add_node(
     if not text or not text.strip():
         raise ArgmapError("the new node needs a non-empty --text")
 
-    from .fsutil import locked, locked_folder, write_atomic
+    from .fsutil import decode_utf8, locked, locked_folder, read_bytes, write_atomic
 
     # The id check spans the folder, so the folder is locked from reading it to writing the file:
     # two `argmap add` into two files of one folder take turns, and the second sees the first's id.
@@ -106,13 +106,13 @@ def add_node(
         # Read, change and write the file under an exclusive lock: ten `argmap add` at once take
         # turns, and each one adds to the file as the previous one left it.
         with locked(path):
-            before = path.read_bytes()
-            try:
-                decoded = before.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ArgmapError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8 first") from None
-            bom = decoded.startswith(_BOM)
-            body = decoded[1:] if bom else decoded
+            before, problems = read_bytes(path)
+            body = None
+            if before is not None:
+                bom = before.startswith(_BOM.encode("utf-8"))
+                body, problems = decode_utf8(before, str(path))  # without the BOM
+            if body is None:
+                raise InvalidInputError(problems)
             current, current_diags = load_text(body, name, default_map=path.stem)
             if current is None or has_errors(current_diags):
                 raise InvalidInputError(current_diags)  # it changed since the folder was checked

@@ -6,7 +6,7 @@ rules are the ones the seed maps in ``arguments/`` are written in, and
 ``argmap add`` writes exactly this form, so ``fmt --check`` stays clean after it:
 
 - keys are put in the canonical order (the order of ``MAP_KEYS``,
-  ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.loader`) — in the file, in
+  ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.spec`) — in the file, in
   each source and in each node — except that a node's relations (``supports``,
   ``attacks``...) come last in the order they were written; a comment line right
   above a key moves with it, blank lines stay where they were;
@@ -30,6 +30,7 @@ and linear in the size of the file.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import textwrap
 from dataclasses import dataclass
@@ -38,9 +39,11 @@ from typing import Iterable
 
 import yaml
 
-from .diagnostics import ArgmapError
+from .diagnostics import Diagnostic, InvalidInputError
+from .model import Location, Map
+from .yamltext import yaml_scalar
 
-__all__ = ["format_text", "format_paths", "FormatResult", "FOLDED_KEYS", "DEFAULT_WIDTH"]
+__all__ = ["format_text", "format_paths", "map_text", "FormatResult", "FOLDED_KEYS", "DEFAULT_WIDTH"]
 
 DEFAULT_WIDTH = 100
 #: Keys whose values may stay folded blocks (``>-``), re-wrapped at the width when a line is longer.
@@ -51,9 +54,11 @@ _OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 @dataclass(frozen=True)
 class FormatResult:
+    """One file: whether it changed (or would), or why it was left alone (a located :class:`Diagnostic`)."""
+
     path: Path
     changed: bool
-    error: str | None = None
+    error: Diagnostic | None = None
 
 
 def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int = DEFAULT_WIDTH) -> list[FormatResult]:
@@ -66,44 +71,57 @@ def format_paths(paths: Iterable[str | Path], *, check: bool = False, width: int
     """
     from contextlib import nullcontext
 
-    from .fsutil import WriteError, locked, write_atomic
+    from .fsutil import WriteError, decode_utf8, locked, read_bytes, write_atomic
     from .project import discover
 
     found, diags = discover(paths)
     files = [f.path for f in found if f.named]
     errors = [d for d in diags if d.is_error]
     if errors:
-        raise ArgmapError(str(errors[0]))
+        raise InvalidInputError(errors)
     results = []
     for path in files:
         try:
             with nullcontext() if check else locked(path):
-                data = path.read_bytes()
-                try:
-                    text = data.decode("utf-8")
-                    new = format_text(text, width=width, file=str(path))
-                except UnicodeDecodeError as exc:
-                    before = data[: exc.start]
-                    line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
-                    results.append(FormatResult(path, False, (
-                        f"{path}:{line}:{col}: error[encoding]: byte 0x{data[exc.start]:02x} is not valid UTF-8; "
-                        "not formatted\n  hint: save the file as UTF-8")))
+                data, problems = read_bytes(path)
+                text = None
+                if data is not None:
+                    text, problems = decode_utf8(data, str(path))
+                if text is None:
+                    results.append(FormatResult(path, False, _not_formatted(problems[0])))
                     continue
-                except ArgmapError as exc:
-                    results.append(FormatResult(path, False, str(exc)))
+                try:
+                    new = format_text(text, width=width, file=str(path))
+                except InvalidInputError as exc:
+                    results.append(FormatResult(path, False, exc.diagnostics[0]))
                     continue
                 changed = new.encode("utf-8") != data
                 if changed and not check:
                     write_atomic(path, new, expect=data, replace_map=True, keep_links=True)
         except (WriteError, OSError) as exc:
-            results.append(FormatResult(path, False, str(exc) if isinstance(exc, WriteError) else f"{path}: {exc}"))
+            message = str(exc) if isinstance(exc, WriteError) else f"cannot format {path}: {exc.strerror or exc}"
+            results.append(FormatResult(path, False, Diagnostic.error("write", message, Location(str(path), 1, 1))))
             continue
         results.append(FormatResult(path, changed))
     return results
 
 
+def _not_formatted(d: Diagnostic) -> Diagnostic:
+    return dataclasses.replace(d, message=f"{d.message}; not formatted")
+
+
+def _refuse(file: str, where: str, message: str) -> InvalidInputError:
+    """The error of a file fmt leaves alone: ``where`` is ``line:col``."""
+    line, col = (int(x) for x in where.split(":"))
+    return InvalidInputError([Diagnostic.error("fmt", f"{message}; not formatted", Location(file, line, col))])
+
+
 def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>") -> str:
-    """``text`` in canonical form (see the module docstring); raises :class:`ArgmapError` if it is not YAML."""
+    """``text`` in canonical form (see the module docstring).
+
+    Raises :class:`~argmap.diagnostics.InvalidInputError` (one located diagnostic) when the
+    text is not a readable YAML map or cannot be formatted without changing its data.
+    """
     from .loader import load_text
     from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
 
@@ -115,10 +133,7 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     _, diags = load_text(text, file)
     unreadable = [d for d in diags if d.code in ("yaml", "alias", "too-deep", "too-large")]
     if unreadable:
-        import dataclasses
-
-        first = unreadable[0]  # printed as check prints it: the located line and its hint
-        raise ArgmapError(dataclasses.replace(first, message=f"{first.message}; not formatted").format())
+        raise InvalidInputError([_not_formatted(unreadable[0])])
     # Each step's result is composed once: that tree both proves the data unchanged and
     # guides the next step.  A step that changes nothing costs nothing (fmt --check in CI).
     from .yamltext import prefers_double
@@ -135,7 +150,7 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     try:
         compose(text)
     except yaml.YAMLError as exc:
-        raise ArgmapError(f"{file}: not valid YAML, not formatted ({_one_line(exc)})") from None
+        raise _refuse(file, "1:1", f"not valid YAML ({_one_line(exc)})") from None
     checked = text
 
     def step(new: str, what: str, where: int | None = None) -> str:
@@ -149,8 +164,7 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
         except yaml.YAMLError:
             same = False
         if not same:
-            place = f"{file}:1:1" if where is None else f"{file}:{_line_col(text, where)}"
-            raise ArgmapError(f"{place}: error[fmt]: cannot {what} without changing the data; not formatted")
+            raise _refuse(file, "1:1" if where is None else _line_col(text, where), f"cannot {what} without changing the data")
         checked = new
         return new
 
@@ -433,3 +447,145 @@ def _indent(line: str) -> int:
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
+
+
+# -- writing a whole map ------------------------------------------------------------------------
+def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
+    """The model map ``m`` as a map file in canonical form: what ``argmap fmt`` leaves unchanged.
+
+    The one writer of whole maps (``argmap import`` uses it): keys in the order of
+    :mod:`argmap.spec`, every value written by :func:`argmap.yamltext.yaml_scalar` (quoted
+    as needed, one line), and every name that becomes a key or an id checked first: a
+    node or source id must match :data:`~argmap.spec.ID_PATTERN`, a relation target must
+    be an id or ``SRC->TGT``, the map name :data:`~argmap.spec.MAP_NAME_PATTERN`.  So no
+    value can add a key, a node or a relation.  ``comments`` go first, one ``#`` line each.
+
+    >>> from argmap.model import Map, Node, Relation
+    >>> print(map_text(Map("m", "m.yaml", nodes=(Node("a", "Yes: and no", "m", relations=(Relation("attacks", "a", "b"),)),))), end="")
+    map: m
+    nodes:
+      - id: a
+        text: 'Yes: and no'
+        attacks: [b]
+    """
+    from .spec import MAP_NAME_PATTERN, RELATION_ITEM_KEYS, RELATION_KINDS, SOURCE_KEYS, STANCES
+
+    out = [f"# {' '.join(_printable_comment(c).split())}\n" for c in comments]
+    if not MAP_NAME_PATTERN.match(m.name):
+        raise ValueError(f"map name {m.name!r} is not a valid map name")
+    out.append(f"map: {_value(m.name)}\n")
+    if m.title is not None:
+        out.append(f"title: {_value(m.title)}\n")
+    if m.description is not None:
+        out.append(f"description: {_value(m.description)}\n")
+    if m.sources:
+        out.append("sources:\n")
+        for sid, src in m.sources.items():
+            out.append(f"  {_id(sid)}:\n")
+            for key in SOURCE_KEYS:
+                value = getattr(src, key)
+                if key == "replies_to" and value is not None:
+                    out.append(f"    {key}: {_id(value)}\n")
+                elif key == "order" and value is not None:
+                    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                        raise ValueError(f"order {value!r} of source {sid!r} is not a whole number >= 0")
+                    out.append(f"    {key}: {value}\n")
+                elif value is not None:
+                    out.append(f"    {key}: {_value(value)}\n")
+    out.append("nodes:\n")
+    for i, n in enumerate(m.nodes):
+        if i:
+            out.append("\n")
+        out.append(f"  - id: {_id(n.id)}\n")
+        if n.title is not None:
+            out.append(f"    title: {_value(n.title)}\n")
+        if n.kind != "claim":
+            out.append(f"    kind: {_value(n.kind)}\n")
+        out.append(f"    text: {_value(n.text)}\n")
+        for key in ("by", "held_by"):
+            if getattr(n, key) is not None:
+                out.append(f"    {key}: {_value(getattr(n, key))}\n")
+        if n.stance != "own":
+            if n.stance not in STANCES:
+                raise ValueError(f"stance {n.stance!r} of node {n.id!r} is not one of {', '.join(STANCES)}")
+            out.append(f"    stance: {n.stance}\n")
+        if n.source is not None:
+            out.append(f"    source: {_id(n.source)}\n")
+        if n.quote is not None:
+            out.append(f"    quote: {yaml_scalar(n.quote, double=True)}\n")
+        if n.tags:
+            out.append(f"    tags: [{', '.join(yaml_scalar(str(t), flow=True) for t in n.tags)}]\n")
+        if n.weight is not None:
+            if isinstance(n.weight, bool) or not (0.0 <= n.weight <= 1.0):  # NaN too
+                raise ValueError(f"weight {n.weight!r} of node {n.id!r} is not a number in [0, 1]")
+            out.append(f"    weight: {n.weight!r}\n")
+        if n.premises:
+            out.append(f"    premises: [{', '.join(_id(p) for p in n.premises)}]\n")
+        if n.note is not None:
+            out.append(f"    note: {_value(n.note)}\n")
+        for kind in RELATION_KINDS:
+            rels = [r for r in n.relations if r.kind == kind]
+            if not rels:
+                continue
+            if all(_plain_relation(r) for r in rels):
+                out.append(f"    {kind}: [{', '.join(_id(r.target) for r in rels)}]\n")
+                continue
+            out.append(f"    {kind}:\n")
+            for r in rels:
+                if _plain_relation(r):
+                    out.append(f"      - {_target(r.target)}\n")
+                    continue
+                lines = {"to": _target(r.target), "inferred": "true" if r.inferred else None,
+                         "note": None if r.note is None else _value(r.note),
+                         "relation": None if r.target_relation is None else _relation_kind(r.target_relation, RELATION_KINDS)}
+                first = True
+                for key in RELATION_ITEM_KEYS:
+                    if lines[key] is not None:
+                        out.append(f"      {'- ' if first else '  '}{key}: {lines[key]}\n")
+                        first = False
+        unknown = {r.kind for r in n.relations} - set(RELATION_KINDS)
+        if unknown:
+            raise ValueError(f"node {n.id!r} has relations of unknown kinds: {', '.join(sorted(unknown))}")
+    return "".join(out)
+
+
+def _plain_relation(r) -> bool:
+    return not r.inferred and r.note is None and r.target_relation is None and "->" not in r.target
+
+
+def _id(value) -> str:
+    """A node or source id, checked: it becomes a key or a reference, so it may hold nothing else."""
+    from .spec import ID_PATTERN
+
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError(f"{value!r} is not a valid id")
+    return yaml_scalar(value, flow=True)  # `007`, `no`: quoted so that they read back as text
+
+
+def _target(value) -> str:
+    """A relation target: an id, or ``SRC->TGT`` of two ids."""
+    from .spec import RELATION_SEPARATOR
+
+    if isinstance(value, str) and RELATION_SEPARATOR in value:
+        src, _, tgt = value.partition(RELATION_SEPARATOR)
+        _id(src), _id(tgt)
+        return yaml_scalar(value)
+    return _id(value)
+
+
+def _relation_kind(value: str, kinds) -> str:
+    if value not in kinds:
+        raise ValueError(f"{value!r} is not a relation kind")
+    return value
+
+
+def _value(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not text")
+    return yaml_scalar(value)
+
+
+def _printable_comment(text: str) -> str:
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

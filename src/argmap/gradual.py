@@ -471,10 +471,9 @@ GRADUAL: dict[str, Callable[..., Strengths]] = {
     "quadratic-energy": quadratic_energy,
 }
 
+#: Other spellings people use for them (a canonical name needs no entry).
 _ALIASES = {
-    "dfquad": "dfquad",
     "df-quad": "dfquad",
-    "quadratic-energy": "quadratic-energy",
     "quadratic_energy": "quadratic-energy",
     "qe": "quadratic-energy",
 }
@@ -488,12 +487,11 @@ def normalize_gradual(name: str) -> str:
     >>> normalize_gradual("DF-QuAD"), normalize_gradual("qe")
     ('dfquad', 'quadratic-energy')
     """
-    try:
-        return _ALIASES[str(name).strip().lower()]
-    except KeyError:
-        raise GradualError(
-            f"unknown gradual semantics {name!r}; use one of {', '.join(GRADUAL)}"
-        ) from None
+    key = str(name).strip().lower()
+    canonical = _ALIASES.get(key, key)
+    if canonical not in GRADUAL:
+        raise GradualError(f"unknown gradual semantics {name!r}; use one of {', '.join(GRADUAL)}")
+    return canonical
 
 
 def strengths(semantics: str, arguments: Iterable[str], attacks=(), supports=(), base=None, **kw) -> Strengths:

@@ -46,7 +46,7 @@ def build(project: Project) -> nx.MultiDiGraph:
     """
     G = nx.MultiDiGraph()
     G.graph["maps"] = {
-        m.name: {"title": m.title or m.name, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
+        m.name: {"title": m.title or m.name, "description": m.description, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
         for m in project.maps
     }
     # Views copy the graph attributes, so each remembers the folder it was selected from: statuses

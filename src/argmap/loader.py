@@ -18,6 +18,7 @@ import yaml
 
 from . import spec
 from .diagnostics import Diagnostic, did_you_mean
+from .fsutil import decode_utf8, read_text
 from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
 from .spec import ID_PATTERN, MAP_KEYS, slugify
@@ -36,61 +37,30 @@ __all__ = [
     "load_file",
     "load_text",
     "load_bytes",
-    "decode_utf8",
-    "MAX_FILE_BYTES",
     "MAX_DEPTH",
 ]
 
-#: Larger files are refused before parsing (a map of 20,000 nodes is ~4 MB).
-MAX_FILE_BYTES = 32 * 1024 * 1024
+#: What to do about a map file over the size limit.
+SPLIT_HINT = "split the map into several files in one folder"
 
-# Kept importable from here for older callers; their home is spec / yamltext.
 _MAP_NAME = spec.MAP_NAME_PATTERN
-__all__ += ["ID_PATTERN", "MAP_KEYS", "SOURCE_KEYS", "NODE_KEYS", "MAX_YAML_NODES", "slugify", "exact_nodes"]
 # What this loader accepts: the format v2 vocabulary (docs/format-v2.md).
 NODE_KEYS, SOURCE_KEYS, NODE_KINDS = NODE_KEYS_V2, SOURCE_KEYS_V2, NODE_KINDS_V2
 
 
 def load_file(path: str | Path) -> tuple[Map | None, list[Diagnostic]]:
     """Read one map file; ``(None, diagnostics)`` when nothing usable could be read."""
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Diagnostic.error(
-                    "too-large",
-                    f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
-                    Location(name, 1, 1),
-                    "split the map into several files in one folder",
-                )
-            ]
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic.error("io", f"cannot read file: {exc.strerror or exc}", Location(name, 1, 1))]
-    return load_bytes(data, name, default_map=path.stem)
-
-
-def decode_utf8(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
-    """UTF-8 bytes as text (a leading byte-order mark dropped), or the place they stop being UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, Diagnostic.error("encoding", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-                                      Location(file, line, col), "save the file as UTF-8")
+    text, problems = read_text(path, hint=SPLIT_HINT)
+    if text is None:
+        return None, problems
+    return load_text(text, str(path), Path(path).stem)
 
 
 def load_bytes(data: bytes, file: str, default_map: str = "map") -> tuple[Map | None, list[Diagnostic]]:
     """Decode UTF-8 bytes (reporting where they are not) and read the map."""
-    text, problem = decode_utf8(data, file)
-    if problem is not None:
-        return None, [problem]
+    text, problems = decode_utf8(data, file)
+    if text is None:
+        return None, problems
     return load_text(text, file, default_map)
 
 

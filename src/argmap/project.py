@@ -35,7 +35,6 @@ __all__ = [
     "CONFIG_NAME",
     "Opened",
     "discover",
-    "read_limited",
     "open_paths",
     "open_checked",
     "watched_files",
@@ -183,48 +182,10 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Found], list[Diagnostic]
     return list(out.values()), diags
 
 
-def read_limited(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of a regular file, refusing anything larger than ``limit`` however it reports its size.
-
-    Raises :class:`ArgmapError` (located) for non-regular files and oversize files.
-    """
-    from .loader import MAX_FILE_BYTES
-
-    limit = MAX_FILE_BYTES if limit is None else limit
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO/device since discovery
-            raise ArgmapError(f"{path}:1:1: error[not-a-file]: {path} is not a regular file")
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > limit:
-                raise ArgmapError(
-                    f"{path}:1:1: error[too-large]: file is over the limit of {limit:,} bytes\n"
-                    "  hint: split the map into several files in one folder"
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
-    from .loader import load_bytes
+    from .loader import load_file
 
-    try:
-        data = read_limited(found.path)
-    except ArgmapError as exc:
-        first, _, rest = str(exc).partition("\n")
-        code = "too-large" if "too-large" in first else "not-a-file"
-        message = first.split(f"error[{code}]: ", 1)[-1]
-        return None, [_error(code, message, found.path, "split the map into several files in one folder" if rest else None)]
-    except OSError as exc:
-        return None, [_error("io", f"cannot read file: {exc.strerror or exc}", found.path)]
-    return load_bytes(data, str(found.path), default_map=found.path.stem)
+    return load_file(found.path)
 
 
 def _validate(maps: Sequence[Map], quotes) -> list[Diagnostic]:

@@ -13,9 +13,7 @@ Case, punctuation and every word must match.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -166,22 +164,14 @@ def _read_source_text(text_dir: Path, name: str) -> tuple[str | None, str | None
         return None, where
     if not path.is_relative_to(root) or path == root:
         return None, where
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        return None, f"which cannot be read in {text_dir}"
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+    from .fsutil import read_bytes
+
+    data, problems = read_bytes(path, limit=MAX_TEXT_BYTES)
+    if data is None:
+        code = problems[0].code
+        if code == "not-a-file":
             return None, "which is not a regular file"
-        if info.st_size > MAX_TEXT_BYTES:
+        if code == "too-large":
             return None, f"which is over the limit of {MAX_TEXT_BYTES:,} bytes"
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-    except OSError:
         return None, f"which cannot be read in {text_dir}"
-    finally:
-        os.close(fd)
-    if len(data) > MAX_TEXT_BYTES:  # it grew while being read
-        return None, f"which is over the limit of {MAX_TEXT_BYTES:,} bytes"
     return normalise(data.decode("utf-8", errors="replace")), None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from . import semantics as _sem
+from .gradual import GRADUAL as _GRADUAL
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from .model import Location
 
@@ -52,7 +53,7 @@ LABELS = {"both": "the bold title above the text", "title": "the title only (the
 BIPOLAR = {m: _BIPOLAR_HELP.get(m, "") for m in _sem._MODES}
 #: the semantics that decide statuses: the canonical names :mod:`argmap.semantics` declares
 SEMANTICS = {m: _SEMANTICS_HELP.get(m, "") for m in dict.fromkeys(_sem.SEMANTICS.values())}
-SEMANTICS.update({m: _SEMANTICS_HELP.get(m, "") for m in ("dfquad", "quadratic-energy")})
+SEMANTICS.update({m: _SEMANTICS_HELP.get(m, "") for m in _GRADUAL})
 RANKDIRS = ("BT", "TB", "LR", "RL")
 CONFIG_NAME = "argmap.toml"
 

@@ -63,12 +63,10 @@ RECENT = 2.0
 def _digest(p: Path) -> str | None:
     import hashlib
 
-    from .project import read_limited
+    from .fsutil import read_bytes
 
-    try:
-        return hashlib.sha256(read_limited(p)).hexdigest()
-    except (OSError, ArgmapError):
-        return None
+    data, _ = read_bytes(p)
+    return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def snapshot(path: str | Path) -> dict[str, Fingerprint]:

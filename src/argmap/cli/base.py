@@ -20,6 +20,7 @@ from ..project import DEFAULT_FOLDER
 __all__ = [
     "cli", "EXIT_OK", "EXIT_ERRORS", "EXIT_USAGE", "DEFAULT_FOLDER", "RegistryChoice", "print_diagnostics",
     "view_options", "style_options", "status_options", "format_option", "output_format", "settings_for",
+    "TablesCommand", "format_rows",
 ]
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -113,6 +114,35 @@ def _registry(name: str) -> Callable[[], tuple[str, ...]]:
         return tuple(getattr(settings, name))
 
     return source
+
+
+class TablesCommand(click.Command):
+    """A command whose help ends with tables read from the library when the help is shown.
+
+    ``tables`` is a sequence of ``(title, rows)``, ``rows()`` giving ``(term, text)`` pairs, so
+    a format registered after import still appears in ``--help``.
+    """
+
+    def __init__(self, *args, tables=(), **kwargs):
+        self.tables = tuple(tables)
+        super().__init__(*args, **kwargs)
+
+    def format_epilog(self, ctx, formatter):
+        for title, rows in self.tables:
+            with formatter.section(title):
+                formatter.write_dl(list(rows()))
+        super().format_epilog(ctx, formatter)
+
+
+def format_rows() -> list[tuple[str, str]]:
+    """One row per registered output format: its name, what it is and the suffixes that select it."""
+    from ..export import FORMATS
+
+    return [(f.name, f"{f.help} (.{', .'.join(f.suffixes)})") for f in FORMATS.values()]
+
+
+#: The formats table of ``render``, ``build`` and ``watch``.
+FORMATS_TABLE = ("Formats (--format, else the output's suffix)", format_rows)
 
 
 def format_option(f, help_text: str = "Output format [default: from the output's suffix; svg for -]."):

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import click
 
-from .base import DEFAULT_FOLDER, cli, format_option, output_format, settings_for, style_options, view_options
+from .base import (
+    DEFAULT_FOLDER,
+    FORMATS_TABLE,
+    TablesCommand,
+    cli,
+    format_option,
+    output_format,
+    settings_for,
+    style_options,
+    view_options,
+)
 
 
 def _folder(path: Path) -> Path:
@@ -15,15 +25,15 @@ def _folder(path: Path) -> Path:
 
 
 # -- render ---------------------------------------------------------------------------------
-@cli.command()
+@cli.command(cls=TablesCommand, tables=[FORMATS_TABLE])
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for standard output (SVG unless --format).")
 @format_option
 @view_options
 @style_options
 def render(path, output, fmt, map_name, focus, depth, part, tags, authors, **style):
-    """Draw a map (or a folder of maps) as SVG, PNG, PDF, DOT, JSON, GraphML or Mermaid,
-    or write its attack framework for ICCMA solvers (apx, tgf, i23).
+    """Draw a map (or a folder of maps) as a picture, as text for other tools or
+    as its attack framework for ICCMA solvers (every format is listed below).
 
     A single file is drawn with ghosts (dashed) for nodes of other maps it
     points to; a folder is drawn whole unless --map picks one.  Statuses

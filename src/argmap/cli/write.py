@@ -6,13 +6,12 @@ Thin like the rest of the CLI: parse, call :mod:`argmap.edit`, :mod:`argmap.newm
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import click
 
-from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, cli
+from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, TablesCommand, cli
 
 
 # -- add --------------------------------------------------------------------------------------
@@ -161,15 +160,20 @@ def schema(output):
 
 
 # -- fmt --------------------------------------------------------------------------------------
-@cli.command()
+def _key_order() -> list[tuple[str, str]]:
+    from ..spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+
+    return [("map", ", ".join(MAP_KEYS)), ("source", ", ".join(SOURCE_KEYS)), ("node", ", ".join(NODE_KEYS))]
+
+
+@cli.command(cls=TablesCommand, tables=[("Key order", _key_order)])
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; list the files that would change and exit 1 if any.")
 @click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True, help="Re-wrap a folded `description` or `note` (`>-`) with a line longer than this.")
 def fmt(paths, check, width):
     """Format map files canonically, keeping every comment.
 
-    Keys go in the canonical order (id, kind, text, by, source, quote, tags,
-    note, supports, attacks, undercuts); every other value is written on one
+    Keys go in the canonical order (below); every value is written on one
     line however long (a quote stays one greppable line), except a folded
     `description` or `note` (`>-`), re-wrapped at --width; trailing spaces go.
     The data never changes: each file is read back and compared before it is
@@ -186,9 +190,8 @@ def fmt(paths, check, width):
     results = format_paths(list(paths) or [DEFAULT_FOLDER], check=check, width=width)
     failed = [r for r in results if r.error]
     changed = [r for r in results if r.changed]
-    for r in failed:  # a located error prints as check prints it; anything else as `Error: ...`
-        located = re.match(r"[^\n]*:\d+:\d+: error\[", r.error)
-        click.echo(r.error if located else f"Error: {r.error}", err=True)
+    for r in failed:  # printed as check prints it: the located line and its hint
+        click.echo(r.error.format(), err=True)
     for r in changed:
         click.echo(f"{'would reformat' if check else 'reformatted'} {r.path}")
     verb = "would be reformatted" if check else "reformatted"
@@ -211,15 +214,20 @@ def _importers() -> tuple[str, ...]:
 @cli.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="A .yaml file (one input) or a folder (one map per input, named after it).")
+              help="A .yaml file (one input; the map is named after it) or a folder (one NAME.yaml per input).")
 @click.option("--from", "fmt", type=RegistryChoice(_importers), default=None,
               help="The input format [default: from each file's suffix and content].")
-def import_(files, output, fmt):
+@click.option("--map", "map_name", metavar="NAME", default=None,
+              help="The map's name [default: the output file's stem, or for a folder the input's].")
+@click.option("--force", is_flag=True, help="Replace a map file already at the output.")
+def import_(files, output, fmt, map_name, force):
     """Turn debates from other tools into argmap maps: Argdown, Kialo, AIF-JSON, arg-microtext XML.
 
-    Every map written checks clean.  Whatever argmap cannot carry over is a
-    warning with the original file's line, never dropped silently; ids avoid the
-    ones already used in the output folder, and no existing file is overwritten.
+    Every map written checks clean: it is loaded and checked in the output
+    folder before anything is written, and nothing is written if it would not.
+    Whatever argmap cannot carry over is a warning with the original file's
+    line, never dropped silently; ids avoid the ones already used in the output
+    folder, and no existing file is replaced unless --force.
 
     \b
     Example:
@@ -228,7 +236,7 @@ def import_(files, output, fmt):
     """
     from ..importers import import_to
 
-    written, warnings = import_to(list(files), output, fmt)
+    written, warnings = import_to(list(files), output, fmt, name=map_name, force=force)
     for warning in warnings:
         click.echo(warning.format(), err=True)
     for path in written:

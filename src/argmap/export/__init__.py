@@ -20,7 +20,6 @@ from typing import Callable, Union
 __all__ = [
     "Format",
     "FORMATS",
-    "EXPORTERS",
     "IMAGE_FORMATS",
     "register",
     "format_names",
@@ -61,17 +60,11 @@ class Format:
 
 #: format name → :class:`Format`, in the order the CLI lists them
 FORMATS: dict[str, Format] = {}
-#: format name → exporter target, for text formats only (kept for callers of the first API)
-EXPORTERS: dict[str, Target] = {}
 
 
 def register(fmt: Format) -> Format:
     """Declare a format (replacing one of the same name); returns it."""
     FORMATS[fmt.name] = fmt
-    if fmt.target is not None:
-        EXPORTERS[fmt.name] = fmt.target
-    else:
-        EXPORTERS.pop(fmt.name, None)
     return fmt
 
 
@@ -135,8 +128,3 @@ def export(G, fmt: str, settings=None) -> str:
         raise KeyError(fmt)
     return _resolve(f.target)(G, settings)
 
-
-def __getattr__(name: str):
-    if name == "ALL_FORMATS":  # computed: a format registered later is included
-        return format_names()
-    raise AttributeError(name)

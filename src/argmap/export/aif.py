@@ -11,7 +11,7 @@
   (``Asserting``), as in AIFdb's dialogical corpora.
 
 What AIF has no field for (id, title, kind, source, quote, tags, note, the
-relation kind) is kept in an ``argmap`` object on each node and at the top
+relation kind; ``by`` too, since a speaker's name may hold the `` : `` of a locution) is kept in an ``argmap`` object on each node and at the top
 (map name, title, sources); AIF tools ignore unknown keys, and ``argmap import``
 reads them back, so a map survives the round trip.
 """
@@ -54,7 +54,7 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
     sources = map_sources(G)
     for n, d in G.nodes(data=True):
         meta = {"id": n}
-        for key in ("title", "kind", "held_by", "stance", "source", "quote", "note"):
+        for key in ("title", "kind", "by", "held_by", "stance", "source", "quote", "note"):
             value = d.get(key)
             if key == "source" and isinstance(value, dict):
                 value = value.get("id")
@@ -147,6 +147,8 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
         meta["map"] = own[0]
         if maps.get(own[0], {}).get("title"):
             meta["title"] = maps[own[0]]["title"]
+        if maps.get(own[0], {}).get("description"):
+            meta["description"] = maps[own[0]]["description"]
     if G.graph.get("title"):
         meta["title"] = G.graph["title"]
     if sources:

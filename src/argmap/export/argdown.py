@@ -46,8 +46,8 @@ def escape(text: str) -> str:
 
 
 def _flow(data) -> str:
-    """A YAML flow mapping on one line (JSON is YAML), with no ``//`` or ``/*`` for a comment to start at."""
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("/", "\\/")
+    """A YAML flow mapping on one line (JSON is YAML), with no ``//``, ``/*`` or ``<!--`` for a comment to start at."""
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("/", "\\/").replace("<", "\\u003c")
 
 
 def _bracket(title: str) -> str:
@@ -62,6 +62,9 @@ def export(G: nx.MultiDiGraph, settings=None) -> str:
     title = G.graph.get("title") or (maps.get(own[0], {}).get("title") if len(own) == 1 else None)
     if title:
         front["title"] = title
+    description = maps.get(own[0], {}).get("description") if len(own) == 1 else None
+    if description:
+        front["subTitle"] = description
     sources = map_sources(G)
     meta: dict = {}
     if len(own) == 1:

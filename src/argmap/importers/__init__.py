@@ -1,15 +1,18 @@
-"""Importers: debates written with other tools → argmap maps (YAML, format v2).
+"""Importers: debates written with other tools → argmap maps (model objects, then YAML).
 
-One module per format, each with ``read(text, origin, ids) -> ImportedMap``,
+One module per format, each with ``read(text, origin, ids) -> Draft``,
 ``sniff(head) -> bool`` and its file ``SUFFIXES``; :data:`IMPORTERS` lists them.
-:func:`import_files` is what ``argmap import`` calls::
+:func:`read_file` reads a file with the one bounded reader
+(:func:`argmap.fsutil.read_text`) and turns the draft into model objects
+(:func:`~argmap.importers._common.finish`); the YAML is written by the one map
+writer (:func:`argmap.fmt.map_text`).  :func:`import_to` is what ``argmap import`` calls::
 
-    >>> texts, warnings = import_files(["debate.argdown"])       # doctest: +SKIP
-    >>> texts["debate"].startswith("# Imported by `argmap import`")  # doctest: +SKIP
-    True
+    >>> written, warnings = import_to(["debate.argdown"], "arguments/")   # doctest: +SKIP
+    >>> written                                                            # doctest: +SKIP
+    [PosixPath('arguments/debate.yaml')]
 
 Whatever argmap cannot carry is a warning located in the original file; a file
-that cannot be read at all is an error, and then nothing is returned.
+that cannot be read at all is an error, and then nothing is written.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from pathlib import Path
 from typing import Iterable
 
 from ..diagnostics import ArgmapError, Diagnostic, InvalidInputError
-from ..model import Location
-from ._common import IdMaker, ImportedMap, to_yaml
+from ..fsutil import read_text
+from ..model import Location, Map
+from ..spec import MAP_SUFFIXES
+from ._common import IdMaker, Imported, finish, map_name
 
-__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "write_maps", "to_yaml", "ImportedMap"]
+__all__ = ["IMPORTERS", "Importer", "import_to", "import_files", "read_file", "detect", "is_single_output", "Imported", "read_string", "map_yaml"]
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,6 @@ IMPORTERS: dict[str, Importer] = {
     "microtext": Importer("microtext", "microtext", (".xml",), "arg-microtext arggraph XML"),
 }
 
-#: Largest file read (the biggest corpus file is ~0.3 MB).
-MAX_IMPORT_BYTES = 32 * 1024 * 1024
-
-
 def detect(path: str | Path, head: str) -> str | None:
     """The format of a file: its content where a reader recognises it, else its suffix."""
     suffix = Path(path).suffix.lower()
@@ -68,110 +69,203 @@ def detect(path: str | Path, head: str) -> str | None:
 _SURE_SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".json": "aif", ".xml": "microtext"}
 
 
-def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = None) -> ImportedMap:
-    """One file read into an :class:`ImportedMap`; :class:`ArgmapError` when it cannot be."""
-    path = Path(path)
-    name = str(path)
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise _error("too-large", name, f"file is over the limit of {MAX_IMPORT_BYTES:,} bytes")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _error("io", name, f"cannot read file: {exc.strerror or exc}") from None
-    from ..loader import decode_utf8
+def read_file(path: str | Path, fmt: str | None = None, ids: IdMaker | None = None,
+              context: Iterable[Map] = (), name: str | None = None, taken_names: Iterable[str] = ()) -> Imported:
+    """One file read into an :class:`Imported` map; :class:`ArgmapError` when it cannot be.
 
-    text, problem = decode_utf8(data, name)
-    if problem is not None:
-        raise _ReadError([problem])
+    ``context``: the maps of the folder the map goes to (its ids are avoided, links into
+    them kept); ``name``: the map's name, instead of the one the file suggests.
+    """
+    path = Path(path)
+    name_ = str(path)
+    text, problems = read_text(path, hint="import a smaller file")
+    if text is None:
+        raise _ReadError(problems)
     if fmt is None:
         fmt = detect(path, text[:4096])
         if fmt is None:
-            raise _error("unknown-format", name, "cannot tell which format this file is in",
+            raise _error("unknown-format", name_, "cannot tell which format this file is in",
                          hint=f"name it with a known suffix or give --from {'|'.join(IMPORTERS)}")
-    elif fmt not in IMPORTERS:
+    return read_string(text, name_, fmt, ids, context, name, taken_names)
+
+
+def read_string(text: str, origin: str, fmt: str, ids: IdMaker | None = None,
+                context: Iterable[Map] = (), name: str | None = None, taken_names: Iterable[str] = ()) -> Imported:
+    """``text`` (the content of the file ``origin``, in format ``fmt``) read into an :class:`Imported` map."""
+    if fmt not in IMPORTERS:
         raise ArgmapError(f"unknown import format '{fmt}'; use one of {', '.join(IMPORTERS)}")
-    return IMPORTERS[fmt].load().read(text, name, ids or IdMaker())
+    ids = ids or IdMaker({n.id for m in context for n in m.nodes})
+    try:
+        draft = IMPORTERS[fmt].load().read(text, origin, ids)
+    except RecursionError:  # a parser's own bound should have said so first; never a traceback
+        raise _error("too-deep", origin, "the file is nested too deeply to read") from None
+    return finish(draft, ids, context, name, taken_names)
+
+
+def map_yaml(m: Imported) -> str:
+    """The YAML text ``import`` writes for ``m``: a comment naming the original file, then the map
+    as :func:`argmap.fmt.map_text` writes it."""
+    from ..fmt import map_text
+
+    origin = m.origin if m.origin.isprintable() else m.origin.encode("unicode_escape").decode("ascii")
+    comments = [f"Imported by `argmap import` from {origin} ({m.fmt})."]
+    if m.warnings:
+        comments.append(f"{len(m.warnings)} thing(s) could not be carried over as they were; `argmap import` listed them.")
+    return map_text(m.map, comments=comments)
 
 
 def import_files(
-    paths: Iterable[str | Path], fmt: str | None = None, taken: Iterable[str] = ()
+    paths: Iterable[str | Path], fmt: str | None = None, taken: Iterable[str] = (), *,
+    context: Iterable[Map] = (), name: str | None = None,
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     """Read every file; ``({map name: YAML text}, warnings)`` in the order given.
 
     ``fmt`` forces one format for every file (else the suffix and content decide);
-    ``taken`` are ids already used in the folder the maps go to, which new ids avoid.
-    Raises :class:`InvalidInputError` (every problem, each ``file:line:col``) when a
-    file cannot be read, so that nothing is written from a half-read input.
+    ``taken`` are ids already used (new ids avoid them); ``context`` the maps of the
+    folder the maps go to (their ids are avoided, their map names too, links into them
+    kept); ``name`` names the one map read.  Raises :class:`InvalidInputError` (every
+    problem, each ``file:line:col``) when a file cannot be read, so that nothing is
+    written from a half-read input.
     """
-    ids = IdMaker(taken)
-    texts: dict[str, str] = {}
+    maps, warnings = _read_all(paths, fmt, taken, context, name)
+    return {m.map.name: map_yaml(m) for m in maps}, warnings
+
+
+def _read_all(paths, fmt, taken, context, name) -> tuple[list[Imported], list[Diagnostic]]:
+    context = list(context)
+    ids = IdMaker(set(taken) | {n.id for m in context for n in m.nodes})
+    names: set[str] = set()
+    out: list[Imported] = []
     warnings: list[Diagnostic] = []
     errors: list[Diagnostic] = []
     for path in paths:
         try:
-            m = read_file(path, fmt, ids)
+            m = read_file(path, fmt, ids, context, name, names)
         except InvalidInputError as exc:
             errors.extend(exc.diagnostics)
             continue
-        if not m.nodes:  # a map with no nodes is no import: say so rather than write an empty file
+        if not m.map.nodes:  # a map with no nodes is no import: say so rather than write an empty file
             errors.append(Diagnostic.error(
                 "nothing-to-import", f"found nothing to import in this file (read as {m.fmt})",
                 Location(str(path), 1, 1), "check that it is the file you meant, or give --from with its format"))
             continue
-        name, n = m.name, 1
-        while name in texts:
-            n += 1
-            name = f"{m.name}-{n}"
-        m.name = name
-        texts[name] = to_yaml(m)
+        out.append(m)
+        context.append(m.map)  # the next file of this run: its ids are taken
+        names.add(m.map.name)  # and its name
         warnings.extend(m.warnings)
     if errors:
         raise InvalidInputError(errors + warnings)
-    return texts, warnings
+    return out, warnings
 
 
-def write_maps(texts: dict[str, str], out: str | Path) -> list[Path]:
-    """Write the maps of :func:`import_files`: one ``.yaml`` file, or a folder of ``NAME.yaml``.
-
-    Every file is written atomically; nothing is written when one would overwrite
-    an existing file (the list of them is the error).
-    """
-    from ..fsutil import write_atomic
-
-    out = Path(out)
-    if out.suffix in (".yaml", ".yml"):
-        if len(texts) != 1:
-            raise ArgmapError(f"{len(texts)} maps cannot go into one file {out}; give a folder with -o")
-        targets = {next(iter(texts)): out}
-    else:
-        targets = {name: out / f"{name}.yaml" for name in texts}
-    existing = [str(p) for p in targets.values() if p.exists()]
-    if existing:
-        raise ArgmapError(f"will not overwrite {', '.join(existing)}; remove it or choose another output")
-    for name, path in targets.items():
-        write_atomic(path, texts[name])
-    return list(targets.values())
+def is_single_output(out: str | Path) -> bool:
+    """Whether ``-o OUT`` names one map file (``.yaml``/``.yml``, in any case) rather than a folder."""
+    return Path(out).suffix.lower() in MAP_SUFFIXES
 
 
 def import_to(
-    paths: Iterable[str | Path], out: str | Path, fmt: str | None = None
+    paths: Iterable[str | Path], out: str | Path, fmt: str | None = None, *, name: str | None = None, force: bool = False
 ) -> tuple[list[Path], list[Diagnostic]]:
-    """``argmap import FILE... -o OUT [--from FMT]`` in one call: read, avoid the ids already used in
-    the folder the maps go to, write.  Returns the files written and the warnings."""
+    """``argmap import FILE... -o OUT`` in one call: read, check in the target folder, write.
+
+    OUT is one map file (``.yaml``/``.yml``, any case: the map is named after it unless
+    ``name`` says otherwise) or a folder (one ``NAME.yaml`` per map).  The maps are read in
+    the context of the folder they go to (its ids and map names avoided, links into it
+    kept), then each text is *loaded and checked there*, exactly as ``argmap check`` will;
+    only then is anything written, each file created exclusively (a file, a symlink — even
+    a dangling one — already at the output is an error unless ``force``, and a dangling
+    symlink is never written through).  On any failure nothing is left written.
+    Returns the files written and the warnings.
+    """
+    from ..fsutil import WriteError, read_text, write_atomic
+
+    paths = list(paths)
     out = Path(out)
-    folder = out.parent if out.suffix in (".yaml", ".yml") else out
-    texts, warnings = import_files(paths, fmt, taken_ids(folder))
-    return write_maps(texts, out), warnings
+    single = is_single_output(out)
+    if single and len(paths) != 1:
+        raise ArgmapError(f"{len(paths)} maps cannot go into one file {out}; give a folder with -o")
+    if name is not None and len(paths) != 1:
+        raise ArgmapError("--map names one map: give one input file")
+    folder = out.parent if single else out
+    if single and name is None:
+        name = map_name(out.stem)
+    context, replaced = _context(folder, [out] if single else None, force)
+    maps, warnings = _read_all(paths, fmt, (), context, name)
+    targets = {m.map.name: (out if single else out / f"{m.map.name}.yaml") for m in maps}
+    for target in targets.values():
+        _check_target(target, force)
+    texts = {m.map.name: map_yaml(m) for m in maps}
+    _check_written(texts, targets, [m for m in context if Path(m.path) not in replaced])
+    written: list[Path] = []
+
+    def same(tmp: Path, expected: str) -> None:  # what reached the disk is what was checked
+        back, problems = read_text(tmp)
+        if back != expected:
+            raise WriteError(f"{tmp} did not read back as written; nothing written")
+
+    try:
+        for map_id, target in targets.items():
+            text = texts[map_id]
+            write_atomic(target, text, exclusive=not force, replace_map=force, verify=lambda tmp, t=text: same(tmp, t))
+            written.append(target)
+    except BaseException:
+        if not force:
+            for p in written:  # created by this run (exclusively): removed, so nothing is half-imported
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
+        raise
+    return written, warnings
 
 
-def taken_ids(folder: str | Path) -> set[str]:
-    """The node ids of the maps already in ``folder`` (maps that do not load are skipped)."""
+def _context(folder: Path, replacing: list[Path] | None, force: bool) -> tuple[list[Map], set[Path]]:
+    """The maps of ``folder`` that load cleanly, and (with ``force``) the files the import replaces."""
     from ..project import open_paths
 
-    folder = Path(folder)
     if not folder.is_dir():
-        return set()
-    return {n.id for m in open_paths([folder]).project.maps for n in m.nodes}
+        return [], set()
+    opened = open_paths([folder])
+    replaced = set()
+    if force and replacing:
+        replaced = {Path(m.path) for m in opened.project.maps if Path(m.path) in replacing}
+    maps = [m for m in opened.project.maps if Path(m.path) not in replaced]
+    return maps, replaced
+
+
+def _check_target(target: Path, force: bool) -> None:
+    import os
+
+    if os.path.islink(target) and not os.path.exists(target):
+        raise ArgmapError(f"{target} is a symlink to nothing ({os.readlink(target)}); nothing written, "
+                          "remove it or choose another output")
+    if os.path.lexists(target) and not force:
+        raise ArgmapError(f"will not overwrite {target}; remove it, choose another output, or give --force")
+    if os.path.isdir(target):
+        raise ArgmapError(f"{target} is a folder; nothing written")
+
+
+def _check_written(texts: dict[str, str], targets: dict[str, Path], context: list[Map]) -> None:
+    """Load each text as the file it will be, among the folder's maps, and check them as `argmap check` does."""
+    from ..loader import load_text
+    from ..model import Project
+    from ..validate import validate
+
+    maps, problems = [], []
+    for map_id, text in texts.items():
+        m, diags = load_text(text, str(targets[map_id]), targets[map_id].stem)
+        problems.extend(d for d in diags if d.is_error)
+        if m is not None:
+            maps.append(m)
+    files = {str(p) for p in targets.values()}
+    if not problems:
+        problems = [d for d in validate(Project(tuple(context) + tuple(maps))) if d.is_error and d.loc and d.loc.file in files]
+    if problems:
+        first = problems[0]
+        raise InvalidInputError([Diagnostic.error(
+            "import-check", f"the imported map would not check clean, so nothing was written: {first}",
+            Location(str(targets[next(iter(texts))]), 1, 1),
+            "this is argmap's fault, not the file's: please report it with the input file")] + problems)
 
 
 class _ReadError(InvalidInputError):

@@ -1,11 +1,15 @@
-"""What every importer shares: the imported map (model-shaped, format v2), ids, and the YAML writer.
+"""What every importer shares: a draft of the map as it is read, ids, and the step to the model.
 
-A reader turns a file written by another tool into an :class:`ImportedMap`: the
-nodes in the source's own order, each with the relations that start from it,
-named with the keys of ``docs/format-v2.md``.  Whatever the target format cannot
-carry is a warning (a :class:`~argmap.diagnostics.Diagnostic`) located in the
-original file, never a silent drop.  :func:`to_yaml` writes the map in the
-style of ``arguments/*.yaml``.
+A reader fills a :class:`Draft` (mutable: an importer adds relations and notes as it
+goes) with the nodes in the source's own order, each with the relations that start
+from it, named with the keys of ``docs/format-v2.md``; :func:`finish` turns it into an
+:class:`Imported`: a :class:`~argmap.model.Map` of model objects located in the
+original file, plus its warnings.  ``finish`` is where nothing the input says can
+escape the format: an id that is not an id, a relation of a node to itself, a weight
+that is no number in [0, 1], an unknown stance, kind or source, an oversized id, a
+relation to a node that is nowhere: each is fixed or left out *with a warning*
+located in the original file, never silently.  The YAML is written by the one map
+writer, :func:`argmap.fmt.map_text`.
 """
 
 from __future__ import annotations
@@ -13,31 +17,20 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..model import Location
+from ..model import Location, Map, Node, Relation, Source
+from ..spec import ID_PATTERN, MAP_NAME_PATTERN, MAX_ID_LENGTH, NODE_KINDS, RELATION_KINDS, RELATION_SEPARATOR, STANCES
+from ..spec import RELATION_ATTACKERS, SOURCE_KEYS, normalise_url
+from ..spec import slugify as _slugify
 
-try:  # the format's one home for slugs and scalars (spec/yamltext), where it exists
-    from ..spec import slugify as _slugify  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - before spec.py is merged
-    from ..loader import slugify as _slugify
-try:
-    from ..yamltext import yaml_scalar  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - before yamltext.py is merged
-    from ..edit import yaml_scalar
-
-__all__ = ["Rel", "Item", "ImportedMap", "IdMaker", "to_yaml", "located_warning", "RELATION_ORDER", "NODE_ORDER"]
-
-#: Relation keys in the order they are written (docs/format-v2.md).
-RELATION_ORDER = ("supports", "attacks", "undercuts", "concedes", "answers", "contradicts")
-#: Scalar node keys in the order they are written.
-NODE_ORDER = ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "note", "weight")
-SOURCE_ORDER = ("title", "author", "date", "url", "file", "replies_to", "order")
+__all__ = ["DraftRel", "DraftNode", "Draft", "Imported", "IdMaker", "finish", "located_warning", "map_name"]
 
 
 @dataclass
-class Rel:
+class DraftRel:
     """A relation written on its source node: ``kind`` to ``target`` (a node id or ``SRC->TGT``)."""
 
     kind: str
@@ -52,8 +45,8 @@ class Rel:
 
 
 @dataclass
-class Item:
-    """One node of an imported map, with the place in the original file it came from."""
+class DraftNode:
+    """One node of a map being read, with the place in the original file it came from."""
 
     id: str
     text: str
@@ -68,22 +61,22 @@ class Item:
     note: str | None = None
     weight: float | None = None
     premises: list[str] = field(default_factory=list)
-    rels: list[Rel] = field(default_factory=list)
+    rels: list[DraftRel] = field(default_factory=list)
     loc: Location | None = None
 
-    def relate(self, kind: str, target: str, **extra) -> Rel | None:
+    def relate(self, kind: str, target: str, **extra) -> DraftRel | None:
         """Add a relation unless the same one is already there (then ``None``)."""
         for r in self.rels:
             if r.kind == kind and r.target == target:
                 return None
-        rel = Rel(kind, target, **extra)
+        rel = DraftRel(kind, target, **extra)
         self.rels.append(rel)
         return rel
 
 
 @dataclass
-class ImportedMap:
-    """One map read from one file: what :func:`to_yaml` writes and the tests count."""
+class Draft:
+    """One map being read from one file; :func:`finish` makes it an :class:`Imported`."""
 
     name: str
     fmt: str
@@ -91,10 +84,10 @@ class ImportedMap:
     title: str | None = None
     description: str | None = None
     sources: dict[str, dict] = field(default_factory=dict)
-    nodes: list[Item] = field(default_factory=list)
+    nodes: list[DraftNode] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
 
-    def node(self, node_id: str) -> Item:
+    def node(self, node_id: str) -> DraftNode:
         for n in self.nodes:
             if n.id == node_id:
                 return n
@@ -136,6 +129,7 @@ class IdMaker:
         base = _slugify(folded, max_words=self.max_words)[:80].strip("-") or "node"
         if self.prefix:
             base = f"{self.prefix}-{base}"
+        base = base[: MAX_ID_LENGTH - 8].strip("-")  # room for a "-NNNNNNN" that makes it unique
         candidate, n = base, 1
         while candidate in self.taken:
             n += 1
@@ -164,121 +158,265 @@ def map_name(stem: str) -> str:
     return out[:100] or "imported"
 
 
-# -- writing ---------------------------------------------------------------------------------
-def to_yaml(m: ImportedMap) -> str:
-    """The map as readable YAML (format v2), same bytes for the same map."""
-    origin = m.origin if m.origin.isprintable() else m.origin.encode("unicode_escape").decode("ascii")
-    out = [f"# Imported by `argmap import` from {origin} ({m.fmt}).\n"]
-    if m.warnings:
-        out.append(f"# {len(m.warnings)} thing(s) could not be carried over as they were; `argmap import` listed them.\n")
-    out.append(f"map: {_scalar(m.name)}\n")
-    if m.title:
-        out.append(f"title: {_scalar(m.title)}\n")
-    if m.description:
-        out.append(f"description: {_scalar(m.description)}\n")
-    if m.sources:
-        out.append("sources:\n")
-        for sid, src in m.sources.items():
-            out.append(f"  {sid}:\n")
-            for key in SOURCE_ORDER:
-                value = src.get(key)
-                if value is not None and value != "":
-                    out.append(f"    {key}: {_scalar(value)}\n")
-    out.append("nodes:\n")
-    for i, n in enumerate(m.nodes):
-        if i:
-            out.append("\n")
-        out.append(_node(n))
-    return "".join(out)
 
 
-def _node(n: Item) -> str:
-    lines = [f"  - id: {_ident(n.id)}\n"]
-    fields = {
-        "title": n.title,
-        "kind": None if n.kind == "claim" else n.kind,
-        "text": n.text,
-        "by": n.by,
-        "held_by": n.held_by,
-        "stance": None if n.stance in (None, "own") else n.stance,
-        "source": n.source,
-        "quote": n.quote,
-        "note": n.note,
-        "weight": n.weight,
-    }
-    for key in NODE_ORDER[1:]:
-        if key == "tags":
-            if n.tags:
-                lines.append(f"    tags: [{', '.join(_scalar(t, flow=True) for t in n.tags)}]\n")
-            continue
-        value = fields.get(key)
-        if value is not None:
-            lines.append(f"    {key}: {_scalar(value)}\n")
-    if n.premises:
-        lines.append(f"    premises: [{', '.join(map(_ident, n.premises))}]\n")
-    for kind in RELATION_ORDER:
-        rels = [r for r in n.rels if r.kind == kind]
-        if not rels:
-            continue
-        if all(r.plain for r in rels):
-            lines.append(f"    {kind}: [{', '.join(_ident(r.target) for r in rels)}]\n")
-            continue
-        lines.append(f"    {kind}:\n")
-        for r in rels:
-            if r.plain:
-                lines.append(f"      - {_ident(r.target)}\n")
+# -- the step to the model -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Imported:
+    """One map read from one file: model objects located in the original file, and what could not be carried."""
+
+    map: Map
+    fmt: str
+    origin: str
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+_SOURCE_FIELDS = tuple(k for k in SOURCE_KEYS)
+#: How often the validator is asked again after a repair (each round only removes things).
+_ROUNDS = 6
+
+
+def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), name: str | None = None,
+           taken_names: Iterable[str] = ()) -> Imported:
+    """The draft as a model map that checks clean among the ``context`` maps (the folder it goes to).
+
+    ``name`` overrides the map name; ``taken_names`` are map names to avoid besides those of ``context``.  Everything the format cannot hold is fixed or left
+    out here, each with a warning located in the original file (see the module docstring).
+    """
+    ids = ids or IdMaker()
+    context = tuple(context)
+    warnings = list(d.warnings)
+
+    def warn(code: str, message: str, loc: Location | None, hint: str | None = None) -> None:
+        warnings.append(Diagnostic.warning(code, message, loc or Location(d.origin, 1, 1), hint))
+
+    where = Location(d.origin, 1, 1)
+    map_id = name if name is not None else d.name
+    if not isinstance(map_id, str) or not MAP_NAME_PATTERN.match(map_id):
+        fixed = map_name(str(map_id))
+        warn("import-map-name", f"map name {str(map_id)[:60]!r} is not a map name; written as '{fixed}'", where)
+        map_id = fixed
+    # a map of the folder in the file NAME.yaml is the file this import would replace: `import` refuses
+    # that (or, asked to, replaces it); a map of that name in another file is a clash to avoid
+    taken_names = {m.name for m in context if PurePath(m.path).stem != m.name} | set(taken_names)
+    if map_id in taken_names:
+        base, n = map_id[:90], 2
+        while f"{base}-{n}" in taken_names:
+            n += 1
+        warn("import-map-taken", f"a map named '{map_id}' is already in the folder; this one is '{base}-{n}'", where,
+             "give another name with --map")
+        map_id = f"{base}-{n}"
+
+    # sources: ids that are ids, values that are text (or a whole number for `order`)
+    source_ids: dict[str, str] = {}
+    raw_sources: list[tuple[str, dict]] = []
+    taken_sources: set[str] = set()
+    for sid, fields in d.sources.items():
+        sid = str(sid)
+        new = sid if ID_PATTERN.match(sid) and sid not in taken_sources else None
+        if new is None:
+            base = _slugify(unicodedata.normalize("NFKD", sid).encode("ascii", "ignore").decode("ascii"))[:80].strip("-") or "source"
+            new, n = base, 1
+            while new in taken_sources:
+                n += 1
+                new = f"{base}-{n}"
+            warn("import-source-id", f"source id {sid[:60]!r} is not an id (a-z, 0-9, '-'); written as '{new}'", where)
+        taken_sources.add(new)
+        source_ids[sid] = new
+        raw_sources.append((new, fields if isinstance(fields, dict) else {}))
+    sources: dict[str, Source] = {}
+    for sid, fields in raw_sources:
+        values: dict = {}
+        for key in _SOURCE_FIELDS:
+            value = fields.get(key)
+            if value is None or value == "":
                 continue
-            lines.append(f"      - to: {_scalar(r.target)}\n")
-            if r.relation:
-                lines.append(f"        relation: {r.relation}\n")
-            if r.inferred:
-                lines.append("        inferred: true\n")
-            if r.note:
-                lines.append(f"        note: {_scalar(r.note)}\n")
-    return "".join(lines)
+            if key == "order":
+                if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                    values[key] = value
+                else:
+                    warn("import-source-order", f"order {str(value)[:40]!r} of source '{sid}' is not a whole number >= 0; left out", where)
+                continue
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                warn("import-source-value", f"{key} of source '{sid}' is not text; left out", where)
+                continue
+            value = str(value)
+            if key == "replies_to":
+                target = source_ids.get(value)
+                if target is None or target == sid:
+                    warn("import-source-reply", f"source '{sid}' replies to {value[:40]!r}, which is not another source of this map; left out", where)
+                    continue
+                value = target
+            if key == "url":
+                url, reason = normalise_url(value)
+                if reason is not None:
+                    warn("import-source-url", f"url of source '{sid}' {reason}; left out", where)
+                    continue
+                value = url
+            values[key] = value
+        sources[sid] = Source(sid, **values, loc=where)
+
+    # node ids: ids, once each
+    node_ids: dict[int, str] = {}
+    seen: set[str] = set()
+    for k, n in enumerate(d.nodes):
+        nid = n.id if isinstance(n.id, str) and ID_PATTERN.match(n.id) and n.id not in seen else None
+        if nid is None:
+            nid = ids.make(n.text or str(n.id))
+            while nid in seen:
+                nid = ids.make(n.text or str(n.id))
+            warn("import-id", f"id {str(n.id)[:60]!r} is not an id or is used twice; written as '{nid}'", n.loc)
+        seen.add(nid)
+        node_ids[k] = nid
+    renamed = {n.id: node_ids[k] for k, n in enumerate(d.nodes) if n.id != node_ids[k]}
+    known = seen | {n.id for m in context for n in m.nodes}
+
+    nodes: list[Node] = []
+    for k, n in enumerate(d.nodes):
+        nid, loc = node_ids[k], n.loc or where
+        text = " ".join(str(n.text or "").split())
+        if not text:
+            warn("import-empty-text", f"node '{nid}' has no text; its text says so", loc)
+            text = "(no text)"
+        kind = n.kind
+        if kind not in NODE_KINDS:
+            warn("import-kind", f"kind {str(kind)[:40]!r} of '{nid}' is not one of {', '.join(NODE_KINDS)}; read as claim", loc)
+            kind = "claim"
+        stance = n.stance or "own"
+        if stance not in STANCES:
+            warn("import-stance", f"stance {str(stance)[:40]!r} of '{nid}' is not one of {', '.join(STANCES)}; left out", loc)
+            stance = "own"
+        weight = n.weight
+        if weight is not None and (isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0.0 <= weight <= 1.0):
+            warn("import-weight", f"weight {str(weight)[:40]!r} of '{nid}' is not a number in [0, 1]; left out", loc)
+            weight = None
+        source = n.source
+        if source is not None:
+            source = source_ids.get(str(source))
+            if source is None:
+                warn("import-source", f"'{nid}' cites source {str(n.source)[:40]!r}, which the file does not declare; left out", loc)
+        tags = tuple(dict.fromkeys(" ".join(str(t).split()) for t in n.tags if str(t).strip()))
+        premises = []
+        for p in n.premises:
+            p = renamed.get(p, p)
+            if p == nid or p not in known:
+                warn("import-premise", f"premise {str(p)[:40]!r} of '{nid}' is {'the node itself' if p == nid else 'no node'}; left out", loc)
+            elif p in premises:
+                warn("import-repeated", f"premise {p!r} of '{nid}' is listed twice; written once", loc)
+            else:
+                premises.append(p)
+        relations: list[Relation] = []
+        for r in n.rels:
+            rel = _relation(r, nid, renamed, known, loc, warn)
+            if rel is not None and any((x.kind, x.target) == (rel.kind, rel.target) for x in relations):
+                warn("import-repeated", f"'{nid}' {rel.kind} {rel.target!r} twice; written once", loc)
+            elif rel is not None:
+                relations.append(rel)
+        nodes.append(Node(
+            id=nid, text=text, map=map_id, kind=kind, by=_text_or_none(n.by), source=source, quote=_text_or_none(n.quote),
+            tags=tags, note=_text_or_none(n.note), relations=tuple(relations), loc=loc, quote_loc=loc, source_loc=loc,
+            title=_text_or_none(n.title), held_by=_text_or_none(n.held_by), stance=stance,
+            weight=float(weight) if weight is not None else None, premises=tuple(premises), premises_loc=loc, stance_loc=loc,
+        ))
+    m = Map(name=map_id, path=d.origin, title=_text_or_none(d.title), description=_text_or_none(d.description),
+            sources=sources, nodes=tuple(nodes), loc=where)
+    m = _repair(m, context, warn)
+    return Imported(m, d.fmt, d.origin, tuple(warnings))
 
 
-#: Words YAML 1.1 reads as a bool or null (in any case: ``Yes``, ``NULL``...).
-_YAML_WORDS = frozenset("y yes n no true false on off null".split())
+def _text_or_none(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value)
+    return value if value.strip() else None
 
 
-def _ident(value: str) -> str:
-    """An id (or ``SRC->TGT``) as YAML reads it back as text: ``007`` or ``no`` quoted, as ``argmap fmt`` does."""
-    if value[:1].isascii() and value[:1].isalpha() and value.lower() not in _YAML_WORDS:
-        return value
-    return _scalar(value, flow=True)
+def _relation(r: DraftRel, nid: str, renamed: dict, known: set, loc: Location, warn) -> Relation | None:
+    kind = r.kind
+    if kind not in RELATION_KINDS:
+        warn("import-relation-kind", f"'{nid}' has a relation {str(kind)[:40]!r}, which is not one of {', '.join(RELATION_KINDS)}; left out", loc)
+        return None
+    target = str(r.target)
+    if RELATION_SEPARATOR in target:
+        a, _, b = target.partition(RELATION_SEPARATOR)
+        a, b = renamed.get(a, a), renamed.get(b, b)
+        target = f"{a}{RELATION_SEPARATOR}{b}"
+        if kind not in RELATION_ATTACKERS or a not in known or b not in known or nid in (a, b):
+            why = ("only attacks and undercuts may target a relation" if kind not in RELATION_ATTACKERS
+                   else "it is one of its ends" if nid in (a, b) else "one of its ends is no node")
+            warn("import-relation-target", f"'{nid}' {kind} the relation {target[:80]!r}: {why}; left out", loc)
+            return None
+    else:
+        target = renamed.get(target, target)
+        if target == nid:
+            warn("import-self-loop", f"'{nid}' {kind} itself; left out", loc)
+            return None
+        if target not in known:
+            warn("import-dangling", f"'{nid}' {kind} {target[:60]!r}, which is no node of this map or its folder; left out", loc,
+                 "import the map it belongs to into the same folder first")
+            return None
+    relation = r.relation
+    if relation is not None and relation not in RELATION_KINDS:
+        warn("import-relation-kind", f"'{nid}' {kind} {target!r} names the relation {str(relation)[:40]!r}, which argmap does not know; left out", loc)
+        relation = None
+    return Relation(kind, nid, target, loc, inferred=bool(r.inferred), note=_text_or_none(r.note), target_relation=relation)
 
 
-def _plain_ok(value: str, flow: bool) -> bool:
-    """Can ``value`` be written as a plain scalar as it is?  (The common case; the emitter is 20x slower.)
+def _repair(m: Map, context: tuple[Map, ...], warn) -> Map:
+    """Ask the checker what is still wrong, and leave out (with a warning) each relation,
+    premise list, stance or reply it names, until the map checks clean among ``context``.
 
-    An ASCII letter first (so never a number or a date) and not a bool or null word, printable, no
-    ``: `` or `` #`` (YAML syntax inside a plain scalar), no colon or space at the end; in a flow
-    list only letters, digits, spaces and ``-_.``.
-    """
-    return (
-        value[:1].isascii() and value[:1].isalpha() and value.lower() not in _YAML_WORDS and value.isprintable()
-        and ": " not in value and " #" not in value and not value.endswith((":", " "))
-        and not (flow and not value.replace(" ", "").replace("-", "").replace("_", "").replace(".", "").isalnum())
-    )
+    Every field is checked under a place of its own, so each error names exactly one
+    thing; an error this cannot place is left for ``import`` to report."""
+    from dataclasses import replace
 
+    from ..model import Project
+    from ..validate import validate
 
-def _scalar(value, flow: bool = False) -> str:
-    """``value`` as one line of YAML that reads back as the same string.
-
-    >>> _scalar("A plain sentence.")
-    'A plain sentence.'
-    >>> print(_scalar("yes"), _scalar("2024-01-02"), _scalar("it's: b"))
-    'yes' '2024-01-02' 'it''s: b'
-    """
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return repr(value)  # a number stays a number (source `order`, node `weight`)
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        value = value.isoformat()
-    elif not isinstance(value, str):
-        value = str(value)
-    if _plain_ok(value, flow):
-        return value
-    if value.isprintable():  # a single-quoted scalar holds any printable line; only ' is doubled
-        return "'" + value.replace("'", "''") + "'"
-    return yaml_scalar(value, double=True, flow=flow)  # line breaks and control characters, escaped
+    for _ in range(_ROUNDS):
+        tagged_nodes, places = [], {}
+        for j, n in enumerate(m.nodes):
+            rels = []
+            for i, r in enumerate(n.relations):
+                place = Location("\0rel", j, i)
+                places[place] = ("relation", j, i)
+                rels.append(replace(r, loc=place))
+            fields = {}
+            for col, key in enumerate(("loc", "premises_loc", "stance_loc", "quote_loc", "source_loc")):
+                place = Location("\0node", j, col)
+                places[place] = (key, j, None)
+                fields[key] = place
+            tagged_nodes.append(replace(n, relations=tuple(rels), **fields))
+        tagged_sources = {}
+        for k, (sid, s) in enumerate(m.sources.items()):
+            place = Location("\0source", k, 1)
+            places[place] = ("replies_to", sid, None)
+            tagged_sources[sid] = replace(s, loc=Location("\0source", k, 0), replies_to_loc=place)
+        tagged = replace(m, nodes=tuple(tagged_nodes), sources=tagged_sources, path="\0map")
+        errors = [x for x in validate(Project(context + (tagged,))) if x.is_error and x.loc in places]
+        if not errors:
+            return m
+        nodes = list(m.nodes)
+        sources = dict(m.sources)
+        drop: dict[int, set[int]] = {}
+        for e in errors:
+            what, j, i = places[e.loc]
+            if what == "relation":
+                drop.setdefault(j, set()).add(i)
+                warn(f"import-{e.code}", f"{e.message}; left out", nodes[j].relations[i].loc)
+            elif what == "premises_loc" and nodes[j].premises:
+                warn(f"import-{e.code}", f"{e.message}; the premises are left out", nodes[j].loc)
+                nodes[j] = replace(nodes[j], premises=())
+            elif what == "stance_loc" and (nodes[j].stance != "own" or nodes[j].held_by):
+                warn(f"import-{e.code}", f"{e.message}; the stance is left out", nodes[j].loc)
+                nodes[j] = replace(nodes[j], stance="own", held_by=None)
+            elif what == "replies_to" and sources[j].replies_to:
+                warn(f"import-{e.code}", f"{e.message}; the reply is left out", sources[j].loc)
+                sources[j] = replace(sources[j], replies_to=None)
+        for j, gone in drop.items():
+            nodes[j] = replace(nodes[j], relations=tuple(r for i, r in enumerate(nodes[j].relations) if i not in gone))
+        repaired = replace(m, nodes=tuple(nodes), sources=sources)
+        if repaired == m:
+            return m  # nothing this can place: `import` reports it
+        m = repaired
+    return m

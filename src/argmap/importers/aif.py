@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
 __all__ = ["read", "sniff", "SUFFIXES"]
 
@@ -36,21 +36,30 @@ def sniff(head: str) -> bool:
     return h.startswith("{") and '"nodes"' in head and ('"nodeID"' in head or '"AIF"' in head)
 
 
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     ids = ids or IdMaker()
+    long_numbers: list[str] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=lambda digits: _whole_number(digits, long_numbers))
     except json.JSONDecodeError as exc:
         raise read_error("bad-json", origin, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
-        raise read_error("too-deep", origin, "JSON nested too deeply to read") from None
+        line, col = _too_deep_at(text)
+        raise read_error("too-deep", origin, f"JSON nested more than {MAX_JSON_DEPTH} levels deep; not read", line, col,
+                         hint="AIF-JSON needs three levels: the file, its lists, their objects") from None
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         raise read_error("not-aif", origin, "an AIF-JSON file needs `nodes` and `edges` lists", hint="is this AIF-JSON?")
     lines = _line_finder(text)
     path = Path(origin)
-    m = ImportedMap(map_name(path.stem), "aif", origin)
+    m = Draft(map_name(path.stem), "aif", origin)
+    if long_numbers:
+        at = re.search(r"-?\d{%d,}" % (MAX_DIGITS + 1), text)
+        line = text.count("\n", 0, at.start()) + 1 if at else None
+        col = at.start() - text.rfind("\n", 0, at.start()) if at else 1
+        m.warn("aif-long-number", f"{len(long_numbers)} number(s) of more than {MAX_DIGITS} digits (the first has "
+               f"{len(long_numbers[0]):,}) are read as text", line, col)
     txt = path.with_suffix(".txt")
     file_source = ids.make(f"aif {path.stem}")
     m.sources[file_source] = {"title": f"AIF {path.stem}", "file": txt.name if txt.exists() else path.name}
@@ -87,6 +96,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         m.name = map_name(top["map"])
     if isinstance(top.get("title"), str):
         m.title = top["title"]
+    if isinstance(top.get("description"), str):
+        m.description = top["description"]
     if isinstance(top.get("sources"), dict):
         for sid, src in top["sources"].items():
             if isinstance(src, dict):
@@ -101,14 +112,20 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     for nid in nodes:
         wanted = meta(nid).get("id") if typ(nid) == "I" else None
         if isinstance(wanted, str) and _ID.match(wanted):
-            if ids.reserve(wanted):
+            if meta(nid).get("ghost") and wanted in ids.taken:  # a node of another map of the folder: named as it is there
+                preferred[nid] = wanted
+            elif ids.reserve(wanted):
                 preferred[nid] = wanted
             else:
                 m.warn("aif-id-taken", f"id '{wanted}' of I-node {nid} is already used; a new id is made", lines(nid))
+        elif wanted is not None:
+            m.warn("aif-bad-id", f"id {str(wanted)[:40]!r} of I-node {nid} is not an id (a-z, 0-9, '-', at most 100); "
+                   "a new id is made", lines(nid))
 
-    speakers, carried = _speakers(nodes, into, out, typ)
-    items: dict[str, Item] = {}
-    by_id: dict[str, Item] = {}
+    said = {n: meta(n)["by"] for n in nodes if typ(n) == "I" and isinstance(meta(n).get("by"), str)}
+    speakers, carried = _speakers(nodes, into, out, typ, said)
+    items: dict[str, DraftNode] = {}
+    by_id: dict[str, DraftNode] = {}
     speaker_sources: dict[str, str] = {}
     for nid, raw in nodes.items():
         if typ(nid) != "I":
@@ -117,7 +134,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if not words:
             m.warn("aif-empty-node", f"I-node {nid} has no text; its text says so", lines(nid))
             words = f"(I-node {nid} has no text)"
-        item = Item(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
+        item = DraftNode(preferred.get(nid) or ids.make(words), words, loc=Location(origin, lines(nid), 1))
         by_id[item.id] = item
         info = meta(nid)
         if info:
@@ -130,7 +147,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
                 item.kind = info["kind"]
             if isinstance(info.get("tags"), list):
                 item.tags = [str(t) for t in info["tags"]]
-            item.by = speakers.get(nid)
+            item.by = info["by"] if isinstance(info.get("by"), str) else speakers.get(nid)
             items[nid] = item
             if not info.get("ghost"):  # a node of another map: relations may point at it, it stays there
                 m.nodes.append(item)
@@ -150,7 +167,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     if len(m.sources) > 1 and not any(it.source == file_source for it in items.values()):
         del m.sources[file_source]
 
-    arguments: dict[str, Item] = {}  # RA id → argument node (several premises)
+    arguments: dict[str, DraftNode] = {}  # RA id → argument node (several premises)
     single: dict[str, str] = {}  # RA id → "SRC->TGT" of its one support
     ras = [n for n in nodes if typ(n) == "RA"]
     for ra in ras:
@@ -176,7 +193,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             _details(items[premises[0]].relate("supports", conclusion.id), meta(ra))
             single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
             continue
-        arg = Item(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
+        arg = DraftNode(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
                    kind="argument", source=conclusion.source, by=conclusion.by, loc=Location(origin, lines(ra), 1))
         arg.premises = [items[p].id for p in premises]
         arg.relate("supports", conclusion.id)
@@ -253,7 +270,45 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     return m
 
 
-def _details(rel: Rel | None, info: dict) -> None:
+#: Whole numbers longer than this are read as text (Python refuses to convert past 4,300 digits).
+MAX_DIGITS = 100
+
+
+#: Where :func:`_too_deep_at` says JSON became too deep (Python's parser stops near its recursion limit).
+MAX_JSON_DEPTH = 500
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """The line and column of the bracket that nests JSON deeper than :data:`MAX_JSON_DEPTH`."""
+    depth, in_string, escaped = 0, False, False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = text.count("\n", 0, i) + 1
+                return line, i - text.rfind("\n", 0, i)
+        elif ch in "]}":
+            depth -= 1
+    return 1, 1
+
+
+def _whole_number(digits: str, long_numbers: list[str]):
+    if len(digits) > MAX_DIGITS:
+        long_numbers.append(digits)
+        return digits
+    return int(digits)
+
+
+def _details(rel: DraftRel | None, info: dict) -> None:
     """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
     if rel is not None:
         rel.inferred = info.get("inferred") is True
@@ -266,17 +321,20 @@ _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
 _SPEAKER = re.compile(r"^\s*([^:]{1,80}?)\s+:\s")
 
 
-def _speakers(nodes, into, out, typ) -> tuple[dict[str, str], set[str]]:
+def _speakers(nodes, into, out, typ, said: dict[str, str]) -> tuple[dict[str, str], set[str]]:
     """I-node id → the speaker who asserted it (L --> YA --> I, speaker before ' : ' in the L text),
-    and the L and YA nodes that said so (carried over as ``by``)."""
+    and the L and YA nodes that said so (carried over as ``by``).  ``said``: the speakers argmap's
+    own export named on the I-nodes (a name may hold a colon)."""
     carried: set[str] = set()
     found: dict[str, str] = {}
     for ya in (n for n in nodes if typ(n) == "YA"):
         ls = [x for x in into[ya] if typ(x) == "L"]
         targets = [x for x in out[ya] if typ(x) == "I"]
         for l in ls:
-            hit = _SPEAKER.match(str(nodes[l].get("text", "")))
-            who = hit.group(1).strip() if hit else None
+            text = str(nodes[l].get("text", ""))
+            named = [said[t] for t in targets if t in said and text.startswith(f"{said[t]} : ")]
+            hit = _SPEAKER.match(text)
+            who = named[0] if named else hit.group(1).strip() if hit else None
             if who and targets:
                 carried.update((l, ya))
                 for t in targets:

@@ -28,7 +28,7 @@ import yaml
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
 __all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "SUFFIXES"]
 
@@ -116,7 +116,7 @@ class ArgdownDoc:
 
 
 _REL = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
-_PCS = re.compile(r"^(\s*)\((\d+)\)\s*(.*)$")
+_PCS = re.compile(r"^(\s*)\((\d{1,9})\)\s*(.*)$")  # a premise number; a longer one is text
 _INFER = re.compile(r"^(\s*)-{2,}(.*?)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SDEF = re.compile(r"^\[([^\]\n]+)\]:\s*(.*)$", re.S)
@@ -140,7 +140,7 @@ def parse(text: str) -> ArgdownDoc:
     doc = ArgdownDoc()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = _frontmatter(lines, doc)
-    lines = _strip_comments(lines, start)
+    lines = _strip_comments(lines, start, doc.problems)
     parser = _Parser(doc)
     parser.run(lines)
     _conclusions_carry(doc, parser.mode)
@@ -186,10 +186,16 @@ def _frontmatter(lines: list[str], doc: ArgdownDoc) -> int:
     return end + 1
 
 
-def _strip_comments(lines: list[str], start: int) -> list[tuple[int, str]]:
-    """``(line number, text)`` with comments removed; a line that was only a comment is dropped."""
+def _strip_comments(lines: list[str], start: int, problems: list | None = None) -> list[tuple[int, str]]:
+    """``(line number, text)`` with comments removed; a line that was only a comment is dropped.
+
+    A backslash escapes the next character (``\\<!--`` and ``/\\*`` are text, as argmap's
+    export writes them); a block comment never closed is a warning in ``problems``, since
+    everything after it is left out.
+    """
     out: list[tuple[int, str]] = []
     in_block: str | None = None
+    opened = (0, 0, "")  # line, column and opener of the block comment being read
     for n in range(start, len(lines)):
         line, kept, i, had_comment = lines[n], [], 0, False
         while i < len(line):
@@ -201,10 +207,13 @@ def _strip_comments(lines: list[str], start: int) -> list[tuple[int, str]]:
                 else:
                     i, in_block = end + len(in_block), None
                 continue
-            if line.startswith("/*", i):
-                in_block, i, had_comment = "*/", i + 2, True
+            if line[i] == "\\" and i + 1 < len(line):
+                kept.append(line[i : i + 2])
+                i += 2
+            elif line.startswith("/*", i):
+                in_block, i, had_comment, opened = "*/", i + 2, True, (n + 1, i + 1, "/*")
             elif line.startswith("<!--", i):
-                in_block, i, had_comment = "-->", i + 4, True
+                in_block, i, had_comment, opened = "-->", i + 4, True, (n + 1, i + 1, "<!--")
             elif line.startswith("//", i) and (i == 0 or line[i - 1] in " \t"):
                 had_comment = True
                 break
@@ -215,6 +224,12 @@ def _strip_comments(lines: list[str], start: int) -> list[tuple[int, str]]:
         if had_comment and not clean.strip():
             continue
         out.append((n + 1, clean))
+    if in_block and problems is not None:
+        line, col, opener = opened
+        rest = sum(len(x) + 1 for x in lines[line - 1 :]) - (col - 1)
+        problems.append((line, "argdown-open-comment",
+                         f"the comment opened with `{opener}` at column {col} is never closed with `{in_block}`, "
+                         f"so the rest of the file ({rest:,} characters) is a comment and is left out"))
     return out
 
 
@@ -466,11 +481,28 @@ def _unprotect(text: str) -> str:
     return _HIDDEN.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
 
 
+#: YAML data (frontmatter, data blocks) nested deeper than this is not read as data.
+DATA_MAX_DEPTH = 20
+#: ... nor data with more values than this.
+DATA_MAX_VALUES = 100_000
+
+
 def _safe_yaml(text: str):
-    """YAML data as Python values; aliases are refused (they could expand a small file into a huge value)."""
-    if "*" in text and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)):
-        raise yaml.YAMLError("aliases (*name) are not read")
-    return yaml.safe_load(text)
+    """YAML data as Python values, within bounds: aliases (a small file expanding into a huge
+    value), nesting deeper than :data:`DATA_MAX_DEPTH` and numbers Python will not convert
+    (over 4,300 digits) are each a ``YAMLError`` saying so, never a traceback."""
+    from ..yamltext import Refused, compose
+
+    try:
+        root = compose(text, max_depth=DATA_MAX_DEPTH, max_nodes=DATA_MAX_VALUES)
+    except Refused as exc:
+        raise yaml.YAMLError("aliases (*name) are not read" if exc.code == "alias" else exc.message) from None
+    if root is None:
+        return None
+    try:
+        return yaml.constructor.SafeConstructor().construct_document(root)
+    except (ValueError, OverflowError) as exc:  # int('9' * 5000): Python's own limit on digits
+        raise yaml.YAMLError(f"a value argmap cannot read ({' '.join(str(exc).split())[:80]})") from None
 
 
 def _split_data(text: str) -> tuple[str, dict]:
@@ -518,7 +550,7 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
 
 
 # -- step 2: the argmap map --------------------------------------------------------------------
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     return to_map(parse(text), origin, ids or IdMaker())
 
 
@@ -535,7 +567,7 @@ def _data_of(doc: ArgdownDoc, typ: str, title: str) -> dict:
     return out
 
 
-def _apply_data(item: Item, data: dict) -> None:
+def _apply_data(item: DraftNode, data: dict) -> None:
     """argmap's own fields, kept in the data block by argmap's Argdown export."""
     if data.get("untitled") is True:
         item.title = None
@@ -555,23 +587,23 @@ def _apply_data(item: Item, data: dict) -> None:
                 item.relate(str(kind), str(t))
 
 
-def apply_links(item: Item, links) -> None:
+def apply_links(item: DraftNode, links) -> None:
     """Relation details kept by argmap's exports: ``inferred``, ``note``, and attacks on relations."""
     for link in links if isinstance(links, list) else ():
         if not isinstance(link, dict) or not isinstance(link.get("kind"), str) or not isinstance(link.get("to"), str):
             continue
         rel = next((r for r in item.rels if r.kind == link["kind"] and r.target == link["to"]), None)
         if rel is None:
-            rel = Rel(link["kind"], link["to"])
+            rel = DraftRel(link["kind"], link["to"])
             item.rels.append(rel)
         rel.inferred = link.get("inferred") is True
         rel.note = str(link["note"]) if link.get("note") is not None else None
         rel.relation = str(link["relation"]) if link.get("relation") is not None else None
 
 
-def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
+def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
     path = Path(origin)
-    m = ImportedMap(map_name(path.stem), "argdown", origin)
+    m = Draft(map_name(path.stem), "argdown", origin)
     for line, code, message in doc.problems:
         m.warn(code, message, line)
     fm = doc.frontmatter
@@ -590,8 +622,10 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
     extra = sorted(k for k in fm if k not in known)
     if extra:
         m.warn("argdown-frontmatter-keys", f"frontmatter keys not carried: {', '.join(extra)}")
-    by = m.sources[source_id]["author"]
     meta = fm.get("argmap") if isinstance(fm.get("argmap"), dict) else {}
+    # argmap's own export says each node's `by` and `source` in its data block: nothing is added
+    by = None if meta else m.sources[source_id]["author"]
+    node_source = None if meta else source_id
     if isinstance(meta.get("map"), str) and meta["map"].strip():
         m.name = map_name(meta["map"])
     if isinstance(meta.get("sources"), dict):  # written by argmap's own Argdown export
@@ -604,11 +638,17 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
     for key in doc.order if meta else ():
         wanted = _data_of(doc, *key).get("id")
         if isinstance(wanted, str) and _ID.match(wanted):
-            if ids.reserve(wanted):
+            if _data_of(doc, *key).get("ghost") and wanted in ids.taken:  # a node of another map of the folder
+                preferred[key] = wanted
+            elif ids.reserve(wanted):
                 preferred[key] = wanted
             else:
                 line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
                 m.warn("argdown-id-taken", f"id '{wanted}' from the data block is already used; a new id is made", line)
+        elif wanted is not None:
+            line = doc.statements[key[1]].line if key[0] == "statement" else doc.arguments[key[1]].line
+            m.warn("argdown-bad-id", f"id {str(wanted)[:40]!r} from the data block is not an id (a-z, 0-9, '-', "
+                   "at most 100); a new id is made", line)
 
     def defined_at(key: tuple[str, str]) -> int:
         if key[0] == "statement":
@@ -616,7 +656,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         arg = doc.arguments[key[1]]
         return min([d.line for d in arg.descriptions] + [s.line for s in arg.steps[:1]], default=arg.line)
 
-    node_of: dict[tuple[str, str], Item] = {}
+    node_of: dict[tuple[str, str], DraftNode] = {}
     for typ, title_ in sorted(doc.order, key=defined_at):
         if typ == "statement":
             cls = doc.statements[title_]
@@ -626,8 +666,8 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             else:
                 text = title_
                 m.warn("argdown-no-text", f"statement [{title_}] is only referred to, never given a text; its title is its text", cls.line)
-            item = Item(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
-                        by=by, source=source_id, loc=Location(origin, cls.line, 1))
+            item = DraftNode(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
+                        by=by, source=node_source, loc=Location(origin, cls.line, 1))
             others = []
             for mb in worded[1:]:
                 if mb.text != text and mb.text not in others:
@@ -644,7 +684,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             arg = doc.arguments[title_]
             descs = [d.text for d in arg.descriptions]
             text = descs[0] if descs else title_
-            item = Item(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=source_id,
+            item = DraftNode(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=node_source,
                         loc=Location(origin, arg.line, 1), tags=list(arg.tags))
             others = [d for d in dict.fromkeys(descs[1:]) if d != text]
             if others:
@@ -667,7 +707,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
         node_of[(typ, title_)] = item
         m.nodes.append(item)
 
-    if not any(n.source == source_id for n in m.nodes) and len(m.sources) > 1:
+    if not any(n.source == source_id for n in m.nodes) and (len(m.sources) > 1 or meta):
         del m.sources[source_id]
 
     # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own
@@ -679,8 +719,8 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> ImportedMap:
             if k == len(arg.steps) - 1:
                 target = node
             else:
-                target = Item(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
-                              title=f"{title_} (step {k + 1})", by=by, source=source_id, loc=Location(origin, step.line, 1))
+                target = DraftNode(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
+                              title=f"{title_} (step {k + 1})", by=by, source=node_source, loc=Location(origin, step.line, 1))
                 m.nodes.insert(m.nodes.index(node), target)
             target.premises = [node_of[("statement", p)].id for p in step.premises]
             target.relate("supports", node_of[("statement", step.conclusion)].id)

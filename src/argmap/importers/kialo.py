@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, map_name
+from ._common import IdMaker, Draft, DraftNode, map_name
 
 __all__ = ["read", "sniff", "SUFFIXES"]
 
@@ -42,9 +42,9 @@ def sniff(head: str) -> bool:
     return bool(_TITLE.match(head.lstrip("\ufeff").split("\n", 1)[0]))
 
 
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     stem = Path(origin).stem
-    m = ImportedMap(map_name(stem), "kialo", origin)
+    m = Draft(map_name(stem), "kialo", origin)
     number = re.search(r"(\d+)$", stem)
     prefix = f"k{number.group(1)}" if number else f"k-{stem}"
     ids = ids or IdMaker()
@@ -52,10 +52,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     source_id = f"{ids.prefix}-kialo"
     m.sources[source_id] = {"title": None, "file": Path(origin).name}
 
-    by_number: dict[str, Item] = {}
+    by_number: dict[str, DraftNode] = {}
     refs: list[tuple[int, str, str, str]] = []  # line, parent number, kind, referenced number
     lines = text.lstrip("\ufeff").splitlines()
-    last: Item | None = None
+    last: DraftNode | None = None
     for lineno, raw in enumerate(lines, 1):
         line = raw.rstrip()
         if not line.strip():
@@ -79,6 +79,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             m.warn("kialo-no-stance", f"claim {number}. has no Pro:/Con:; read as Pro", lineno)
             stance = "Pro"
         see = _SEE.match(body)
+        if see and not parent:
+            m.warn("kialo-thesis-see", f"thesis {number}. is only a cross-reference (`{body[:40]}`); left out", lineno)
+            last = None
+            continue
         if see:
             refs.append((lineno, parent, _KIND[stance], see.group(1)))
             last = None
@@ -88,7 +92,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if not text_:
             m.warn("kialo-empty-claim", f"claim {number} has no text; its text says so", lineno)
             text_ = f"(claim {number} has no text)"
-        item = Item(ids.make(text_), text_, source=source_id)
+        item = DraftNode(ids.make(text_), text_, source=source_id)
         if links:
             item.note = "Links: " + " ".join(links)
         item.loc = Location(origin, lineno, 1)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..model import Location
 from . import read_error
-from ._common import IdMaker, ImportedMap, Item, Rel, map_name
+from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
 __all__ = ["read", "sniff", "SUFFIXES"]
 
@@ -36,7 +36,7 @@ def sniff(head: str) -> bool:
     return "<arggraph" in head
 
 
-def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
+def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     ids = ids or IdMaker()
     if "<!ENTITY" in text:  # entity expansion (a "billion laughs" file) is never needed by arggraph
         line = text[: text.index("<!ENTITY")].count("\n") + 1
@@ -51,7 +51,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         raise read_error("not-microtext", origin, f"root element is <{root.tag}>, not <arggraph>")
     lines = _line_finder(text)
     path = Path(origin)
-    m = ImportedMap(map_name(root.get("id") or path.stem), "microtext", origin)
+    m = Draft(map_name(root.get("id") or path.stem), "microtext", origin)
     topic, stance = root.get("topic_id"), root.get("stance")
     m.title = " ".join(x for x in (root.get("id") or path.stem, f"({topic.replace('_', ' ')}" + (f", {stance})" if stance else ")") if topic else None) if x)
     source_id = ids.make(f"microtext {root.get('id') or path.stem}")
@@ -74,14 +74,14 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
     def first_pos(a: str) -> int:
         return min((edu_order.index(s) for s in segs[a]), default=len(edu_order))
 
-    items: dict[str, Item] = {}
+    items: dict[str, DraftNode] = {}
     for a in sorted(adus, key=lambda a: (first_pos(a), _num(a))):
         parts = sorted(segs[a], key=edu_order.index)
         words = " ".join(edus[s] for s in parts)
         if not words:
             m.warn("microtext-empty-adu", f"ADU {a} has no text segment", lines(a))
             words = f"(ADU {a} has no text)"
-        item = Item(ids.make(words), words, source=source_id,
+        item = DraftNode(ids.make(words), words, source=source_id,
                     tags=["opponent" if adus[a] == "opp" else "proponent"], loc=Location(origin, lines(a), 1))
         items[a] = item
         m.nodes.append(item)
@@ -91,7 +91,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         if e.get("type") == "add":
             adds.setdefault(e.get("trg"), []).append(e.get("src"))
 
-    linked: dict[str, Item] = {}  # edge id → the argument node standing for its linked premises
+    linked: dict[str, DraftNode] = {}  # edge id → the argument node standing for its linked premises
     for eid, srcs in adds.items():
         e = edges.get(eid)
         if e is None or e.get("src") not in items or any(s not in items for s in srcs):
@@ -99,7 +99,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             continue
         members = [e.get("src")] + sorted(srcs, key=_num)
         premises = [items[a] for a in members]
-        arg = Item(ids.make("linked " + " ".join(p.text for p in premises)),
+        arg = DraftNode(ids.make("linked " + " ".join(p.text for p in premises)),
                    "Together: " + " + ".join(p.text for p in premises), kind="argument", source=source_id,
                    loc=Location(origin, lines(eid), 1))
         if e.get("type") in ("sup", "exa"):
@@ -112,13 +112,13 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
         linked[eid] = arg
         m.nodes.append(arg)
 
-    def source_of(eid: str) -> Item:
-        return linked.get(eid) or items[edges[eid].get("src")]
+    def source_of(eid: str) -> DraftNode | None:
+        return linked.get(eid) or items.get(edges[eid].get("src"))
 
     def relation_name(eid: str) -> tuple[str, str] | None:
         """``(SRC->TGT, kind)`` for an edge between nodes; ``None`` when it points at an edge."""
         e = edges[eid]
-        if e.get("trg") in items:
+        if e.get("trg") in items and source_of(eid) is not None and e.get("type") in _KIND:
             return f"{source_of(eid).id}->{items[e.get('trg')].id}", _KIND[e.get("type")]
         return None
 
@@ -135,6 +135,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             m.warn("microtext-dangling", f"edge {eid} starts at {src!r}, which is not an ADU; left out", lines(eid))
             continue
         node = source_of(eid)
+        if trg in edges and trg not in items and (edges[trg].get("type") not in _KIND or source_of(trg) is None):
+            m.warn("microtext-dangling", f"edge {eid} points at edge {trg}, which joins nothing argmap could read; left out",
+                   lines(eid))
+            continue
         ends = {items[trg].id} if trg in items else set()
         if trg in edges and trg not in items:
             named = relation_name(trg)
@@ -146,22 +150,22 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> ImportedMap:
             if kind == "und":
                 m.warn("microtext-undercut-node", f"und edge {eid} points at ADU {trg}, not an edge; written as an attack", lines(eid))
                 kind = "reb"
-            node.rels.append(Rel(_KIND[kind], items[trg].id, note="example" if kind == "exa" else None))
+            node.rels.append(DraftRel(_KIND[kind], items[trg].id, note="example" if kind == "exa" else None))
         elif trg in edges:
             named = relation_name(trg)
             target_kind = "undercuts" if kind == "und" else "attacks"
             if kind not in ("und", "reb"):
                 m.warn("microtext-support-of-edge", f"{kind} edge {eid} points at edge {trg}; argmap supports only nodes, "
                        f"so it supports the source of {trg}", lines(eid))
-                node.rels.append(Rel("supports", source_of(trg).id, note=f"microtext: {kind} of edge {trg}"))
+                node.rels.append(DraftRel("supports", source_of(trg).id, note=f"microtext: {kind} of edge {trg}"))
             elif named is None:
                 inner = source_of(trg)
                 m.warn("microtext-nested-undercut", f"edge {eid} undercuts edge {trg}, itself an attack on an edge: format v2 "
                        f"cannot name it, so '{node.id}' attacks '{inner.id}' (the inner undercut's source)", lines(eid))
-                node.rels.append(Rel("attacks", inner.id, note=f"microtext: undercuts {inner.id}'s undercut (edge {trg})"))
+                node.rels.append(DraftRel("attacks", inner.id, note=f"microtext: undercuts {inner.id}'s undercut (edge {trg})"))
             else:
                 name, inner_kind = named
-                node.rels.append(Rel(target_kind, name, relation=inner_kind if _pair_kinds(name, edges, relation_name) > 1 else None))
+                node.rels.append(DraftRel(target_kind, name, relation=inner_kind if _pair_kinds(name, edges, relation_name) > 1 else None))
         else:
             m.warn("microtext-dangling", f"edge {eid} points at {trg!r}, which is neither an ADU nor an edge; left out", lines(eid))
     return m
@@ -175,9 +179,10 @@ def _pair_kinds(name: str, edges, relation_name) -> int:
     return len(kinds)
 
 
-def _num(ident: str) -> tuple[int, str]:
-    digits = re.sub(r"\D", "", ident or "")
-    return (int(digits) if digits else 0, ident or "")
+def _num(ident: str) -> tuple[int, str, str]:
+    """A sort key putting ``a2`` before ``a10``, whatever the length of the number (no int of 5,000 digits)."""
+    digits = re.sub(r"\D", "", ident or "").lstrip("0")
+    return (len(digits), digits, ident or "")
 
 
 def _line_finder(text: str):
