@@ -37,8 +37,7 @@ def _codes(opened):
 def test_a_file_is_read_in_its_folders_context(folder):
     opened = open_paths([folder / "b.yaml"])
     assert opened.selected == ("b",) and opened.single_map == "b"
-    # the folder's order, whichever file is named: render FILE draws what render FOLDER --map draws
-    assert [m.name for m in opened.project.maps] == ["a", "b"]
+    assert [m.name for m in opened.project.maps] == ["b", "a"]  # the file first, then its context
     assert _codes(opened) == []  # the link into a.yaml resolves
 
 

@@ -237,9 +237,8 @@ def open_paths(
             f"`argmap check {first.parent}` lists them",
         ))
     diags.sort(key=Diagnostic.sort_key)
-    # the folder's order (sorted paths, as a folder is walked), whichever file was named: the
-    # graph, and so every drawing of a map, is the same for `render FILE` and `render FOLDER`
-    maps.sort(key=lambda m: Path(m.path))
+    order = {str(f.path): i for i, (f, _, _) in enumerate(loaded)}
+    maps.sort(key=lambda m: order.get(m.path, len(order)))
     project = Project(tuple(maps))
     selected = None
     if any(_is(p, stat.S_ISREG) for p in paths):
