@@ -239,9 +239,10 @@ def _source(block: Block, base: Path, root: Path | str | None) -> Path:
 
 
 def _view(block: Block, base: Path, settings, root=None):
-    """The graph the block asks for, with the folder's statuses on every node, and its settings."""
+    """The graph the block asks for, its settings, and the folder's evaluation (None unless the
+    block's colouring shows verdicts)."""
     from .graph import build, focus, map_view
-    from .html import DEFAULT_PARTS, folder_analysis
+    from .html import DEFAULT_PARTS
     from .pipeline import open_project
 
     path = _source(block, base, root)
@@ -257,9 +258,12 @@ def _view(block: Block, base: Path, settings, root=None):
             raise BlockError(str(exc), _line(block, key)) from None
     project, _, own_map = open_project(path)
     G = build(project)
-    result = folder_analysis(G, settings)
-    for n, label in result.status.items():
-        G.nodes[n]["status"] = label
+    whole = G
+    evaluation = None
+    if settings.color_by in ("status", "strength"):
+        from .evaluation import evaluate
+
+        evaluation = evaluate(whole, settings)  # the folder's verdicts, whatever the block selects
     name = block.map or own_map
     if block.part is not None:
         if block.part not in G:
@@ -277,7 +281,7 @@ def _view(block: Block, base: Path, settings, root=None):
         from .parts import NoSuchPart, part_of
 
         try:  # the part `build --parts 16` draws, in the block's options
-            part = part_of(G, block.part, folder_settings, DEFAULT_PARTS, draw_with=settings)
+            part = part_of(G, block.part, folder_settings, DEFAULT_PARTS, draw_with=settings, evaluation=evaluation)
         except NoSuchPart as exc:
             raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"),
                              f"parts start at: {', '.join(exc.roots)}") from None
@@ -288,7 +292,7 @@ def _view(block: Block, base: Path, settings, root=None):
             raise BlockError(f"no node '{block.focus}' to focus on", _line(block, "focus"), _suggest(block.focus, G))
         G = focus(G, block.focus, block.depth)
         G.graph["title"] = None
-    return G, settings
+    return G, settings, evaluation
 
 
 def _suggest(name: str, G) -> str | None:
@@ -305,16 +309,16 @@ def block_svg(block: Block, base: Path | str = ".", settings=None, root: Path | 
     from .export.dot import export as export_dot
     from .render import render
 
-    G, settings = _located(lambda: _view(block, Path(base), settings, root), block, base)
-    return _located(lambda: render(export_dot(G, settings), "svg", settings.engine), block), G
+    G, settings, ev = _located(lambda: _view(block, Path(base), settings, root), block, base)
+    return _located(lambda: render(export_dot(G, settings, ev), "svg", settings.engine), block), G
 
 
 def block_dot(block: Block, base: Path | str = ".", settings=None, root: Path | str | None = None) -> tuple[str, object]:
     """The block's map as DOT text, and the settings it is to be drawn with."""
     from .export.dot import export as export_dot
 
-    G, settings = _located(lambda: _view(block, Path(base), settings, root), block, base)
-    return _located(lambda: export_dot(G, settings), block), settings
+    G, settings, ev = _located(lambda: _view(block, Path(base), settings, root), block, base)
+    return _located(lambda: export_dot(G, settings, ev), block), settings
 
 
 def block_image(block: Block, fmt: str, base: Path | str = ".", settings=None, root: Path | str | None = None) -> bytes:

@@ -112,7 +112,7 @@ class Part:
         return svg_width(self.svg)
 
 
-def fit(P, settings: Settings, drawn: dict[str, bytes] | None = None) -> tuple[Settings, str, bytes, bool]:
+def fit(P, settings: Settings, drawn: dict[str, bytes] | None = None, evaluation=None) -> tuple[Settings, str, bytes, bool]:
     """The first layout of ``P`` that fits the column: its settings, DOT, SVG and ``True``;
     or, when none does, the narrowest and ``False``.  SVGs are drawn by the embedded
     Graphviz (the same layout, and bytes, on every machine); ``drawn`` (DOT → SVG) saves
@@ -123,7 +123,7 @@ def fit(P, settings: Settings, drawn: dict[str, bytes] | None = None) -> tuple[S
     limit = max_width_pt(settings) - _ROUNDING
     tried = []
     for candidate in layouts(settings):
-        dot = export_dot(P, candidate)
+        dot = export_dot(P, candidate, evaluation)  # the folder's verdicts, as the part is drawn
         svg = drawn.get(dot) if drawn is not None else None
         if svg is None:
             svg = render(dot, "svg", "embedded")
@@ -136,7 +136,7 @@ def fit(P, settings: Settings, drawn: dict[str, bytes] | None = None) -> tuple[S
     return candidate, dot, svg, False
 
 
-def column_parts(H, settings: Settings, max_nodes: int) -> list[Part]:
+def column_parts(H, settings: Settings, max_nodes: int, evaluation=None) -> list[Part]:
     """The parts of map view ``H`` (:func:`argmap.graph.map_view`) of at most ``max_nodes`` nodes,
     each in the first layout that fits the column.
 
@@ -158,7 +158,7 @@ def column_parts(H, settings: Settings, max_nodes: int) -> list[Part]:
         drawn, too_wide = [], 0
         for root, P in pieces:
             P.graph["title"] = f"{title} (part: {root})"
-            chosen, dot, svg, fits = fit(P, settings, cache)
+            chosen, dot, svg, fits = fit(P, settings, cache, evaluation)
             too_wide += not fits
             drawn.append(Part(root, P, chosen, dot, svg))
         if best is None or too_wide < best[0]:
@@ -176,7 +176,8 @@ class NoSuchPart(ArgmapError):
         self.roots = roots
 
 
-def part_of(G, root: str, settings: Settings, size: int = DEFAULT_PARTS, draw_with: Settings | None = None) -> Part:
+def part_of(G, root: str, settings: Settings, size: int = DEFAULT_PARTS, draw_with: Settings | None = None,
+            evaluation=None) -> Part:
     """The part of ``root``'s map that starts at ``root``, as ``build --parts SIZE`` draws it
     with ``settings`` (the folder's: the same split and the same layout as ``maps/``).
 
@@ -191,11 +192,11 @@ def part_of(G, root: str, settings: Settings, size: int = DEFAULT_PARTS, draw_wi
         raise KeyError(root)
     name = G.nodes[root].get("map")
     whole = G.graph.get("whole", G)
-    parts = {p.root: p for p in column_parts(map_view(whole, name), settings, size)}
+    parts = {p.root: p for p in column_parts(map_view(whole, name), settings, size, evaluation)}
     if root not in parts:
         raise NoSuchPart(f"'{root}' starts no part of map '{name}'", list(parts))
     part = parts[root]
     if draw_with is not None and draw_with != settings:
-        chosen, dot, svg, _ = fit(part.graph, draw_with)
+        chosen, dot, svg, _ = fit(part.graph, draw_with, None, evaluation)
         part = Part(root, part.graph, chosen, dot, svg)
     return part
