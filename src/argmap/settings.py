@@ -211,7 +211,10 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     _style("engine", "which Graphviz draws it", "--engine"),
     _style("semantics", "which semantics decides statuses (`color_by: status`), or a gradual one for strength", "--semantics"),
     _style("bipolar", "how support adds attacks (Cayrol & Lagasquie-Schiex)", "--bipolar"),
-    _style("inferred", "count relations marked `inferred: true` (made by the mapper) in evaluation", "--no-inferred"),
+    _style("inferred", "count relations marked `inferred: true` (made by the mapper, not an author) in evaluation",
+           "--with-inferred"),
+    _style("preferences", "an attack defeats its target unless the target weighs more (`weight`; Amgoud & Cayrol 2002); "
+           "false: plain Dung", "--preferences"),
     _style("rankdir", "direction of a whole map (BT: conclusions at the top)"),
     _style("parts_rankdir", "the preferred direction of a part (RL: a claim on the left, its replies to its right)"),
     _style("stagger", "at most this many unanswered replies to one node side by side (0: no limit)"),
