@@ -25,8 +25,8 @@ quick: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 readme: $(VENV)/.installed-test
-	$(BIN)/cog -r -I tests README.md docs/performance.md
-	$(BIN)/cog -r docs/diff.md
+	$(BIN)/cog -r -I tests README.md
+	$(BIN)/cog -r -I tests $$(grep -l "\[\[\[cog" docs/*.md)
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/stages.py --json bench/stages.json

@@ -57,3 +57,32 @@ def test_a_deep_map_or_a_small_fan_keeps_its_direction():
     assert to_pydot(fan_map(replies=6, chain=8)).get("rankdir") == "BT"  # sideways would be wider
     assert to_pydot(fan_map(), Settings(rankdir="TB")).get("rankdir") == "TB"  # another direction is kept
     assert to_pydot(fan_map(), Settings(stagger=0)).get("rankdir") == "BT"  # stagger = 0: as rankdir says
+
+
+# -- issue 22 item 1: every part `build --parts` wrote in maps/ reads in a 720 px column -----------
+BLOG_COLUMN_PX = 720
+MIN_TEXT_PX = 10
+_NODE_GROUP = re.compile(rb'<g id="node&#45;[^"]*" class="node[^"]*">.*?</g>\n</g>', re.S)
+
+
+def _column_text_px(svg: bytes) -> tuple[float, float]:
+    """The drawing's width (pt) and its smallest node text in CSS px once shown in the column."""
+    width = float(re.search(rb'viewBox="[0-9.\-]+ [0-9.\-]+ ([0-9.]+) ', svg).group(1))
+    natural = float(re.search(rb'style="max-width:([0-9.]+)pt"', svg).group(1)) * 4 / 3  # never drawn larger
+    sizes = [float(x) for group in _NODE_GROUP.findall(svg) for x in re.findall(rb'font-size="([0-9.]+)"', group)]
+    assert sizes, "no node text found"
+    shown = min(natural, BLOG_COLUMN_PX)
+    return width, min(sizes) * 4 / 3 * shown / (width * 4 / 3)
+
+
+def test_every_part_in_maps_reads_at_10px_in_a_720px_column():
+    from conftest import ROOT
+
+    parts = sorted((ROOT / "maps").glob("*/*.svg"))
+    assert len(parts) >= 40  # the seed maps' parts (test_maps checks they are what build draws now)
+    small = {}
+    for path in parts:
+        width, px = _column_text_px(path.read_bytes())
+        if px < MIN_TEXT_PX:
+            small[str(path.relative_to(ROOT))] = (width, round(px, 1))
+    assert not small, f"parts whose node text is under {MIN_TEXT_PX} px at {BLOG_COLUMN_PX} px: {small}"

@@ -94,8 +94,10 @@ def test_seed_page_is_small_and_self_contained(seed_page):
 
 def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
     from argmap import load
-    from argmap.graph import build, map_view, split
+    from argmap.graph import build, map_view
     from argmap.html import DEFAULT_PARTS
+    from argmap.parts import column_parts
+    from argmap.settings import Settings
 
     data = page_json(seed_page)
     G = build(load(ARGUMENTS))
@@ -104,7 +106,7 @@ def test_seed_page_has_every_map_and_the_parts_build_draws(seed_page):
         H = map_view(G, name)
         expected.append(f"map:{name}")
         if sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")) > DEFAULT_PARTS:
-            expected += [f"part:{name}/{root}" for root, _ in split(H, DEFAULT_PARTS)]
+            expected += [f"part:{name}/{part.root}" for part in column_parts(H, Settings(), DEFAULT_PARTS)]
     assert [v["key"] for v in data["views"]] == expected
     assert seed_page.count('<script type="image/svg+xml" id="argmap-view-') == len(expected)
     assert any(v.get("continued") for v in data["views"])  # parts that point at further parts
@@ -515,6 +517,37 @@ def test_the_undrawn_map_view_explains_itself_and_search_opens_a_part(browser, b
     p.page.keyboard.type("Claim number 250 ")
     p.page.keyboard.press("Enter")
     assert p.selected() == "n250" and p.view().get("part")
+
+
+# -- issue 22 item 5: a deep link opens the part drawn from its node, framed; the page has the folder's title
+def test_the_page_is_titled_by_its_folder_or_its_map(seed_page, tmp_path):
+    assert "<title>Debates about AI alignment</title>" in seed_page  # arguments/argmap.toml
+    assert page_json(seed_page)["title"] == "Debates about AI alignment"
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "m.yaml").write_text("title: Should we ship?\nnodes:\n  - id: a\n    text: Ship it.\n", encoding="utf-8")
+    assert "<title>Should we ship?</title>" in build_html(one)
+    (one / "argmap.toml").write_text('title = "Release debates"\n[render]\nwrap = 24\n', encoding="utf-8")
+    assert "<title>Release debates</title>" in build_html(one)
+
+
+def test_deep_link_opens_the_part_drawn_from_the_node_with_its_title_in_view(browser, tmp_path, seed_page):
+    path = tmp_path / "seed.html"
+    path.write_text(seed_page, encoding="utf-8")
+    p = Page(browser, path, "#backlash-needs-few-ais")
+    assert p.selected() == "backlash-needs-few-ais"
+    assert p.view().get("part") == "backlash-needs-few-ais"  # drawn from it, not where it is a leaf
+    frame = p.page.evaluate("""() => {
+        const c = document.getElementById('am-canvas').getBoundingClientRect();
+        const svg = document.querySelector('#am-canvas svg');
+        const title = svg.querySelector('g.graph > text').getBoundingClientRect();
+        const node = document.querySelector('#am-canvas g.am-sel').getBoundingClientRect();
+        return {c: [c.left, c.top, c.right, c.bottom], title: [title.left, title.top, title.right, title.bottom],
+                node: [node.left, node.top, node.right, node.bottom]}; }""")
+    (cl, ct, cr, cb), (tl, tt, tr, tb), (nl, nt, nr, nb) = frame["c"], frame["title"], frame["node"]
+    assert cl <= tl and tr <= cr and ct <= tt and tb <= cb, frame  # the title, whole, in view
+    assert tt - ct < 80, frame  # no blank band above the drawing: room for the zoom buttons and the margin only
+    assert cl <= nl and nr <= cr and ct <= nt and nb <= cb, frame  # and the node
     p.close()
 
 

@@ -93,9 +93,10 @@ def test_block_errors_carry_document_lines(body, line, message):
 def test_map_part_labels_and_color_by(tmp_path):
     from argmap.embed import render_block
 
-    html = render_block(parse_block(f"source: {ROOT / 'arguments'}\npart: backlash-needs-few-ais\nlabels: id\ncolor_by: status"))
+    html = render_block(parse_block(f"source: {ROOT / 'arguments'}\npart: backlash-needs-few-ais\nlabels: title\ncolor_by: status"))
     texts = re.findall(r">([^<]+)</text>", html)
-    assert "backlash-needs-few-ais" in texts  # labels: id
+    assert texts.count("Backlash needs few AIs") == 1  # labels: title draws the title once, bold
+    assert not any("feared backlash" in t for t in texts)  # and not the text
     assert "#c8e6c9" in html or "#ffcdd2" in html  # status fills
     with pytest.raises(BlockError, match="no map named 'nope'"):
         render_block(parse_block(f"source: {SMALL}\nmap: nope"))
@@ -141,6 +142,31 @@ def test_mkdocs_strict_build_fails_on_a_bad_block_and_names_the_line(tmp_path):
     assert proc.returncode != 0
     assert ":5:1: error[argmap-block]: no map named 'debat'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_block_shown_as_code_in_a_longer_fence_stays_code():
+    import markdown
+
+    from argmap.markdown import makeExtension
+
+    text = "````markdown\n```argmap\nsource: nowhere/\n```\n````\n\n```argmap\nsource: " + str(SMALL) + "\n```\n"
+    html = markdown.markdown(text, extensions=["fenced_code", makeExtension()])
+    assert "source: nowhere/" in html and "argmap-error" not in html  # shown, not drawn
+    assert html.count("<svg") == 1  # the real block is drawn
+
+
+@pytest.mark.slow
+def test_the_docs_site_builds_strict_with_argmap_blocks(tmp_path):
+    """The project's own docs (mkdocs.yml): built --strict, so a bad block or a broken link fails CI."""
+    pytest.importorskip("mkdocs", reason="MkDocs is not installed (pip install '.[test]')")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<svg") >= 2  # its pictures are argmap blocks
+    assert "source: arguments/" in index  # and the block shown as code stays code
+    for page in ("reference", "format", "semantics", "performance", "editing", "development"):
+        assert (tmp_path / "site" / page / "index.html").is_file(), page
 
 
 # -- a page from a pull request cannot read the build machine (issue 24) ------------------------

@@ -73,6 +73,8 @@ SH_BLOCKS = [b for b in _blocks("sh") if _commands(b)]
 
 @pytest.mark.parametrize("block", SH_BLOCKS, ids=lambda b: _commands(b)[0][:40])
 def test_sh_examples_run_as_written(block):
+    if "../shared" in block and not (rx.ROOT.parent / "shared").is_dir():
+        pytest.skip("needs ../shared/ (the seed texts and corpus) beside the checkout, as the README says")
     session = rx.Session()
     left_out = []
     try:
@@ -84,6 +86,9 @@ def test_sh_examples_run_as_written(block):
             argv = session.argv(command)
             if "-o" in argv and argv[0].endswith("argmap"):
                 out = session.cwd / argv[argv.index("-o") + 1]
+                if argv[1] == "build":  # a folder of drawings
+                    assert any(out.rglob("*.svg")), f"`{command}` drew nothing into {out.name}/"
+                    continue
                 assert out.is_file(), f"`{command}` wrote no {out.name}"
                 magic = MAGIC.get(out.suffix)
                 if magic:
@@ -95,6 +100,16 @@ def test_sh_examples_run_as_written(block):
     if left_out:  # the others ran (and would have failed above); say what was not run, and why
         parts = ", ".join(f"../shared/{p}" for p in _needs_shared(" ".join(left_out)))
         pytest.skip(f"needs {parts}, not in a plain clone: {'; '.join(left_out)}")
+
+
+def test_examples_that_need_the_seed_texts_say_so():
+    for block in SH_BLOCKS:
+        if "../shared" in block:
+            assert "needs ../shared" in block, block
+
+
+def test_readme_reads_in_five_minutes():
+    assert len(TEXT.splitlines()) < 300
 
 
 def test_sh_blocks_cover_the_readme_examples():

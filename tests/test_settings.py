@@ -106,6 +106,46 @@ def test_config_semantics_gives_render_analyze_and_show_one_verdict(tmp_path):
     assert json.loads(run("analyze", tmp_path, "--json", "--semantics", "grounded"))["status"]["c"] == "UNDEC"
 
 
+# -- issue 22 item 3: one vocabulary of drawing options --------------------------------------------
+def test_one_table_of_drawing_options_serves_every_surface(tmp_path):
+    import dataclasses
+
+    from argmap.cli import cli
+    from argmap.embed import KEYS, BlockError, parse_block
+    from argmap.settings import OPTIONS, Settings, choices, load_config
+
+    fields = {f.name for f in dataclasses.fields(Settings)} - {"extra"}
+    assert {n for n, o in OPTIONS.items() if not o.view} == fields  # every setting is in the table, and no other
+    assert set(KEYS) == {"source", *OPTIONS}  # a block takes exactly the table's keys
+    flags = {opt for p in cli.commands["render"].params for opt in getattr(p, "opts", [])}
+    for o in OPTIONS.values():
+        if o.flag:
+            assert o.flag in flags, o.flag  # the CLI spells it as the table says
+    for name in ("labels", "color_by", "semantics", "bipolar", "engine"):
+        for value in choices(name):  # every value of the CLI is a value in a block and in argmap.toml
+            assert dict(parse_block(f"source: x\n{name}: {value}").style)[name] == value
+            (tmp_path / "argmap.toml").write_text(f'[render]\n{name} = "{value}"\n')
+            assert load_config(tmp_path) is not None
+    assert dict(parse_block("source: x\nlegend: false\nwrap: 20").style) == {"legend": False, "wrap": 20}
+    with pytest.raises(BlockError, match="labels must be one of both, title, text"):
+        parse_block("source: x\nlabels: id")
+
+
+@pytest.mark.slow
+def test_the_docs_option_table_is_generated_and_current():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    docs = [p for p in sorted((ROOT / "docs").glob("*.md")) if "[[[cog" in p.read_text(encoding="utf-8")]
+    assert ROOT / "docs" / "reference.md" in docs
+    cog = Path(sys.executable).parent / "cog"
+    run = subprocess.run([str(cog), "--check", "-I", "tests", *map(str, docs)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, "the docs' generated blocks are stale: run `make readme`\n" + run.stdout + run.stderr
+
+
 # Format v2 settings.
 
 

@@ -57,6 +57,30 @@ def _with_fallback_font(svg: str) -> str:
     return _FONT_FAMILY.sub(fix, svg)
 
 
+_ROOT_OPEN = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX = re.compile(r'viewBox="([0-9.\-]+) ([0-9.\-]+) ([0-9.]+) ([0-9.]+)"')
+
+
+def _opaque_background(svg: str) -> str:
+    """A white rectangle under everything, reaching past every edge of the picture.
+
+    Graphviz's white background ends exactly at the drawing's edge, which falls
+    inside a pixel when the size in pt is not a whole number of pixels: the
+    converter then left the first and last pixel columns (or rows) part
+    transparent, a faint grey line beside the picture in a post.
+
+    >>> _opaque_background('<svg viewBox="0.00 0.00 10.00 5.00"><g/></svg>')
+    '<svg viewBox="0.00 0.00 10.00 5.00"><rect x="-4.00" y="-4.00" width="18.00" height="13.00" fill="white" stroke="none"/><g/></svg>'
+    """
+    root = _ROOT_OPEN.search(svg)
+    box = _VIEWBOX.search(root.group(0)) if root else None
+    if not box:
+        return svg
+    x, y, w, h = (float(v) for v in box.groups())
+    rect = f'<rect x="{x - 4:.2f}" y="{y - 4:.2f}" width="{w + 8:.2f}" height="{h + 8:.2f}" fill="white" stroke="none"/>'
+    return svg[: root.end()] + rect + svg[root.end():]
+
+
 def _one_font(svg: str) -> str:
     """Bold text drawn as regular text with a thin outline of its own colour, for PDF.
 
@@ -90,7 +114,7 @@ def convert_svg(svg: bytes | str, fmt: str) -> bytes:
     except ImportError:
         raise ConverterMissing(f"{fmt.upper()} without Graphviz needs the SVG converter vl-convert-python: {INSTALL_HINT}; SVG works without either") from None
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    text = _with_fallback_font(text)
+    text = _with_fallback_font(_opaque_background(text))
     if fmt == "pdf":
         text = _one_font(text)
     try:

@@ -9,8 +9,12 @@ A block is a small YAML mapping::
     focus: backlash-needs-few-ais # a node and what lies within `depth` relations of it
     depth: 1                      # default 2
     part: backlash-needs-few-ais  # one part of a big map, as `build --parts 16` draws it
-    color_by: status              # author (default), kind, status, none
-    labels: title                 # text (default), title, id
+    color_by: status              # and any other drawing option, as in argmap.toml
+    labels: title
+
+Its keys are ``source`` and the drawing options of :data:`argmap.settings.OPTIONS`,
+with the names, values and defaults they have in ``argmap.toml`` and on the
+command line (the folder's ``argmap.toml`` applies, then the block's keys).
 
 Statuses always come from the analysis of the whole folder, whatever the view.
 Every problem is a :class:`BlockError` that knows the line *in the document*.
@@ -34,11 +38,12 @@ from pathlib import Path
 from .diagnostics import ArgmapError
 
 __all__ = ["Block", "BlockError", "parse_block", "render_block", "block_svg", "block_dot", "block_image",
-           "inside_root", "KEYS", "LABELS", "MAX_BLOCK_CHARS", "MAX_PATH_CHARS", "ROOT_HINT"]
+           "inside_root", "KEYS", "MAX_BLOCK_CHARS", "MAX_PATH_CHARS", "ROOT_HINT"]
 
-KEYS = ("source", "map", "focus", "depth", "part", "color_by", "labels")
-LABELS = ("text", "title", "id")
-TITLE_WORDS = 8
+from .settings import OPTIONS as _OPTIONS, VIEW_KEYS as _VIEW_KEYS  # noqa: E402
+
+#: ``source`` and every drawing option (:data:`argmap.settings.OPTIONS`): one vocabulary with the CLI and argmap.toml
+KEYS = ("source", *_OPTIONS)
 #: A block longer than this is refused before it is parsed (a block is a few short lines).
 MAX_BLOCK_CHARS = 10_000
 #: A path in a block (``source:``, ``argmap-figures``) longer than this is refused unread.
@@ -69,16 +74,19 @@ class Block:
     focus: str | None = None
     depth: int = 2
     part: str | None = None
-    color_by: str | None = None
-    labels: str = "text"
+    style: tuple[tuple[str, object], ...] = ()  # drawing options (Settings fields), as written
     line: int = 1  # the document line of the block's first key
+
+    @property
+    def color_by(self) -> str | None:
+        return dict(self.style).get("color_by")
 
 
 def parse_block(text: str, first_line: int = 1) -> Block:
     """The block's settings; ``first_line`` is the document line of the block's first line.
 
-    >>> parse_block("source: arguments/\\nfocus: x\\ndepth: 1", 10)
-    Block(source='arguments/', map=None, focus='x', depth=1, part=None, color_by=None, labels='text', line=10)
+    >>> parse_block("source: arguments/\\nfocus: x\\ndepth: 1\\nlabels: both", 10)
+    Block(source='arguments/', map=None, focus='x', depth=1, part=None, style=(('labels', 'both'),), line=10)
     >>> parse_block("source: a\\ncolour_by: status", 10)
     Traceback (most recent call last):
     argmap.embed.BlockError: unknown key 'colour_by' in an argmap block
@@ -86,7 +94,9 @@ def parse_block(text: str, first_line: int = 1) -> Block:
     import yaml
 
     from .diagnostics import did_you_mean
+    from .settings import Settings
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if len(text) > MAX_BLOCK_CHARS:
         raise BlockError(f"an argmap block of {len(text):,} characters is too long (at most {MAX_BLOCK_CHARS:,})",
                          first_line, "a block is a few `key: value` lines")
@@ -94,7 +104,7 @@ def parse_block(text: str, first_line: int = 1) -> Block:
         raise BlockError("an argmap block is a flat YAML mapping (key: value lines), not nested lists or mappings",
                          first_line)
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -113,24 +123,34 @@ def parse_block(text: str, first_line: int = 1) -> Block:
             raise BlockError("an argmap block's keys are plain words", line, f"the keys are {', '.join(KEYS)}")
         key = key_node.value
         if key not in KEYS:
-            hint = did_you_mean(key.replace("colour", "color"), list(KEYS)) or f"the keys are {', '.join(KEYS)}"
+            hint = did_you_mean(key.replace("colour", "color").replace("-", "_"), list(KEYS)) or f"the keys are {', '.join(KEYS)}"
             raise BlockError(f"unknown key '{_short(key)}' in an argmap block", line, hint)
         if not isinstance(value_node, yaml.ScalarNode):
             raise BlockError(f"'{key}' takes a single value", line)
-        values[key], lines[key] = value_node.value, line
+        try:  # typed as YAML reads it (true, 12, 1.5), as argmap.toml's values are typed
+            values[key] = yaml.load(yaml.serialize(value_node), Loader=loader)
+        except yaml.YAMLError:  # a tag the safe loader refuses (!!python/...): the text as written
+            values[key] = value_node.value
+        lines[key] = line
     if "source" not in values:
         raise BlockError("an argmap block needs `source:` (a folder of maps or one map file)", first_line)
+    for key in ("source", "map", "focus", "part"):  # names and paths are text, whatever YAML made of them
+        if key in values:
+            values[key] = "" if values[key] is None else str(values[key])
     if "depth" in values:
+        depth = values["depth"]
+        if isinstance(depth, bool) or not isinstance(depth, int):
+            raise BlockError(f"depth must be a whole number, not '{_short(depth)}'", lines["depth"])
+        if not 0 <= depth <= 100:
+            raise BlockError("depth must be 0 or more" if depth < 0 else "depth must be at most 100", lines["depth"])
+    style = tuple((k, v) for k, v in values.items() if k not in ("source", *_VIEW_KEYS))
+    for key, value in style:  # the same check, and message, as argmap.toml and the CLI
         try:
-            values["depth"] = int(values["depth"])
-        except ValueError:
-            raise BlockError(f"depth must be a whole number, not '{_short(values['depth'])}'", lines["depth"]) from None
-        if not 0 <= values["depth"] <= 100:
-            raise BlockError("depth must be 0 or more" if values["depth"] < 0 else "depth must be at most 100",
-                             lines["depth"])
-    if values.get("labels", "text") not in LABELS:
-        raise BlockError(f"labels must be one of {', '.join(LABELS)}, not '{_short(values['labels'])}'", lines["labels"])
-    block = Block(**{k: v for k, v in values.items()}, line=first_line)
+            Settings().replace(**{key: value})
+        except ArgmapError as exc:
+            raise BlockError(_short(exc, 200), lines[key], f"see the drawing options: {key} takes the values argmap.toml takes") from None
+    view = {k: v for k, v in values.items() if k in ("source", *_VIEW_KEYS)}
+    block = Block(**view, style=style, line=first_line)
     object.__setattr__(block, "_lines", lines)
     return block
 
@@ -221,7 +241,7 @@ def _source(block: Block, base: Path, root: Path | str | None) -> Path:
 def _view(block: Block, base: Path, settings, root=None):
     """The graph the block asks for, its settings, and the folder's evaluation (None unless the
     block's colouring shows verdicts)."""
-    from .graph import build, focus, map_view, split
+    from .graph import build, focus, map_view
     from .html import DEFAULT_PARTS
     from .pipeline import open_project
 
@@ -230,9 +250,20 @@ def _view(block: Block, base: Path, settings, root=None):
         from .settings import load_config
 
         settings = load_config(path if path.is_dir() else path.parent)
+    folder_settings = settings  # which parts there are: the folder's, as in maps/
+    for key, value in block.style:  # then the block's own drawing options
+        try:
+            settings = settings.replace(**{key: value})
+        except ArgmapError as exc:
+            raise BlockError(str(exc), _line(block, key)) from None
     project, _, own_map = open_project(path)
     G = build(project)
     whole = G
+    evaluation = None
+    if settings.color_by in ("status", "strength"):
+        from .evaluation import evaluate
+
+        evaluation = evaluate(whole, settings)  # the folder's verdicts, whatever the block selects
     name = block.map or own_map
     if block.part is not None:
         if block.part not in G:
@@ -247,39 +278,21 @@ def _view(block: Block, base: Path, settings, root=None):
             maps = sorted(G.graph["maps"])
             raise BlockError(f"no map named '{name}'", _line(block, "map"), did_you_mean(name, maps) or f"maps: {', '.join(maps)}") from None
     if block.part is not None:
-        parts = dict(split(G, DEFAULT_PARTS))
-        if block.part not in parts:
-            roots = ", ".join(parts)
-            raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"), f"parts start at: {roots}")
-        G = parts[block.part]
+        from .parts import NoSuchPart, part_of
+
+        try:  # the part `build --parts 16` draws, in the block's options
+            part = part_of(G, block.part, folder_settings, DEFAULT_PARTS, draw_with=settings, evaluation=evaluation)
+        except NoSuchPart as exc:
+            raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"),
+                             f"parts start at: {', '.join(exc.roots)}") from None
+        G, settings = part.graph, part.settings
         G.graph["title"] = None
-        settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     if block.focus is not None:
         if block.focus not in G:
             raise BlockError(f"no node '{block.focus}' to focus on", _line(block, "focus"), _suggest(block.focus, G))
         G = focus(G, block.focus, block.depth)
         G.graph["title"] = None
-    if block.color_by is not None:
-        try:
-            settings = settings.replace(color_by=block.color_by)
-        except ArgmapError as exc:
-            raise BlockError(str(exc), _line(block, "color_by")) from None
-    evaluation = None
-    if settings.color_by in ("status", "strength"):
-        from .evaluation import evaluate
-
-        evaluation = evaluate(whole, settings)  # the folder's verdicts, whatever the block selects
-    if block.labels != "text":
-        if G is whole:  # relabel a copy: the built graph is never written to
-            G = G.copy()
-        for n, d in G.nodes(data=True):
-            d["text"] = n if block.labels == "id" else (d.get("title") or _first_words(d.get("text") or n))
     return G, settings, evaluation
-
-
-def _first_words(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def _suggest(name: str, G) -> str | None:

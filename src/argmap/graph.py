@@ -14,6 +14,7 @@ view of one map keeps the nodes of other maps that touch it and marks them
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable
 
 import networkx as nx
@@ -46,12 +47,18 @@ def build(project: Project) -> nx.MultiDiGraph:
     >>> list(G.edges(keys=True))
     [('b', 'a', 'attacks')]
     """
+    # The folder's order (sorted paths, as a folder is walked), whichever file was named first:
+    # `render FILE` and `render FOLDER --map` / `build` then draw a map with the same bytes.
+    maps = sorted(project.maps, key=lambda m: Path(m.path))
     G = nx.MultiDiGraph()
     G.graph["maps"] = {
         m.name: {"title": m.title or m.name, "description": m.description, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
-        for m in project.maps
+        for m in maps
     }
-    for m in project.maps:
+    # Views copy the graph attributes, so each remembers the folder it was selected from: the
+    # folder's author colours and its parts are computed on the whole (theme.folder_colors, parts.part_of).
+    G.graph["whole"] = G
+    for m in maps:
         for node in m.nodes:
             source = m.sources.get(node.source) if node.source else None
             G.add_node(
@@ -74,7 +81,7 @@ def build(project: Project) -> nx.MultiDiGraph:
                 premises=node.premises,
             )
     on_relations = []
-    for node in project.iter_nodes():
+    for node in (node for m in maps for node in m.nodes):
         if node.id not in G:
             continue
         for rel in node.relations:

@@ -41,6 +41,7 @@ __all__ = ["ArgmapExtension", "makeExtension"]
 # The logger name puts warnings under MkDocs's own (so `--strict` counts them).
 log = logging.getLogger("mkdocs.plugins.argmap")
 
+_ANY_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?argmap\s*\}?\s*$")
 
 
@@ -57,6 +58,16 @@ class ArgmapPreprocessor(Preprocessor):
         while i < len(lines):
             match = _OPEN.match(lines[i])
             if not match:
+                other = _ANY_FENCE.match(lines[i])
+                if other:  # another fenced block (say, ````markdown showing an argmap block): its text is code
+                    fence = other.group("fence")
+                    close = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+                    end = i + 1
+                    while end < len(lines) and not close.match(lines[end]):
+                        end += 1
+                    out.extend(lines[i : end + 1])
+                    i = end + 1
+                    continue
                 out.append(lines[i])
                 i += 1
                 continue

@@ -45,10 +45,11 @@ class View:
     depth: int = 2
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    part: str | None = None  # a part's root: the part as `build --parts 16` draws it (argmap.parts)
 
     @property
     def filtered(self) -> bool:
-        return self.focus is not None or bool(self.tags) or bool(self.authors)
+        return self.focus is not None or bool(self.tags) or bool(self.authors) or self.part is not None
 
 
 def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Project, list[Diagnostic], str | None]:
@@ -184,6 +185,23 @@ def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = Vie
 
         own = {m.name for m in opened.maps}
         G = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
+    if view.part is not None:
+        from .parts import NoSuchPart, part_of
+
+        try:
+            from .settings import load_config
+
+            # which parts there are: the folder's settings, as `make maps` draws them; drawn with the flags
+            part = part_of(G, view.part, load_config(opened.folder), draw_with=settings, evaluation=ev)
+        except KeyError:
+            from .diagnostics import did_you_mean
+
+            hint = did_you_mean(view.part, sorted(G.nodes)) or "`argmap list` shows the maps"
+            raise ArgmapError(f"no node with id '{view.part}' to draw the part of ({hint})") from None
+        except NoSuchPart as exc:
+            raise ArgmapError(f"{exc} (parts start at: {', '.join(exc.roots)})") from None
+        G, settings = part.graph, part.settings  # its layout for the column
+        view = dataclasses.replace(view, map=None, part=None)
     H = select(G, view)
     if view.map is None and H.graph.get("title") is None and len(opened.project.maps) == 1:
         H.graph["title"] = opened.project.maps[0].title
@@ -223,13 +241,15 @@ def build_folder(
     An SVG output carries a stamp (a hash of the DOT, the engine and argmap's
     version); one whose stamp matches is not drawn again.  Other formats are
     compared by modification time against the map files.  With ``parts`` > 0,
-    every map of more nodes than that is also drawn in readable parts of about
-    that size, into ``out_dir/<map>/<root-id>.<fmt>`` (see :func:`argmap.graph.split`).
+    every map of more nodes than that is also drawn in parts of at most that size,
+    into ``out_dir/<map>/<root-id>.<fmt>``, each laid out to read in a column
+    (see :func:`argmap.parts.column_parts`; smaller where a part would be too wide).
     """
     from ._version import __version__
     from .export import FORMATS
-    from .export.dot import export as export_dot, link_parts
-    from .graph import map_view, split
+    from .export.dot import export as export_dot
+    from .graph import map_view
+    from .parts import column_parts
     from .render import render, resolve_engine
 
     opened = open_checked([folder])
@@ -243,25 +263,21 @@ def build_folder(
     jobs = []
     for m in maps:
         H = map_view(G, m.name)
-        jobs.append((m.name, out_dir / f"{m.name}.{suffix}", H))
+        H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
+        jobs.append((m.name, out_dir / f"{m.name}.{suffix}", H, settings, None))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         if parts and own > parts:
-            pieces = split(H, parts)
-            link_parts(pieces)  # "[replies: see its own part]" links to the part that draws them
-            for root, P in pieces:
-                P.graph["title"] = f"{H.graph.get('title', m.name)} (part: {root})"
-                jobs.append((f"{m.name}/{root}", out_dir / m.name / f"{root}.{suffix}", P))
-    # parts are drawn sideways: replies to one node stack in a column, so no staggering
-    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
-    for i, (name, out, H) in enumerate(jobs, 1):
+            # each part in the layout that reads in a column (argmap.parts), drawn by the embedded Graphviz
+            for part in column_parts(H, settings, parts, ev):
+                svg = part.svg if fmt == "svg" and resolve_engine(settings.engine, fmt) == "embedded" else None
+                jobs.append((f"{m.name}/{part.root}", out_dir / m.name / f"{part.root}.{suffix}", part.graph, part.settings, svg))
+    for i, (name, out, H, job_settings, drawn) in enumerate(jobs, 1):
         start = time.perf_counter()
-        job_settings = part_settings if "part" in H.graph else settings
         step = BuildStep(name, out, i, len(jobs), nodes=sum(1 for _, d in H.nodes(data=True) if not d.get("ghost")))
         if step.nodes > settings.large_map_warning and not parts:
             step.warnings.append(
                 f"{name} has {step.nodes} nodes; consider views with --focus or --tag, or --parts N"
             )
-        H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
         dot_text = export_dot(H, job_settings, ev)
         if fmt == "svg":
             engine = resolve_engine(settings.engine, fmt)
@@ -269,7 +285,7 @@ def build_folder(
             if not force and out.is_file() and stamp in _head(out):
                 step.skipped = True
             else:
-                svg = render(dot_text, "svg", engine)
+                svg = drawn if drawn is not None else render(dot_text, "svg", engine)
                 _write(out, _stamp_svg(svg, stamp))
         elif fmt in ("png", "pdf"):
             if not force and out.is_file() and out.stat().st_mtime >= newest_input:

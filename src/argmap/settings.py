@@ -1,7 +1,9 @@
 """Rendering settings: one dataclass of defaults, overlaid by a config file, overlaid by flags.
 
 A folder may hold ``argmap.toml`` with a ``[render]`` table using the same names
-as the fields below; command-line flags win over it.
+as the fields below (command-line flags win over it), and, above that table, the
+folder's ``title`` (the page's title).  :data:`OPTIONS` is the one table of drawing
+options that the CLI, ``argmap.toml``, ```` ```argmap ```` blocks and the docs share.
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ from .gradual import GRADUAL as _GRADUAL
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from .model import Location
 
-__all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config", "load_settings", "CONFIG_NAME"]
+__all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config",
+           "load_settings", "load_title", "CONFIG_NAME", "Option", "OPTIONS", "VIEW_KEYS", "choices", "options_markdown"]
 
 #: How boxes can be filled (``--color-by``): name → what the colour says.  The one list of
 #: colourings: the settings check, the CLI choices, the README and export.theme read it.
 COLOR_BY = {
-    "author": "who wrote it: a stable colour per author",
+    "author": "whose view it is (the holder): one colour per person in every drawing of the folder",
     "kind": "claim or argument",
     "status": "whether it stands: IN, OUT or UNDEC",
-    "tag": "its first tag: a stable colour per tag",
+    "tag": "its first tag: one colour per tag in every drawing of the folder",
     "strength": "its strength in [0, 1] under a gradual semantics (dfquad unless one is chosen): light to dark",
     "none": "no fill",
 }
@@ -165,6 +168,97 @@ def _choices(name: str):
     return None
 
 
+# -- one vocabulary of drawing options --------------------------------------------------------
+@dataclass(frozen=True)
+class Option:
+    """One drawing option, as every surface spells it.
+
+    ``name`` is the key in ``argmap.toml``'s ``[render]`` table and in an
+    ```` ```argmap ```` block (Markdown and pandoc); ``flag`` is the command line's
+    spelling, when the CLI has one.  A ``view`` option picks what is drawn (never in
+    ``argmap.toml``: a folder has no one view); a ``style`` option is a
+    :class:`Settings` field, with the same default and values everywhere.
+    """
+
+    name: str
+    help: str
+    flag: str | None = None
+    view: bool = False
+    default: Any = None
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where it can be given: ``block`` (Markdown and pandoc), ``toml`` (``argmap.toml``), ``cli``."""
+        return ("block",) + (() if self.view else ("toml",)) + (("cli",) if self.flag else ())
+
+
+def _style(name: str, help: str, flag: str | None = None) -> Option:
+    return Option(name, help, flag, default=getattr(Settings(), name))
+
+
+#: Every drawing option, in the order the docs list them: the CLI's flags, ``argmap.toml`` and the
+#: ```` ```argmap ```` blocks (:mod:`argmap.embed`) read it, and ``docs/reference.md`` is generated from it.
+OPTIONS: dict[str, Option] = {o.name: o for o in (
+    Option("map", "one map of the folder, with ghosts (dashed) for the nodes of other maps it touches", "--map", True),
+    Option("focus", "a node id: that node and what lies within `depth` relations of it", "--focus", True),
+    Option("depth", "how many relations `focus` reaches", "--depth", True, 2),
+    Option("part", "a part's root id: one part of a big map, drawn as `build --parts 16` draws it", "--part", True),
+    _style("color_by", "what fills the boxes", "--color-by"),
+    _style("labels", "what a box shows", "--labels"),
+    _style("wrap", "label width in characters (8 to 200)", "--wrap"),
+    _style("legend", "draw the legend under the map", "--no-legend"),
+    _style("title", "draw the map's title above it"),
+    _style("engine", "which Graphviz draws it", "--engine"),
+    _style("semantics", "which semantics decides statuses (`color_by: status`), or a gradual one for strength", "--semantics"),
+    _style("bipolar", "how support adds attacks (Cayrol & Lagasquie-Schiex)", "--bipolar"),
+    _style("inferred", "count relations marked `inferred: true` (made by the mapper, not an author) in evaluation",
+           "--with-inferred"),
+    _style("preferences", "an attack defeats its target unless the target weighs more (`weight`; Amgoud & Cayrol 2002); "
+           "false: plain Dung", "--preferences"),
+    _style("rankdir", "direction of a whole map (BT: conclusions at the top)"),
+    _style("parts_rankdir", "the preferred direction of a part (RL: a claim on the left, its replies to its right)"),
+    _style("stagger", "at most this many unanswered replies to one node side by side (0: no limit)"),
+    _style("fontname", "the font"),
+    _style("fontsize", "node text size in pt (4 to 72); a part's width limit follows it"),
+    _style("large_map_warning", "warn when a drawing has more nodes than this"),
+)}
+#: The keys that pick what an ```argmap block draws (besides ``source``), from :data:`OPTIONS`.
+VIEW_KEYS = tuple(o.name for o in OPTIONS.values() if o.view and "block" in o.places)
+
+
+def choices(name: str) -> tuple[str, ...] | None:
+    """The values an option takes, when it is one of a list."""
+    if name == "color_by":
+        return tuple(COLOR_BY)
+    if name == "labels":
+        return tuple(LABELS)
+    return _choices(name)
+
+
+def options_markdown() -> str:
+    """The table of every drawing option, for the docs (generated by cog: it cannot drift)."""
+
+    def show(value) -> str:
+        if value is None:
+            return ""
+        return f"`{_show(value).strip(chr(39))}`"
+
+    helps = {"color_by": COLOR_BY, "labels": LABELS, "semantics": SEMANTICS, "bipolar": BIPOLAR}
+    rows = ["| key | in | command line | values | default | what it does |", "|---|---|---|---|---|---|"]
+    for o in OPTIONS.values():
+        values = choices(o.name)
+        if values and o.name in helps:
+            shown = "<br>".join(f"`{v}`: {helps[o.name][v]}" if helps[o.name].get(v) else f"`{v}`" for v in values)
+        elif values:
+            shown = ", ".join(f"`{v}`" for v in values)
+        else:
+            shown = {bool: "`true`, `false`", int: "a whole number", float: "a number", str: "text"}.get(
+                _TYPES.get(o.name), "a whole number" if o.name == "depth" else "a map name" if o.name == "map" else "a node id")
+        where = "block" if o.view else "block, toml"
+        rows.append(f"| `{o.name}` | {where} | {f'`{o.flag}`' if o.flag else ''} | {shown} | {show(o.default)} | {o.help} |")
+    return "\n".join(rows)
+
+
 def normalize_any_semantics(name: str) -> str:
     """Canonical name of a Dung semantics (``GR``, ``preferred``...) or a gradual one (``df-quad``, ``qe``)."""
     from .gradual import GradualError, normalize_gradual
@@ -244,8 +338,13 @@ def load_config(folder: str | Path) -> Settings:
     from .diagnostics import did_you_mean
 
     for top in sorted(data):
+        if top == "title" and isinstance(data[top], str) and data[top].strip():
+            continue  # the folder's title (load_title): the page's
+        if top == "title":
+            raise _config_error(path, text, f"title must be a non-empty string, not {_show(data[top])}",
+                                'write title = "What the maps of this folder debate"', key="title")
         if top != "render":
-            hint = did_you_mean(top, ["render"]) or "argmap.toml has one table, [render]"
+            hint = did_you_mean(top, ["render", "title"]) or "argmap.toml has a title and one table, [render]"
             raise _config_error(path, text, f"unknown table or key '{top}'", hint, key=None if isinstance(data[top], dict) else top,
                                 table=top if isinstance(data[top], dict) else None)
     table = data.get("render", {})
@@ -277,6 +376,17 @@ def load_config(folder: str | Path) -> Settings:
     if isinstance(settings.fontsize, int):
         settings = dataclasses.replace(settings, fontsize=float(settings.fontsize))
     return settings
+
+
+def load_title(folder: str | Path) -> str | None:
+    """The folder's title, ``title = "..."`` at the top of its ``argmap.toml`` (``None`` without one).
+    Checked as :func:`load_config` checks the file, so a bad file raises the same located error."""
+    load_config(folder)
+    path = Path(folder) / CONFIG_NAME
+    if not path.is_file():
+        return None
+    title = tomllib.loads(path.read_text(encoding="utf-8")).get("title")
+    return " ".join(title.split()) if isinstance(title, str) else None
 
 
 def load_settings(folder: str | Path, **flags: Any) -> Settings:

@@ -31,7 +31,7 @@ def _folder(path: Path) -> Path:
 @format_option
 @view_options
 @style_options
-def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
+def render(path, output, fmt, map_name, focus, depth, part, tags, authors, **style):
     """Draw a map (or a folder of maps) as a picture, as text for other tools or
     as its attack framework for ICCMA solvers (every format is listed below).
 
@@ -45,7 +45,8 @@ def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
     \b
     Example:
       argmap render arguments/power-concentration.yaml -o map.svg
-      argmap render arguments/ --focus backlash-needs-few-ais --depth 1 -o part.svg
+      argmap render arguments/ --focus backlash-needs-few-ais --depth 1 -o focus.svg
+      argmap render arguments/ --part backlash-needs-few-ais -o part.svg
       argmap render arguments/takeoff.yaml --color-by status -o status.png
       argmap render arguments/power-concentration.yaml -o pc.apx --bipolar supported
     """
@@ -57,7 +58,7 @@ def render(path, output, fmt, map_name, focus, depth, tags, authors, **style):
     opened = open_checked([path])
     if output != "-":
         check_output(output, fmt, opened)
-    data, G = render_opened(opened, fmt, settings, View(map_name, focus, depth, tuple(tags), tuple(authors)))
+    data, G = render_opened(opened, fmt, settings, View(map_name, focus, depth, tuple(tags), tuple(authors), part))
     shown = sum(1 for _, d in G.nodes(data=True) if not d.get("ghost"))
     if shown > settings.large_map_warning:
         click.echo(

@@ -27,6 +27,10 @@ from . import theme
 __all__ = ["quote", "to_pydot", "document", "export", "wrap", "link_parts", "Marks"]
 
 
+#: The drawing's title wraps at this many characters (at 16 pt, about 450 pt wide).
+TITLE_WRAP = 56
+
+
 def quote(value: object) -> str:
     """A DOT double-quoted string that Graphviz draws as ``value`` (see :mod:`argmap.textsafe`).
 
@@ -98,7 +102,8 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
     text = data.get("text") or ""
     if data.get("ghost"):  # context only: short, never bold
         where = f"part: {data['part']}" if data.get("part") else data.get("map")
-        return f"[{where}]\n{wrap(title if title and mode != 'text' else text, settings.wrap)}", 0
+        where = "\n".join(textwrap.wrap(f"[{where}]", settings.wrap, break_on_hyphens=True))  # long ids break at hyphens
+        return f"{where}\n{wrap(title if title and mode != 'text' else text, settings.wrap)}", 0
     lines = []
     if title and mode != "text":
         lines = wrap(title, max(8, settings.wrap - 4)).split("\n")
@@ -107,7 +112,7 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
         lines.append(wrap(text, settings.wrap))
     if data.get("kind") == "question":  # the badge: a question reads as one at a glance
         lines[0] = "? " + lines[0]
-    lines.extend(_byline(data))
+    lines.extend(wrapped for line in _byline(data) for wrapped in wrap(line, settings.wrap).split("\n"))
     if data.get("continued"):
         lines.append("[replies: see its own part]")
     return "\n".join(lines), bold
@@ -269,10 +274,13 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     font = quote(settings.fontname)
     dot = dotdoc.Document()
     sideways = _sideways(G, settings)
-    dot.set("rankdir", settings.parts_rankdir if sideways else settings.rankdir)
+    rankdir = settings.parts_rankdir if sideways else settings.rankdir
+    dot.set("rankdir", rankdir)
     dot.set("newrank", "true")
     dot.set("nodesep", "0.35")
-    dot.set("ranksep", "0.55")
+    # across the page, every rank is a column of boxes: short arrows keep a chain of
+    # replies inside a column of text (see argmap.parts); down the page, room for arrows
+    dot.set("ranksep", "0.35" if rankdir in ("LR", "RL") else "0.55")
     dot.set("pad", "0.3")
     dot.set("bgcolor", quote("white"))
     dot.set("fontname", font)
@@ -280,7 +288,9 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     if marks is not None and marks.title:
         title = f"{title}: {marks.title}" if title else marks.title
     if settings.title and title:
-        dot.set("label", quote(title))
+        # a long title (a part's names its map and its root) would be the widest line of a
+        # small drawing: wrapped, it never sets the width of a part (see argmap.parts)
+        dot.set("label", quote(wrap(title, TITLE_WRAP)))
         dot.set("labelloc", "t")
         dot.set("fontsize", str(settings.fontsize + 5))
     dot.set_node_defaults(
@@ -295,7 +305,9 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     dot.set_edge_defaults(fontname=font, fontsize=str(settings.fontsize - 1), arrowsize="0.8")
 
     nodes = with_verdicts(G.nodes(data=True), evaluation)
-    fill, swatches = theme.fills(nodes, settings.color_by)
+    # author and tag colours are the folder's: one person, one colour in every drawing of it
+    folder = theme.folder_colors(G, settings.color_by) if settings.color_by in ("author", "tag") else None
+    fill, swatches = theme.fills(nodes, settings.color_by, folder)
     for n, data in nodes:
         label, bold = _label(data, settings)
         attrs = {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import weakref
 
 __all__ = [
     "EDGE_STYLE", "STATUS_FILL", "KIND_FILL", "author_colors", "stable_colors", "GHOST", "ARGUMENT", "QUESTION",
     "STANCE", "STANCE_WORDS", "RELATION_POINT", "JOIN_POINT", "PALETTE", "COLORINGS", "fills", "strength_color",
-    "STRENGTH_STEPS", "edge_style", "DIFF_ADDED", "DIFF_ADDED_EDGE", "DIFF_REWORDED", "DIFF_REJUDGED",
-    "DIFF_REMOVED", "DIFF_REMOVED_EDGE",
+    "STRENGTH_STEPS", "edge_style", "folder_colors", "DIFF_ADDED", "DIFF_ADDED_EDGE", "DIFF_REWORDED",
+    "DIFF_REJUDGED", "DIFF_REMOVED", "DIFF_REMOVED_EDGE",
 ]
 
 #: Eight pastel fills that stay apart from each other and readable under black text
@@ -94,11 +95,14 @@ GHOST = {"style": "dashed,rounded", "color": "#757575", "fontcolor": "#616161", 
 from ..settings import COLOR_BY as COLORINGS  # noqa: E402
 
 
-def fills(nodes, color_by: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+def fills(nodes, color_by: str, folder: dict[str, str] | None = None) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Each node's fill under ``color_by``, and the legend's swatches for the fills used.
 
     ``nodes`` is ``(id, attributes)`` pairs (ghosts are skipped: they are drawn
-    unfilled).  Swatches list only what appears, in a stable order.
+    unfilled).  Swatches list only what appears, in a stable order.  ``folder``
+    (:func:`folder_colors`) gives the author or tag colours of the whole folder, so
+    that a person has one colour in every drawing of it; without it the colours
+    are chosen for these nodes alone.
 
     >>> fills([("a", {"tags": ("x", "y")}), ("b", {"tags": ()})], "tag")
     ({'a': '#ffed6f', 'b': '#f5f5f5'}, [('x', '#ffed6f'), ('no tag', '#f5f5f5')])
@@ -123,13 +127,10 @@ def fills(nodes, color_by: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
         key = {n: d.get("kind") for n, d in nodes}
         palette, names, order = dict(KIND_FILL), {k: k for k in KIND_FILL}, list(KIND_FILL)
     else:
-        if color_by == "author":  # the holder: held_by, else by; nobody holds a steelman
-            key = {n: (d["holder"] if "holder" in d else d.get("by")) for n, d in nodes}
-        else:
-            key = {n: (tuple(d.get("tags") or ()) or (None,))[0] for n, d in nodes}
-        palette = stable_colors(v for v in key.values() if v)
+        key = {n: _colour_key(d, color_by) for n, d in nodes}
+        palette = dict(folder) if folder is not None else stable_colors(v for v in key.values() if v)
         names = {v: v for v in palette}
-        order = list(palette)
+        order = sorted(palette)
     missing = "no author" if color_by == "author" else "no tag" if color_by == "tag" else "unknown"
     if color_by == "author" and any(d.get("stance") == "steelman" for _, d in nodes):
         unheld = [d for n, d in nodes if key[n] is None]
@@ -191,3 +192,79 @@ def stable_colors(names) -> dict[str, str]:
         used.add(candidate)
         out[name] = PALETTE[candidate]
     return out
+
+
+def _colour_key(d: dict, color_by: str) -> str | None:
+    """What a node is coloured by: its holder (held_by, else by; nobody holds a steelman), or its first tag."""
+    if color_by == "author":
+        return d["holder"] if "holder" in d else d.get("by")
+    return (tuple(d.get("tags") or ()) or (None,))[0]
+
+
+def _slot(name: str) -> int:
+    return int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % len(PALETTE)
+
+
+#: folder graph → {colouring: colours}: computed once per folder, never written into the graph
+_FOLDER_COLOURS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def folder_colors(G, color_by: str = "author") -> dict[str, str]:
+    """A colour for every author (holder) or first tag of the folder ``G``, the same in every
+    drawing of it: every map, part, focus, page and block.
+
+    There are more people in a folder than pastel colours that stay apart, so
+    colours are shared, but not by two people who meet: who appear in one map, or
+    whose nodes answer each other.  People are given colours in order of how many
+    nodes they hold in the folder (most first, then by name); each takes the
+    colour its name hashes to, else the next one no earlier neighbour has, else
+    the one its earlier neighbours use least.  A person's colour depends only on
+    the people before them, so a newcomer with one node never recolours anyone
+    who holds more, nor anyone it never meets.
+
+    >>> from argmap.graph import build
+    >>> from argmap.model import Map, Node, Project
+    >>> one = lambda by: build(Project((Map("m", "m.yaml", nodes=(Node("a", "A.", "m", by="Ann"), Node("b", "B.", "m", by=by))),)))
+    >>> folder_colors(one("Bob"))["Ann"] == folder_colors(one("Cy"))["Ann"]
+    True
+    """
+    G = G.graph.get("whole", G) if hasattr(G, "graph") else G
+    cached = _FOLDER_COLOURS.get(G)
+    if cached is not None and color_by in cached:
+        return cached[color_by]
+    count: dict[str, int] = {}
+    per_map: dict[str, set[str]] = {}
+    name_of: dict[str, str] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("ghost"):
+            continue
+        k = _colour_key(d, color_by)
+        if not k:
+            continue
+        name_of[n] = k
+        count[k] = count.get(k, 0) + 1
+        per_map.setdefault(d.get("map"), set()).add(k)
+    meets: dict[str, set[str]] = {k: set() for k in count}
+    for people in per_map.values():
+        for k in people:
+            meets[k] |= people
+    for u, v in G.edges():
+        if u in name_of and v in name_of:
+            meets[name_of[u]].add(name_of[v])
+            meets[name_of[v]].add(name_of[u])
+    out: dict[str, int] = {}
+    for name in sorted(count, key=lambda k: (-count[k], k)):
+        first = _slot(name)
+        probe = [(first + i) % len(PALETTE) for i in range(len(PALETTE))]
+        use = [0] * len(PALETTE)
+        for other in meets[name] - {name}:
+            if other in out:
+                use[out[other]] += count[other]
+        free = [s for s in probe if not use[s]]
+        out[name] = free[0] if free else min(probe, key=lambda s: use[s])
+    colours = {name: PALETTE[s] for name, s in out.items()}
+    try:
+        _FOLDER_COLOURS.setdefault(G, {})[color_by] = colours
+    except TypeError:  # not weak-referenceable: computed again next time
+        pass
+    return colours

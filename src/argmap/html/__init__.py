@@ -27,8 +27,8 @@ from ..settings import Settings
 
 __all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO"]
 
-#: Maps with more nodes than this are also shown in parts of about this size.
-DEFAULT_PARTS = 16
+#: Maps with more nodes than this are also shown in parts of at most this size (as ``make maps``).
+from ..parts import DEFAULT_PARTS  # noqa: E402
 
 #: Maps with more nodes than this are shown in parts only: Graphviz's layout of a whole map
 #: grows faster than its size (a 1,000-node random map took 19 s of the page's 30 s), while
@@ -48,15 +48,15 @@ class _View:
     drawn: bool = True  # False: a map too big to draw whole (DRAW_WHOLE_UP_TO); its parts are drawn
 
 
-def _views(G, settings: Settings, parts: int, whole_up_to: int = DRAW_WHOLE_UP_TO) -> list[_View]:
-    """Every map of the folder and, for the big ones, their parts (the same split as ``build --parts``).
+def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int = DRAW_WHOLE_UP_TO) -> list[_View]:
+    """Every map of the folder and, for the big ones, their parts (the same parts and layouts as ``build --parts``).
 
     A map of more than ``whole_up_to`` nodes (:data:`DRAW_WHOLE_UP_TO`) is not drawn whole; it is always split
     (``parts`` or :data:`DEFAULT_PARTS` nodes a part), so every node is drawn somewhere.
     """
-    from ..graph import map_view, split
+    from ..graph import map_view
+    from ..parts import column_parts
 
-    part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
     out = []
     for name in G.graph["maps"]:
         H = map_view(G, name)
@@ -66,9 +66,9 @@ def _views(G, settings: Settings, parts: int, whole_up_to: int = DRAW_WHOLE_UP_T
         out.append(_View(f"map:{name}", name, None, title, H, settings, drawn))
         size = parts if drawn else (parts or DEFAULT_PARTS)
         if size and own > size:
-            for root, P in split(H, size):
-                P.graph["title"] = f"{title} (part: {root})"
-                out.append(_View(f"part:{name}/{root}", name, root, P.graph["title"], P, part_settings))
+            for part in column_parts(H, settings, size, evaluation):  # as `build --parts` draws them
+                P = part.graph
+                out.append(_View(f"part:{name}/{part.root}", name, part.root, P.graph["title"], P, part.settings))
     return out
 
 
@@ -256,8 +256,25 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     project, _, _ = open_project(path)
     G = build(project)
     if title is None:
-        title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
+        title = page_title(path, project)
     return page_html(G, title, settings, parts, whole_up_to)
+
+
+def page_title(path: str | Path, project) -> str:
+    """The page's title: the folder's (``title`` in its ``argmap.toml``), else the map's when there is
+    one map, else the maps' titles (three at most), else the folder's name."""
+    from ..settings import load_title
+
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    title = load_title(folder)
+    if title:
+        return title
+    titles = [m.title or m.name for m in project.maps]
+    if len(titles) == 1:
+        return titles[0]
+    if 1 < len(titles) <= 3:
+        return "; ".join(titles)
+    return Path(path).resolve().name
 
 
 def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS,
@@ -273,7 +290,7 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
 
     settings = settings or Settings()
     ev = evaluate(G, settings)
-    views = _views(G, settings, parts, whole_up_to)
+    views = _views(G, settings, parts, ev, whole_up_to)
     templates = []
     for i, v in enumerate(views):
         if not v.drawn:

@@ -200,6 +200,25 @@
     setBox({ x: p.x - w / 2, y: p.y - h / 2, w: w, h: h });
   }
 
+  /* The part drawn from a node, opened by a link to it: from the top of the drawing (its
+     title), at natural size or a little less, with the node in view; what is left over is
+     below the drawing.  Centring on the node left a blank band above it and cut the title. */
+  function frameFrom(id) {
+    var g = nodeEls[id];
+    var c = canvas.getBoundingClientRect();
+    if (!g || !c.width || !c.height) { fit(); return; }
+    var aspect = c.height / c.width;
+    var w = Math.max(c.width, Math.min(base.w, c.width * 1.25));   // natural size, or down to 80 %
+    var h = w * aspect;
+    var r = g.getBoundingClientRect();
+    var p = toSvg(r.left + r.width / 2, r.top + r.height / 2);
+    var x = base.w <= w ? base.x + (base.w - w) / 2 : Math.min(Math.max(p.x - w / 2, base.x), base.x + base.w - w);
+    var y = base.y - 40 * w / c.width;   // the title first, below the zoom buttons
+    var bottom = toSvg(r.left + r.width / 2, r.bottom).y;
+    if (bottom > y + h) y = Math.max(base.y, Math.min(p.y - h / 3, base.y + base.h - h));   // a node far down
+    setBox({ x: x, y: y, w: w, h: h });
+  }
+
   var drag = null;
   canvas.addEventListener("pointerdown", function (e) {
     if (!svg || e.button !== 0) return;
@@ -266,8 +285,9 @@
     if (target != null && target !== current) showView(target, true);
     selected = id;
     mark(id);
-    if (opts.centre !== false) centreOn(id);
-    renderPanel(id);
+    renderPanel(id);   // first: the panel narrows the canvas the framing measures
+    if (opts.frame) frameFrom(id);
+    else if (opts.centre !== false) centreOn(id);
     setHash(id);
     if (opts.focus !== false && nodeEls[id]) nodeEls[id].focus({ preventScroll: true });
     return true;
@@ -559,7 +579,9 @@
     if (h.indexOf("node-") === 0 && !node(h) && node(h.slice(5))) h = h.slice(5);
     if (!node(h) && mapView(h) != null) { notice(""); showView(mapView(h), true); return true; }  // #map-name
     if (!node(h)) { notice("Nothing in this page is named " + short(h) + ": no box, map or part has that id"); return false; }
-    return selectNode(h);
+    // a link to a node opens the part drawn from it (its replies), else where it is drawn in full
+    var own = node(h).ownPart;
+    return own != null ? selectNode(h, { view: own, frame: true }) : selectNode(h);
   }
   window.addEventListener("hashchange", function () { if (!writingHash && !fromHash() && current < 0) showView(firstReadable(), true); });
 
