@@ -26,6 +26,7 @@ quick: $(VENV)/.installed-test
 
 readme: $(VENV)/.installed-test
 	$(BIN)/cog -r -I tests README.md docs/performance.md
+	$(BIN)/cog -r docs/diff.md
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/stages.py --json bench/stages.json

@@ -464,6 +464,60 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     p.close()
 
 
+# -- a map too big to draw whole (issue 23): drawn in parts only, and the page says so ----------
+def big_tree_folder(root: Path, n: int) -> Path:
+    """A reply tree of ``n`` nodes, one map file, written as a user would."""
+    folder = root / "big"
+    folder.mkdir()
+    lines = ["map: big", "title: A big generated debate", "nodes:"]
+    for i in range(n):
+        lines += [f"  - id: n{i}", f"    text: Claim number {i} of a long debate.", f"    by: Author {i % 7}"]
+        if i:
+            lines.append(f"    {('supports', 'attacks')[i % 2]}: [n{(i - 1) // 3}]")
+    (folder / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory) -> Path:
+    from argmap.html import DRAW_WHOLE_UP_TO
+
+    folder = big_tree_folder(tmp_path_factory.mktemp("big"), DRAW_WHOLE_UP_TO + 20)
+    out = folder.parent / "big.html"
+    write_html(folder, out)
+    return out
+
+
+def test_a_map_too_big_to_draw_whole_is_drawn_in_parts_and_says_so(big_page):
+    from argmap.html import DRAW_WHOLE_UP_TO
+
+    page = big_page.read_text(encoding="utf-8")
+    data = page_json(page)
+    whole = next(i for i, v in enumerate(data["views"]) if "part" not in v)
+    assert data["views"][whole].get("drawn") is False and len(data["views"][whole]["nodes"]) == DRAW_WHOLE_UP_TO + 20
+    block = re.search(rf'<script type="image/svg\+xml" id="argmap-view-{whole}">(.*?)</script>', page, re.S).group(1)
+    assert "too many to draw as one picture" in block and 'class="node"' not in block
+    drawn = {n for v in data["views"] if v.get("part") for n in v["nodes"]}
+    assert drawn == set(data["views"][whole]["nodes"])  # every box is drawn in some part
+    assert all(data["nodes"][n]["home"] != whole for n in drawn)  # and a search opens it there
+
+
+def test_small_maps_are_still_drawn_whole(seed_page):
+    assert all(v.get("drawn", True) for v in page_json(seed_page)["views"])
+
+
+def test_the_undrawn_map_view_explains_itself_and_search_opens_a_part(browser, big_page):
+    p = Page(browser, big_page, "#map=big")
+    assert p.view().get("drawn") is False
+    assert "too many to draw" in p.page.inner_text("#am-canvas")
+    assert "parts only" in p.page.inner_text("#am-hint")
+    p.page.keyboard.press("/")
+    p.page.keyboard.type("Claim number 250 ")
+    p.page.keyboard.press("Enter")
+    assert p.selected() == "n250" and p.view().get("part")
+    p.close()
+
+
 # Defects found by QA.
 
 

@@ -161,6 +161,33 @@ def test_include_is_not_followed_and_says_so():
     assert [n.text for n in m.nodes] == ["Claim."]
 
 
+# -- hostile data blocks (issue 23): parsed once, refused past a size or depth with the line ----------
+def test_a_huge_data_block_is_refused_with_its_line():
+    from argmap.diagnostics import InvalidInputError
+
+    text = '[A]: a\n\n[B]: b {x: "' + "y" * 70_000 + '"}\n'
+    with pytest.raises(InvalidInputError, match=r"^d\.argdown:3:1: error\[argdown-data-size\]"):
+        read(text, "d.argdown")
+
+
+def test_a_deeply_nested_data_block_is_not_data_and_costs_one_bounded_parse():
+    from argmap.importers.argdown import DATA_MAX_DEPTH
+
+    m = read("[A]: a\n  + [B]: b " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", "d.argdown")
+    assert m.nodes[1].text.startswith("b {a: {a:") and DATA_MAX_DEPTH < 3000
+
+
+def test_many_braces_before_one_closing_brace_are_text_and_the_data_block_is_found():
+    m = read("[A]: " + "a {b " * 3000 + "}\n\n[B]: with data {weight: 0.7, note: 'a } in quotes'}\n", "d.argdown")
+    assert m.nodes[0].text.startswith("a {b a {b") and m.nodes[0].text.count("{") == 2999  # the last "{b }" is data
+    assert "weight: 0.7" in m.nodes[1].note and "a } in quotes" in m.nodes[1].note
+
+
+def test_a_statement_written_over_many_lines_is_joined_once():
+    m = read("[A]: first\n" + "".join(f"more {i}\n" for i in range(5000)), "d.argdown")
+    assert m.nodes[0].text == "first " + " ".join(f"more {i}" for i in range(5000))
+
+
 # Lines that Argdown's own CLI rejects or reads oddly.
 
 

@@ -98,3 +98,40 @@ def test_did_you_mean_through_the_index_finds_the_right_id():
 def test_did_you_mean_ties_go_to_the_smallest_name():
     assert did_you_mean("abc", {"abx", "aby", "abw"}) == "did you mean 'abw'?"
     assert did_you_mean("abc", ["aby", "abx"]) == "did you mean 'abx'?"
+
+
+# -- issue 23: the benchmark's cases at its smallest sizes, timed -----------------------------
+import importlib.util  # noqa: E402
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("bench_scaling", Path(__file__).resolve().parents[1] / "bench" / "scaling.py")
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+#: Growth allowed per doubling (2.0 is linear, 4.0 quadratic): start-up costs and noise fit under it.
+PER_DOUBLING = 2.5
+
+
+@pytest.mark.parametrize("label,shape,fn", bench.LIBRARY, ids=[f"{a}-{b}" for a, b, _ in bench.LIBRARY])
+def test_library_work_grows_linearly(tmp_path, label, shape, fn):
+    """CPU seconds at 300 and 1,200 nodes (two doublings): at most 2.5 x 2.5 times more.
+
+    Each of these was quadratic or worse before (a cliff the hostile run found)."""
+    small, big = 300, 1200
+    t_small = bench.cpu_seconds(fn, bench.make_input(shape, small, tmp_path / "small"), runs=3)
+    t_big = bench.cpu_seconds(fn, bench.make_input(shape, big, tmp_path / "big"), runs=3)
+    assert t_big <= PER_DOUBLING**2 * max(t_small, 0.02), (label, shape, t_small, t_big)  # 20 ms: below it, noise
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("ARGMAP_SLOW"), reason="every command in its own process: minutes (set ARGMAP_SLOW=1)")
+def test_every_command_grows_linearly_at_the_smallest_sizes(capsys):
+    """``bench/scaling.py --sizes 1000,2000``: every command, every shape, at most 2.5x."""
+    rows = bench.commands_table([1000, 2000], cap=120)
+    bad = [(r["command"], r["shape"], g) for r in rows for g in bench.growth(r, [1000, 2000]) if g > PER_DOUBLING]
+    missing = [(r["command"], r["shape"]) for r in rows if None in r["secs"].values()]
+    crashed = [(r["command"], r["shape"], v) for r in rows for v in r["notes"].values() if v and "TRACEBACK" in v]
+    assert not bad and not missing and not crashed, (bad, missing, crashed)

@@ -75,6 +75,36 @@ def test_unused_source():
     assert found == ["m0.yaml:2:3: warning[unused-source]: source 's' is declared but no node cites it"]
 
 
+def _thread(n: int, replies: dict[int, str]) -> str:
+    lines = ["sources:"]
+    for i in range(n):
+        lines += [f"  s{i}:", f"    title: Comment {i}"]
+        if i in replies:
+            lines.append(f"    replies_to: {replies[i]}")
+    lines += ["nodes:"] + [f"  - id: n{i}\n    text: N{i}.\n    source: s{i}" for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+def test_long_reply_thread_cycles_are_reported_once_from_their_first_source():
+    replies = {i: f"s{i - 1}" for i in range(1, 400)}  # one thread of 400 sources...
+    replies.update({0: "s402", 400: "s399", 401: "s400", 402: "s401"})  # ...closed into one cycle
+    replies.update({403: "s404", 404: "s403", 405: "s404"})  # a second cycle, with a reply into it
+    diags = [d for d in validate(_project(_thread(406, replies))) if d.code == "reply-cycle"]
+    assert [d.message.split(": ", 1)[1].split(" -> ")[:3] for d in diags] == [["s0", "s402", "s401"], ["s403", "s404", "s403"]]
+    assert diags[0].message.endswith("s1 -> s0") and diags[0].loc.line == 4  # s0's `replies_to:`
+
+
+def test_every_unknown_reply_gets_its_own_hint_from_one_index():
+    replies = {i: f"s{i - 1}" for i in range(1, 600)}
+    for i in range(1, 600, 7):
+        replies[i] = f"s{i - 1}x"  # 86 misspelt replies among 600 sources
+    diags = [d for d in validate(_project(_thread(600, replies))) if d.code == "unknown-reply"]
+    assert len(diags) == 86
+    for d in diags:  # "source 's8' replies to 's7x', ..." -> did you mean 's7'?
+        wrong = d.message.split("'")[3]
+        assert d.hint == f"did you mean '{wrong[:-1]}'?", d
+
+
 # Format v2 rules, and whole folders checked as `argmap check` does.
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "InvalidInputError",
     "format_diagnostics",
     "did_you_mean",
+    "Suggestions",
     "has_errors",
 ]
 
@@ -134,14 +135,50 @@ class _NameIndex:
         return [self.names[k] for k, _ in counts.most_common(_SHORTLIST)]
 
 
+class Suggestions:
+    """One namespace's names (ids, sources, relations, keys...), for "did you mean" hints.
+
+    Made once per namespace and asked once per unresolved name: the names are
+    listed on the first question and, when there are many, indexed by trigrams
+    then, so a folder with thousands of unresolved names among thousands of
+    known ones costs linear time (a fresh list per hint cost a scan, or an index
+    build, per hint).  ``names`` may be any iterable, or a callable returning one
+    (evaluated on the first question, so an error-free check lists nothing).
+
+    >>> s = Suggestions(["supports", "attacks", "undercuts"])
+    >>> s.hint("attack"), s.hint("zzz") is None
+    ("did you mean 'attacks'?", True)
+    """
+
+    __slots__ = ("_source", "_names", "_index")
+
+    def __init__(self, names):
+        self._source = names
+        self._names: list[str] | None = None
+        self._index: _NameIndex | None = None
+
+    def shortlist(self, word: str) -> list[str]:
+        if self._names is None:
+            src = self._source() if callable(self._source) else self._source
+            self._names = [str(c) for c in src]
+            self._source = None
+            if len(self._names) >= _INDEX_FROM:
+                self._index = _NameIndex(self._names)
+        return self._index.shortlist(word) if self._index is not None else self._names
+
+    def hint(self, word: str, cutoff: float = 0.6) -> str | None:
+        return did_you_mean(word, self, cutoff)
+
+
 _last_index: tuple[object, int, _NameIndex] | None = None
 
 
 def _index_for(choices) -> _NameIndex:
     """The index of ``choices``, reused while the same collection is asked again.
 
-    ``validate`` asks once per dangling target with the same dict of ids;
-    the collection is kept referenced, so its ``id`` cannot be recycled.
+    For callers that pass the same dict or list each time without making a
+    :class:`Suggestions`; the collection is kept referenced, so its ``id``
+    cannot be recycled.
     """
     global _last_index
     cached = _last_index
@@ -169,6 +206,8 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
     from rapidfuzz import fuzz  # only when a hint is needed: keeps start-up short
 
     word = str(word)
+    if isinstance(choices, Suggestions):
+        return _closest(word, choices.shortlist(word), cutoff, fuzz)
     sized = isinstance(choices, (list, tuple, dict, set, frozenset)) or type(choices).__name__ in (
         "dict_keys",
         "odict_keys",
@@ -179,6 +218,10 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
         names = [str(c) for c in choices]
         if len(names) >= _INDEX_FROM:
             names = _NameIndex(names).shortlist(word)
+    return _closest(word, names, cutoff, fuzz)
+
+
+def _closest(word: str, names: list[str], cutoff: float, fuzz) -> str | None:
     best, best_score = None, cutoff * 100
     for name in names:
         score = fuzz.ratio(word, name, score_cutoff=best_score)

@@ -352,12 +352,18 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
             premises.setdefault(a, []).append(p)
     result = strengths(normalize_gradual(semantics), args + extra, sorted(attacks), sorted(supports), base,
                        premises={a: sorted(ps) for a, ps in premises.items()})
+    attackers: dict[str, list[str]] = {}  # in-lists built once: one pass over the relations, not one per node
+    supporters: dict[str, list[str]] = {}
+    for a, b in attacks:
+        attackers.setdefault(b, []).append(a)
+    for a, b in supports:
+        supporters.setdefault(b, []).append(a)
     reasons = {}
     for n in args:
         reasons[n] = {
             "base": base[n],
-            "attackers": sorted(a for a, b in attacks if b == n),
-            "supporters": sorted(a for a, b in supports if b == n),
+            "attackers": sorted(attackers.get(n, ())),
+            "supporters": sorted(supporters.get(n, ())),
             "premises": sorted(premises.get(n, ())),
         }
     values = {n: result.values[n] for n in args}

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import spec
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Suggestions, did_you_mean
 from .fsutil import decode_utf8, read_text
 from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
@@ -240,6 +240,7 @@ class _Reader:
         title = self.string(top.get("title"), "the map")
         description = self.string(top.get("description"), "the map")
         sources = self.read_sources(top.get("sources"))
+        self.source_names = Suggestions(sources)  # one index of this file's sources, for every unknown one
         nodes: list[Node] = []
         if "nodes" not in top:
             self.error("missing-key", "the map has no `nodes:` list", root, "add `nodes:` with at least one node")
@@ -349,12 +350,12 @@ class _Reader:
             kind = "claim"
         source = self.string(fields.get("source"), what)
         if source is not None and source not in sources:
-            choices = list(sources)
+            names = getattr(self, "source_names", None) or Suggestions(sources)
             self.error(
                 "unknown-source",
                 f"{what} cites source '{source}', which is not declared in this file's `sources:`",
                 fields["source"][1],
-                did_you_mean(source, choices) or "declare it under `sources:` at the top of the file",
+                names.hint(source) or "declare it under `sources:` at the top of the file",
             )
         quote = self.string(fields.get("quote"), what)
         tags = tuple(t for t, _ in self.string_list(fields.get("tags"), what))

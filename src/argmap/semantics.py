@@ -547,6 +547,7 @@ class _Sat:
             if stable:
                 add([ik, ok])
         self.next_var = 2 * len(self.open) + 1
+        self._in_var = range(1, 2 * len(self.open) + 1, 2)  # the "k is IN" variable of each open argument
 
     def close(self) -> None:
         self.solver.delete()
@@ -574,6 +575,11 @@ class _Sat:
             return None
         model = self.solver.get_model()
         n = len(self.open)
+        if len(model) >= 2 * n and (n == 0 or abs(model[2 * n - 1]) == 2 * n):
+            # the solver lists variable v at model[v - 1]: the IN and OUT literals are two slices,
+            # read in one pass (no table of all variables rebuilt around every call)
+            ins, outs = model[0 : 2 * n : 2], model[1 : 2 * n : 2]
+            return [_L_IN if a > 0 else _L_OUT if b > 0 else _L_UNDEC for a, b in zip(ins, outs)]
         truth = [False] * (2 * n + 1)
         for v in model:
             if 0 < v <= 2 * n:
@@ -583,9 +589,10 @@ class _Sat:
     def grow(self, lab: list[int], assumptions: Iterable[int] = ()) -> list[int]:
         """A labelling whose IN set is maximal among those containing ``lab``'s."""
         assumptions = list(assumptions)
+        in_var = self._in_var
         while True:
-            inside = [2 * k + 1 for k, c in enumerate(lab) if c == _L_IN]
-            rest = [2 * k + 1 for k, c in enumerate(lab) if c != _L_IN]
+            inside = [v for v, c in zip(in_var, lab) if c == _L_IN]
+            rest = [v for v, c in zip(in_var, lab) if c != _L_IN]
             if not rest:
                 return lab
             sel = self._fresh_var()
@@ -598,7 +605,7 @@ class _Sat:
 
     def block_subsets(self, lab: list[int], guard: int | None = None) -> bool:
         """Rule out every labelling whose IN set is within ``lab``'s; False if that is all."""
-        rest = [2 * k + 1 for k, c in enumerate(lab) if c != _L_IN]
+        rest = [v for v, c in zip(self._in_var, lab) if c != _L_IN]
         if not rest:
             return False
         self.solver.add_clause(([-guard] if guard else []) + rest)

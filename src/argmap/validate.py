@@ -6,7 +6,7 @@ here the nodes of every map are seen together.
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Suggestions
 from .model import Project
 from .spec import ATTACKABLE_RELATIONS, RELATION_ATTACKERS, STANCES_NEEDING_HOLDER
 
@@ -56,6 +56,9 @@ def validate(project: Project) -> list[Diagnostic]:
     for rel in project.relations():
         if not rel.targets_relation:
             pairs.setdefault((rel.source, rel.target), []).append(rel.kind)
+    # one suggestion index per namespace, built on the first unresolved name (if any)
+    ids = Suggestions(nodes)
+    links = Suggestions(lambda: [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)])
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
         for rel in node.relations:
@@ -70,7 +73,7 @@ def validate(project: Project) -> list[Diagnostic]:
                 )
                 continue
             if rel.targets_relation:
-                diags.extend(_relation_target(rel, node, nodes, pairs))
+                diags.extend(_relation_target(rel, node, nodes, pairs, links))
                 continue
             if rel.target_relation is not None:
                 diags.append(
@@ -98,7 +101,7 @@ def validate(project: Project) -> list[Diagnostic]:
                         "dangling",
                         f"'{node.id}' {rel.kind} '{rel.target}', which no map defines",
                         rel.loc,
-                        did_you_mean(rel.target, nodes) or "define a node with that id, or fix the id",
+                        ids.hint(rel.target) or "define a node with that id, or fix the id",
                     )
                 )
                 continue
@@ -149,7 +152,7 @@ def validate(project: Project) -> list[Diagnostic]:
                     )
                 )
 
-    diags.extend(_v2_nodes(project, nodes))
+    diags.extend(_v2_nodes(project, nodes, ids))
     for m in project.maps:
         diags.extend(_threads(m))
     for m in project.maps:
@@ -163,7 +166,7 @@ def validate(project: Project) -> list[Diagnostic]:
     return diags
 
 
-def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
+def _relation_target(rel, node, nodes, pairs, links: Suggestions) -> list[Diagnostic]:
     """Checks of a relation aimed at a relation ``SRC->TGT``."""
     if rel.kind not in RELATION_ATTACKERS:
         return [
@@ -187,7 +190,6 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
             )
         ]
     if not kinds:
-        others = [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
         reverse = pairs.get((tgt, src), [])
         written = [k for k in pairs.get((src, tgt), []) if k not in ATTACKABLE_RELATIONS]
         if "contradicts" in reverse:  # symmetric, but named from the side that writes it
@@ -201,7 +203,7 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
                 "dangling-relation",
                 f"'{node.id}' {rel.kind} the relation '{rel.target}', which no map defines",
                 rel.loc,
-                hint or did_you_mean(rel.target, others)
+                hint or links.hint(rel.target)
                 or f"a relation is named SRC->TGT after a supports, attacks, undercuts or contradicts that '{src}' writes",
             )
         ]
@@ -231,7 +233,7 @@ def _relation_target(rel, node, nodes, pairs) -> list[Diagnostic]:
 TITLE_WORDS = 12  # a title longer than this is a sentence, not a label (the format asks for ~8 words)
 
 
-def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
+def _v2_nodes(project: Project, nodes: dict, ids: Suggestions) -> list[Diagnostic]:
     """Premises, stances and doubled contradictions."""
     diags: list[Diagnostic] = []
     contradicts = {(r.source, r.target): r for r in project.relations() if r.kind == "contradicts"}
@@ -271,7 +273,7 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
                             "unknown-premise",
                             f"'{node.id}' lists premise '{p}', which no map defines",
                             where,
-                            did_you_mean(p, nodes) or "define a node with that id, or fix the id",
+                            ids.hint(p) or "define a node with that id, or fix the id",
                         )
                     )
             conclusions = [r.target for r in node.relations if r.kind == "supports" and not r.targets_relation]
@@ -318,36 +320,52 @@ def _v2_nodes(project: Project, nodes: dict) -> list[Diagnostic]:
 
 
 def _threads(m) -> list[Diagnostic]:
-    """``replies_to`` names a source of the same map and forms no cycle."""
+    """``replies_to`` names a source of the same map and forms no cycle.
+
+    Linear in the sources: each is walked once (a chain of replies is not walked
+    again from every source on it), and each cycle is reported once, from its
+    first source in file order.
+    """
     diags: list[Diagnostic] = []
-    for sid, source in m.sources.items():
+    sources = m.sources
+    names = Suggestions(sources)
+    for sid, source in sources.items():
         if source.replies_to is None:
             continue
-        if source.replies_to not in m.sources:
+        if source.replies_to not in sources:
             diags.append(
                 Diagnostic.error(
                     "unknown-reply",
                     f"source '{sid}' replies to '{source.replies_to}', which is not a source of this map",
                     source.replies_to_loc or source.loc,
-                    did_you_mean(source.replies_to, list(m.sources)) or "name a source declared under `sources:` here",
+                    names.hint(source.replies_to) or "name a source declared under `sources:` here",
                 )
             )
-    reported: set[str] = set()
-    for sid in m.sources:
-        seen = [sid]
-        cur = m.sources[sid].replies_to
-        while cur in m.sources and cur not in seen:
-            seen.append(cur)
-            cur = m.sources[cur].replies_to
-        if cur == sid and sid not in reported:
-            reported.update(seen)
-            src = m.sources[sid]
+    order = {sid: k for k, sid in enumerate(sources)}
+    state: dict[str, int] = {}  # 1: on the walk now, 2: done
+    for start in sources:
+        if start in state:
+            continue
+        path: list[str] = []
+        cur = start
+        while cur in sources and cur not in state:
+            state[cur] = 1
+            path.append(cur)
+            cur = sources[cur].replies_to
+        if cur in sources and state.get(cur) == 1:  # the walk came back to itself: a cycle
+            ring = path[path.index(cur):]
+            first = min(ring, key=order.__getitem__)
+            k = ring.index(first)
+            seen = ring[k:] + ring[:k]
+            src = sources[first]
             diags.append(
                 Diagnostic.error(
                     "reply-cycle",
-                    f"sources reply to each other in a cycle: {' -> '.join(seen + [sid])}",
+                    f"sources reply to each other in a cycle: {' -> '.join(seen + [first])}",
                     src.replies_to_loc or src.loc,
                     "a reply answers an earlier source; remove one `replies_to`",
                 )
             )
+        for x in path:
+            state[x] = 2
     return diags

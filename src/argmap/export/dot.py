@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import textwrap
 from functools import lru_cache
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -23,7 +24,7 @@ from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
 from . import _dotdoc as dotdoc
 from . import theme
 
-__all__ = ["quote", "to_pydot", "document", "export", "wrap", "link_parts"]
+__all__ = ["quote", "to_pydot", "document", "export", "wrap", "link_parts", "Marks"]
 
 
 def quote(value: object) -> str:
@@ -199,13 +200,64 @@ def link_parts(parts) -> None:
         P.graph["replies_in"] = links
 
 
-def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> pydot.Dot:
+@dataclass(frozen=True)
+class Marks:
+    """What a drawing of an edit marks (:func:`argmap.diff.marks`), handed to :func:`to_pydot`.
+
+    ``added`` nodes and ``added_relations`` ``(source, kind, target)`` are outlined in
+    :data:`theme.DIFF_ADDED`; ``reworded`` nodes (or ones whose holder, source, weight... changed) get a :data:`theme.DIFF_REWORDED`
+    outline; ``rejudged`` nodes (verdict moved) a double border; ``removed_nodes``
+    ``(id, (text, map))`` and ``removed_relations`` are drawn as ghosts.
+    """
+
+    added: frozenset = frozenset()
+    reworded: frozenset = frozenset()
+    rejudged: frozenset = frozenset()
+    added_relations: frozenset = frozenset()
+    removed_nodes: tuple = ()
+    removed_relations: tuple = ()
+    title: str | None = None
+
+
+def _mark_node(n: str, attrs: dict, marks: Marks) -> list[str]:
+    what = []
+    if n in marks.added:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_ADDED.items()})
+        what.append("added by this edit")
+    elif n in marks.reworded:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_REWORDED.items()})
+        what.append("reworded or changed by this edit")
+    if n in marks.rejudged:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_REJUDGED.items()})
+        what.append("its verdict moved")
+    return what
+
+
+def _diff_ghosts(dot: dotdoc.Document, G: nx.MultiDiGraph, marks: Marks, settings: Settings) -> None:
+    removed = dict(marks.removed_nodes)
+    for n, (text, m) in marks.removed_nodes:
+        attrs = {k: quote(v) for k, v in theme.DIFF_REMOVED.items()}
+        dot.add_node(dotdoc.Node(dot_string(n), label=quote(wrap(f"removed: {text}", settings.wrap)),
+                                tooltip=dot_tooltip(f"{n} (map {m}) was removed by this edit:\n{text}"),
+                                id=quote(f"node-removed-{n}"), **attrs))
+    for u, k, v in marks.removed_relations:
+        if (u in G or u in removed) and (v in G or v in removed):
+            dot.add_edge(dotdoc.Edge(dot_string(u), dot_string(v), id=quote(f"edge-removed-{u}-{k}-{v}"),
+                                    tooltip=dot_tooltip(f"removed by this edit: {u} {k} {v}"),
+                                    **{a: quote(b) for a, b in theme.DIFF_REMOVED_EDGE.items()}))
+
+
+def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None,
+             marks: Marks | None = None) -> pydot.Dot:
     """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme` (see :func:`document`)."""
-    return document(G, settings, evaluation).to_pydot()
+    return document(G, settings, evaluation, marks).to_pydot()
 
 
-def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> dotdoc.Document:
+def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None,
+             marks: Marks | None = None) -> dotdoc.Document:
     """The graph's DOT statements, styled by :mod:`argmap.export.theme`, every value quoted once.
+
+    ``marks`` (:class:`Marks`, or None) draws what an edit changed (``argmap diff``).
 
     ``evaluation`` (the folder's :class:`~argmap.evaluation.Evaluation`, or None)
     gives the status and strength colourings and tooltips, and marks an attack that
@@ -225,6 +277,8 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     dot.set("bgcolor", quote("white"))
     dot.set("fontname", font)
     title = G.graph.get("title")
+    if marks is not None and marks.title:
+        title = f"{title}: {marks.title}" if title else marks.title
     if settings.title and title:
         dot.set("label", quote(title))
         dot.set("labelloc", "t")
@@ -264,6 +318,10 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
             if data.get("stance") in theme.STANCE_WORDS:
                 style = theme.STANCE["style"] if data.get("kind") not in ("argument", "question") else "filled,dashed"
                 attrs.update({"style": quote(style), "penwidth": quote(theme.STANCE["penwidth"])})
+        if marks is not None:
+            what = _mark_node(n, attrs, marks)
+            if what:
+                attrs["tooltip"] = dot_tooltip("; ".join(what) + "\n" + _tooltip(n, data))
         url = _link(G, {**data, "id": n})
         if url:
             attrs["URL"] = dot_url(url)
@@ -273,13 +331,15 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
 
     minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
     weak = {(a, b) for b, xs in (evaluation.challenged.items() if evaluation is not None else ()) for a in xs}
-    for edge in _edges(G, minlen, weak):
+    for edge in _edges(G, minlen, weak, marks.added_relations if marks is not None else frozenset()):
         dot.add_node(edge) if isinstance(edge, dotdoc.Node) else dot.add_edge(edge)
+    if marks is not None:
+        _diff_ghosts(dot, G, marks, settings)
 
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
 
-        spec = _legend_spec(G, settings, swatches, weak)
+        spec = _legend_spec(G, settings, swatches, weak, marks)
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
@@ -300,7 +360,7 @@ def _attrs(style: dict, **extra: str) -> dict[str, str]:
     return {key: quote(val) for key, val in {**style, **extra}.items()}
 
 
-def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozenset()):
+def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozenset(), added=frozenset()):
     """The DOT edges (and the point nodes some of them pass through), in the graph's order.
 
     - Linked premises (two or more ``premise`` edges into one argument) meet at a
@@ -327,6 +387,9 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozense
         if (u, v) in weak and kind in theme.WEAK_KINDS:
             style.update(theme.WEAK_ATTACK)
             tip_text += f"\ndoes not defeat: {v} weighs more than {u} (a weaker attack; {v} stands, challenged)"
+        if (u, kind, v) in added:
+            style.update(theme.DIFF_ADDED_EDGE)
+            tip_text += "\nadded by this edit"
         tip = dot_tooltip(tip_text)
         length = {"minlen": str(minlen[(u, v)])} if (u, v) in minlen else {}
         if kind == "premise" and v in joined:
@@ -411,7 +474,8 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset()) -> dict:
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset(),
+                 marks: Marks | None = None) -> dict:
     """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
@@ -466,6 +530,19 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     for name, color in swatches:
         shape = argument if by_kind and name == "argument" else claim
         items.append({**shape, "type": "swatch", "label": name, "fill": color})
+    if marks is not None:  # what the edit did, only the marks this drawing shows
+        drawn = set(G.nodes)
+        if marks.added & drawn or marks.added_relations:
+            items.append({**claim, "stroke": theme.DIFF_ADDED["color"], "penwidth": theme.DIFF_ADDED["penwidth"],
+                          "label": "added by the edit"})
+        if marks.reworded & drawn:
+            items.append({**claim, "stroke": theme.DIFF_REWORDED["color"], "penwidth": theme.DIFF_REWORDED["penwidth"],
+                          "label": "reworded or changed"})
+        if marks.rejudged & drawn:
+            items.append({**claim, "label": "double border: verdict moved"})
+        if marks.removed_nodes or marks.removed_relations:
+            items.append({**claim, "dashed": True, "stroke": theme.DIFF_REMOVED["color"],
+                          "fontcolor": theme.DIFF_REMOVED["fontcolor"], "label": "removed by the edit"})
     return {"font": settings.fontname, "size": settings.fontsize - 1, "items": items}
 
 
@@ -474,9 +551,9 @@ def _kind_order(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> str:
-    """DOT source text for the graph (``evaluation``: see :func:`to_pydot`)."""
+def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None, marks: Marks | None = None) -> str:
+    """DOT source text for the graph (``evaluation``, ``marks``: see :func:`to_pydot`)."""
     from ..perf import gc_paused
 
     with gc_paused():
-        return document(G, settings, evaluation).to_string()
+        return document(G, settings, evaluation, marks).to_string()

@@ -25,10 +25,16 @@ from pathlib import Path
 from ..export.html import _COMMENT, _GRAPH_TITLE  # the same Graphviz SVG patterns as the inline fragment
 from ..settings import Settings
 
-__all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS"]
+__all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO"]
 
 #: Maps with more nodes than this are also shown in parts of about this size.
 DEFAULT_PARTS = 16
+
+#: Maps with more nodes than this are shown in parts only: Graphviz's layout of a whole map
+#: grows faster than its size (a 1,000-node random map took 19 s of the page's 30 s), while
+#: the parts cost the same per node at any size.  The map's own view says so, and the page
+#: stays linear in size and time.
+DRAW_WHOLE_UP_TO = 300
 
 
 @dataclass
@@ -39,10 +45,15 @@ class _View:
     title: str
     graph: object
     settings: Settings
+    drawn: bool = True  # False: a map too big to draw whole (DRAW_WHOLE_UP_TO); its parts are drawn
 
 
-def _views(G, settings: Settings, parts: int) -> list[_View]:
-    """Every map of the folder and, for the big ones, their parts (the same split as ``build --parts``)."""
+def _views(G, settings: Settings, parts: int, whole_up_to: int = DRAW_WHOLE_UP_TO) -> list[_View]:
+    """Every map of the folder and, for the big ones, their parts (the same split as ``build --parts``).
+
+    A map of more than ``whole_up_to`` nodes (:data:`DRAW_WHOLE_UP_TO`) is not drawn whole; it is always split
+    (``parts`` or :data:`DEFAULT_PARTS` nodes a part), so every node is drawn somewhere.
+    """
     from ..graph import map_view, split
 
     part_settings = settings.replace(rankdir=settings.parts_rankdir, stagger=0)
@@ -50,10 +61,12 @@ def _views(G, settings: Settings, parts: int) -> list[_View]:
     for name in G.graph["maps"]:
         H = map_view(G, name)
         title = H.graph.get("title") or name
-        out.append(_View(f"map:{name}", name, None, title, H, settings))
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
-        if parts and own > parts:
-            for root, P in split(H, parts):
+        drawn = own <= whole_up_to
+        out.append(_View(f"map:{name}", name, None, title, H, settings, drawn))
+        size = parts if drawn else (parts or DEFAULT_PARTS)
+        if size and own > size:
+            for root, P in split(H, size):
                 P.graph["title"] = f"{title} (part: {root})"
                 out.append(_View(f"part:{name}/{root}", name, root, P.graph["title"], P, part_settings))
     return out
@@ -106,6 +119,8 @@ def page_data(G, views: list[_View], evaluation) -> dict:
         view = {"key": v.key, "map": v.map, "title": v.title, "nodes": own}
         if v.part:
             view["part"] = v.part
+        if not v.drawn:
+            view["drawn"] = False
         ghosts = {}
         for n, d in H.nodes(data=True):
             if d.get("ghost"):  # where a click on the ghost goes: its part in this map, else its own map
@@ -200,6 +215,19 @@ def _slim_svg(svg: bytes) -> str:
     return text.strip()
 
 
+def _undrawn_svg(view: _View, views: list[_View]) -> str:
+    """What a map too big to draw whole shows instead: how big it is and where its drawings are."""
+    own = sum(1 for _, d in view.graph.nodes(data=True) if not d.get("ghost"))
+    parts = sum(1 for v in views if v.map == view.map and v.part)
+    lines = [
+        f"{view.title}: {own:,} boxes, too many to draw as one picture on this page",
+        "(a map this big is drawn in parts only).",
+        f"Read it in its {parts:,} parts (the Show menu, or [ and ]), or search for a box ( / ).",
+    ]
+    text = "".join(f'<text x="20" y="{40 + 30 * k}" font-size="{18 if k == 0 else 15}">{_escape(t)}</text>' for k, t in enumerate(lines))
+    return f'<svg xmlns="http://www.w3.org/2000/svg" class="am-undrawn" viewBox="0 0 900 {60 + 30 * len(lines)}">{text}</svg>'
+
+
 def _asset(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
@@ -214,7 +242,8 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def build_html(path: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None) -> str:
+def build_html(path: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None,
+               whole_up_to: int = DRAW_WHOLE_UP_TO) -> str:
     """The page for the folder (or file) at ``path``, as text.
 
     Raises :class:`argmap.InvalidInputError` when the maps have errors, like
@@ -228,11 +257,15 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     G = build(project)
     if title is None:
         title = project.maps[0].title if len(project.maps) == 1 and project.maps[0].title else f"{Path(path).resolve().name} — argument maps"
-    return page_html(G, title, settings, parts)
+    return page_html(G, title, settings, parts, whole_up_to)
 
 
-def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS) -> str:
-    """The page for a built graph (:func:`argmap.graph.build` of a folder), with its one analysis."""
+def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS,
+              whole_up_to: int = DRAW_WHOLE_UP_TO) -> str:
+    """The page for a built graph (:func:`argmap.graph.build` of a folder), with its one analysis.
+
+    Maps of more than ``whole_up_to`` nodes are drawn in parts only (see :data:`DRAW_WHOLE_UP_TO`).
+    """
     from ..export.dot import export as export_dot
     from ..render import render
 
@@ -240,9 +273,12 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
 
     settings = settings or Settings()
     ev = evaluate(G, settings)
-    views = _views(G, settings, parts)
+    views = _views(G, settings, parts, whole_up_to)
     templates = []
     for i, v in enumerate(views):
+        if not v.drawn:
+            templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_undrawn_svg(v, views)}</script>')
+            continue
         svg = render(export_dot(v.graph, v.settings, ev), "svg", settings.engine)
         # raw text, not a <template>: the browser only parses the view it shows (a tenth of
         # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")

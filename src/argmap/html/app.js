@@ -65,7 +65,8 @@
       viewSelect.appendChild(g);
     });
     VIEWS.forEach(function (v, i) {
-      var text = v.part ? "   part: " + label(v.part) : "whole map (" + v.nodes.length + " boxes)";
+      var text = v.part ? "   part: " + label(v.part)
+        : v.drawn === false ? "whole map (" + v.nodes.length + " boxes: drawn in parts only)" : "whole map (" + v.nodes.length + " boxes)";
       groups[v.map].appendChild(el("option", { value: String(i), text: text }));
     });
   }
@@ -108,7 +109,9 @@
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
     var hint = $("am-hint");
     hint.hidden = !(parts && !view.part);
-    hint.textContent = view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (the Show menu)";
+    hint.textContent = view.drawn === false
+      ? view.nodes.length + " boxes, drawn in " + parts + " parts only (the Show menu): too many for one picture"
+      : view.nodes.length + " boxes: zoom with the wheel or +, or read it in " + parts + " parts (the Show menu)";
     fit();
     applyFilters();
     if (selected && nodeEls[selected]) mark(selected); else if (selected) closePanelMarks();

@@ -30,7 +30,7 @@ from ..model import Location
 from . import read_error
 from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
-__all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "SUFFIXES"]
+__all__ = ["read", "sniff", "parse", "to_map", "ArgdownDoc", "DataBlockError", "SUFFIXES"]
 
 SUFFIXES = (".argdown", ".ad")
 
@@ -142,7 +142,11 @@ def parse(text: str) -> ArgdownDoc:
     start = _frontmatter(lines, doc)
     lines = _strip_comments(lines, start, doc.problems)
     parser = _Parser(doc)
-    parser.run(lines)
+    try:
+        parser.run(lines)
+    except DataBlockError as exc:
+        exc.line = getattr(parser, "line", 1)
+        raise
     _conclusions_carry(doc, parser.mode)
     return doc
 
@@ -238,6 +242,7 @@ class _Parser:
         self.doc = doc
         self.untitled = 0
         self.section: str | None = None
+        self.seen_relations: set[tuple[str, str, str]] = set()  # (source, target, kind) written so far
         self.mode = str(((doc.frontmatter.get("model") or {}) if isinstance(doc.frontmatter.get("model"), dict) else {}).get("mode", "loose"))
 
     # elements are collected first (text can run over several lines), then interpreted
@@ -301,10 +306,13 @@ class _Parser:
                 if cur["kind"] == "inference":
                     cur["rules"].append(line.strip())
                 else:
-                    cur["text"] += " " + line.strip()
+                    cur.setdefault("more", []).append(line.strip())  # joined once below, not copied per line
                 continue
             cur = {"kind": "top", "line": n, "indent": len(line) - len(line.lstrip()), "text": line.strip()}
             elements.append(cur)
+        for el in elements:
+            if "more" in el:
+                el["text"] = " ".join([el["text"], *el.pop("more")])
         self.interpret(elements)
 
     def interpret(self, elements: list[dict]) -> None:
@@ -321,6 +329,7 @@ class _Parser:
             pcs_arg, pcs_items, pcs_pending_rules = None, [], None
 
         for el in elements:
+            self.line = el["line"]  # where a refused data block is reported
             kind = el["kind"]
             if kind == "blank":
                 stack = []
@@ -444,11 +453,10 @@ class _Parser:
         src, tgt = (child, (ptype, ptitle)) if child_is_source else ((ptype, ptitle), child)
         if kind in ("support", "attack") and src[0] == tgt[0] == "statement" and self.mode == "strict":
             kind = "entails" if kind == "support" else "contrary"
-        for r in self.doc.relations:
-            if (r.source, r.target, r.kind) == (src[1], tgt[1], kind):
-                return
-            if kind in ("contrary", "contradictory") and (r.source, r.target, r.kind) == (tgt[1], src[1], kind):
-                return
+        seen = self.seen_relations
+        if (src[1], tgt[1], kind) in seen or kind in ("contrary", "contradictory") and (tgt[1], src[1], kind) in seen:
+            return
+        seen.add((src[1], tgt[1], kind))
         self.doc.relations.append(Relation(src[1], src[0], tgt[1], tgt[0], kind, line))
 
 
@@ -505,18 +513,71 @@ def _safe_yaml(text: str):
         raise yaml.YAMLError(f"a value argmap cannot read ({' '.join(str(exc).split())[:80]})") from None
 
 
+#: A data block longer than this is refused (a located error), not parsed.
+DATA_MAX_CHARS = 64 * 1024
+
+
+class DataBlockError(ValueError):
+    """A ``{...}`` data block argmap refuses to read (too big); ``parse`` adds the line."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _data_start(text: str) -> int | None:
+    """Where the ``{`` that closes at the text's final ``}`` opens, by one backward scan.
+
+    Braces are counted without regard to quotes (a ``}`` inside a quoted value can
+    pair wrongly; :func:`_split_data` then tries the next opening brace to the left);
+    a backslash-escaped brace is text, not a brace. ``None`` when they never balance.
+    """
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        c = text[i]
+        if c not in "{}" or (i and text[i - 1] == "\\"):
+            continue
+        depth += 1 if c == "}" else -1
+        if depth == 0:
+            return i
+    return None
+
+
 def _split_data(text: str) -> tuple[str, dict]:
-    """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none)."""
+    """``text`` without its trailing YAML data block ``{...}``, and the data (``{}`` when none).
+
+    The block is found by one backward scan for the brace that balances the final
+    ``}``, and parsed once; if that parse fails (a quoted brace paired wrongly) at most
+    a few other opening braces to its left are tried, so a line of many ``{`` costs a
+    bounded number of parses (it once cost one full YAML parse per ``{``).  A block longer
+    than :data:`DATA_MAX_CHARS` raises :class:`DataBlockError`; one nested deeper than
+    :data:`DATA_MAX_DEPTH` is not data (:func:`_safe_yaml` stops there) and stays text.
+    """
     if not text.rstrip().endswith("}"):
         return text, {}
-    for found in re.finditer(r"(?<!\\)\{", text):
-        try:
-            data = _safe_yaml(text[found.start():])
+    text_end = text.rstrip()
+    start = _data_start(text_end)
+    opens = [m.start() for m in re.finditer(r"(?<!\\)\{", text_end)]
+    if start is None:
+        candidates = opens[:_DATA_TRIES]
+    else:
+        left = [p for p in opens if p < start]
+        candidates = [start, *reversed(left[-(_DATA_TRIES - 1):])] if _DATA_TRIES > 1 else [start]
+    for begin in candidates:
+        block = text_end[begin:]
+        if len(block) > DATA_MAX_CHARS:
+            raise DataBlockError("argdown-data-size", f"a data block of {len(block):,} characters; argmap reads at most {DATA_MAX_CHARS:,}")
+        try:  # nesting past DATA_MAX_DEPTH stops the parse there: not data, left in the text
+            data = _safe_yaml(block)
         except yaml.YAMLError:
             continue
         if isinstance(data, dict):
-            return text[: found.start()].rstrip(), data
+            return text_end[:begin].rstrip(), data
     return text, {}
+
+
+#: Opening braces tried per data block at most (the balancing one first).
+_DATA_TRIES = 4
 
 
 def _clean(text: str) -> tuple[str, list[str], list[str]]:
@@ -551,7 +612,12 @@ def _clean(text: str) -> tuple[str, list[str], list[str]]:
 
 # -- step 2: the argmap map --------------------------------------------------------------------
 def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
-    return to_map(parse(text), origin, ids or IdMaker())
+    try:
+        doc = parse(text)
+    except DataBlockError as exc:
+        raise read_error(exc.code, origin, str(exc), exc.line,
+                         hint="a data block holds a few short fields; keep long text in the statement") from None
+    return to_map(doc, origin, ids or IdMaker())
 
 
 _ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
@@ -710,7 +776,9 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
     if not any(n.source == source_id for n in m.nodes) and (len(m.sources) > 1 or meta):
         del m.sources[source_id]
 
-    # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own
+    # premise-conclusion structures: the last inference is the argument node; earlier ones get nodes of their own,
+    # listed just before it (collected here, placed in one pass below)
+    steps_before: dict[int, list[DraftNode]] = {}
     for title_, arg in doc.arguments.items():
         if not arg.steps:
             continue
@@ -721,11 +789,14 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
             else:
                 target = DraftNode(ids.make(f"{title_} step {k + 1}"), f"Step {k + 1} of {title_}", kind="argument",
                               title=f"{title_} (step {k + 1})", by=by, source=node_source, loc=Location(origin, step.line, 1))
-                m.nodes.insert(m.nodes.index(node), target)
+                steps_before.setdefault(id(node), []).append(target)
             target.premises = [node_of[("statement", p)].id for p in step.premises]
             target.relate("supports", node_of[("statement", step.conclusion)].id)
             if step.rules:
                 target.note = ((target.note + " ") if target.note else "") + "Inference rule: " + "; ".join(step.rules)
+
+    if steps_before:
+        m.nodes[:] = [x for n in m.nodes for x in (*steps_before.get(id(n), ()), n)]
 
     for r in doc.relations:
         src = node_of[(r.source_type, r.source)]

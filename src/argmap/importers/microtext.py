@@ -59,7 +59,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     m.sources[source_id] = {"title": f"arg-microtext {root.get('id') or path.stem}", "file": txt.name if txt.exists() else path.name}
 
     edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
-    edu_order = list(edus)
+    edu_pos = {e: k for k, e in enumerate(edus)}  # a segment's place in the text, looked up in O(1)
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
     edges = {e.get("id"): e for e in root.iter("edge")}
     segs: dict[str, list[str]] = {a: [] for a in adus}
@@ -72,11 +72,11 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
 
     # ADUs in the order of their first segment in the text
     def first_pos(a: str) -> int:
-        return min((edu_order.index(s) for s in segs[a]), default=len(edu_order))
+        return min((edu_pos[s] for s in segs[a]), default=len(edu_pos))
 
     items: dict[str, DraftNode] = {}
     for a in sorted(adus, key=lambda a: (first_pos(a), _num(a))):
-        parts = sorted(segs[a], key=edu_order.index)
+        parts = sorted(segs[a], key=edu_pos.__getitem__)
         words = " ".join(edus[s] for s in parts)
         if not words:
             m.warn("microtext-empty-adu", f"ADU {a} has no text segment", lines(a))
@@ -122,6 +122,15 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             return f"{source_of(eid).id}->{items[e.get('trg')].id}", _KIND[e.get("type")]
         return None
 
+    # how many kinds of relation join each SRC->TGT pair, counted once (an undercut names
+    # its pair, and needs `relation:` only when the pair has more than one kind)
+    pair_kinds: dict[str, set[str]] = {}
+    for eid, e in edges.items():
+        if e.get("type") in _KIND and e.get("src") in items:
+            named = relation_name(eid)
+            if named:
+                pair_kinds.setdefault(named[0], set()).add(named[1])
+
     for eid in sorted(edges, key=_num):
         e = edges[eid]
         kind = e.get("type")
@@ -165,18 +174,13 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 node.rels.append(DraftRel("attacks", inner.id, note=f"microtext: undercuts {inner.id}'s undercut (edge {trg})"))
             else:
                 name, inner_kind = named
-                node.rels.append(DraftRel(target_kind, name, relation=inner_kind if _pair_kinds(name, edges, relation_name) > 1 else None))
+                node.rels.append(DraftRel(target_kind, name, relation=inner_kind if len(pair_kinds.get(name, ())) > 1 else None))
         else:
             m.warn("microtext-dangling", f"edge {eid} points at {trg!r}, which is neither an ADU nor an edge; left out", lines(eid))
     return m
 
 
 _KIND = {"sup": "supports", "exa": "supports", "reb": "attacks", "und": "undercuts"}
-
-
-def _pair_kinds(name: str, edges, relation_name) -> int:
-    kinds = {relation_name(e)[1] for e in edges if edges[e].get("type") in _KIND and relation_name(e) and relation_name(e)[0] == name}
-    return len(kinds)
 
 
 def _num(ident: str) -> tuple[int, str, str]:
