@@ -6,7 +6,9 @@ through argmap's public library functions, at sizes doubling from 1,000 to
 16,000 nodes:
 
 ``analyze ring``      one UNDEC cycle of attacks (the worst case for explanations):
-                      ``argmap.check`` + ``graph.build`` + ``analysis.analyze`` + JSON text
+                      ``argmap.check`` + ``graph.build`` + ``evaluation.evaluate`` (statuses,
+                      reasons, cruxes) + ``analysis.analyze`` + the text ``argmap analyze`` prints
+``analyze tree``      a reply tree (attacks and supports, no cycle; cruxes reach deep), same steps
 ``analyze random``    a random reply forest with extra attacks (cycles included), same steps
 ``check dangling``    ``argmap.check`` of a map where every fourth node points at a misspelt id
 ``build --parts``     check + build + ``map_view`` + ``graph.split(…, 16)`` + DOT text of every
@@ -19,9 +21,9 @@ For each size: seconds (best of a few runs), the ratio to the previous size (2.0
 linear for a doubling, 4.0 quadratic), peak traced memory (``tracemalloc``, in a
 separate run) and its ratio. A step slower than 20 s is not traced and its
 family stops there (a guard against a quadratic regression; bench/fmt.py measures
-``fmt`` alone, on canonical and messy input). Analysis runs with ``cruxes=0``: the crux search
-(one grounded run per node, up to ``analysis.CRUX_LIMIT`` nodes) is quadratic
-by design and capped there.
+``fmt`` alone, on canonical and messy input). Analysis includes the crux search at
+every size (no size switch): each trial is propagated through at most
+``evaluation.CRUX_REACH`` elements, so it is linear in the size of the folder.
 
 The second table is the mutual-attack-pairs family (k independent pairs
 ``a_i <-> b_i``, plus a node ``t`` attacked by every ``a_i`` and ``u`` attacked by ``t``):
@@ -32,6 +34,7 @@ on ``t``, SE-PR, and DS-CO (sceptical complete = grounded).
 
     python bench/scaling.py            # 1,000 .. 16,000 nodes; pairs up to 40 (a few minutes)
     python bench/scaling.py --quick    # 1,000 .. 4,000 nodes; pairs up to 40
+    python bench/scaling.py --only analyze --sizes 1000,2000,4000,8000   # analyze, cruxes included
 """
 
 from __future__ import annotations
@@ -64,6 +67,15 @@ def ring_map(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def tree_map(n: int) -> str:
+    rng = random.Random(SEED + 3 * n)
+    lines = [f"map: tree-{n}", "nodes:"]
+    for i in range(n):
+        parent = [f"tree-{rng.randrange(i):05d}"] if i else []
+        lines += _node(f"tree-{i:05d}", f"Reply {i} to an earlier claim.", rng.choice(["attacks", "attacks", "supports"]), parent)
+    return "\n".join(lines) + "\n"
+
+
 def random_map(n: int, dangling: bool = False) -> str:
     rng = random.Random(SEED + n)
     ids = [f"claim-{i:05d}-" + rng.choice(["power", "takeoff", "risk", "oversight", "labs"]) for i in range(n)]
@@ -90,12 +102,16 @@ def random_map(n: int, dangling: bool = False) -> str:
 def step_analyze(folder: Path):
     import argmap
     from argmap.analysis import analyze
+    from argmap.evaluation import evaluate
     from argmap.graph import build
+    from argmap.report import analysis_report
 
     project, diags = argmap.check(folder)
     G = build(project)
-    result = analyze(G, "grounded", "none", cruxes=0)
-    return len(json.dumps(result.to_dict()))
+    ev = evaluate(G)
+    result = analyze(G, ev)
+    text = analysis_report(G, result, evaluation=ev, full=False)
+    return f"{len(json.dumps(result.to_dict()))} chars; crux flips {result.cruxes[0][1] if result.cruxes else 0}; {len(text)}"
 
 
 def step_check(folder: Path):
@@ -140,6 +156,7 @@ def step_fmt(folder: Path):
 
 FAMILIES = [
     ("analyze ring", ring_map, step_analyze),
+    ("analyze tree", tree_map, step_analyze),
     ("analyze random", random_map, step_analyze),
     ("check dangling", lambda n: random_map(n, dangling=True), step_check),
     ("build --parts", random_map, step_parts),
@@ -176,10 +193,12 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([fmt(headers), fmt(["-" * w for w in widths]), *map(fmt, rows)])
 
 
-def scaling(sizes: list[int]) -> None:
+def scaling(sizes: list[int], only: str | None = None) -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="argmap-scaling-") as tmp:
         for name, make, step in FAMILIES:
+            if only and not name.strip().startswith(only):
+                continue
             prev = None
             for n in sizes:
                 if prev and prev[0] > SLOW:
@@ -221,7 +240,9 @@ def pairs(ks: list[int]) -> None:
 
         def analyze_map():
             project, _ = argmap.check(folder)
-            return analyze(build(project), "preferred", "none", cruxes=0).status["u"]
+            from argmap.settings import Settings
+
+            return analyze(build(project), Settings(semantics="preferred")).status["u"]
 
         att = [(f"a{i}", f"b{i}") for i in range(k)] + [(f"b{i}", f"a{i}") for i in range(k)]
         att += [(f"a{i}", "t") for i in range(k)] + [("t", "u")]
@@ -249,12 +270,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="sizes 1,000 .. 4,000 only")
     ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="comma-separated node counts")
+    ap.add_argument("--only", metavar="PREFIX", help="only the families whose name starts so (e.g. analyze); no pairs table")
     args = ap.parse_args(argv)
     sizes = args.sizes or ([1000, 2000, 4000] if args.quick else [1000, 2000, 4000, 8000, 16000])
     print(f"Python {sys.version.split()[0]}; sizes {', '.join(map(str, sizes))}\n")
-    scaling(sizes)
-    print()
-    pairs([10, 14, 20, 30, 40])
+    scaling(sizes, args.only)
+    if not args.only:
+        print()
+        pairs([10, 14, 20, 30, 40])
     return 0
 
 

@@ -60,7 +60,7 @@ class TestAnalyze:
 
     def test_cli_text_and_json(self, data_dir):
         runner = CliRunner()
-        text = runner.invoke(cli, ["analyze", str(data_dir / "small")])
+        text = runner.invoke(cli, ["analyze", str(data_dir / "small"), "--table"])
         assert text.exit_code == 0
         assert "OUT     docs-missing" in text.output and "defeated by docs-written (IN)" in text.output
         out = runner.invoke(cli, ["analyze", str(data_dir / "small"), "--json", "--bipolar", "secondary"])

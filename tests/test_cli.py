@@ -116,7 +116,8 @@ class TestShowAndList:
         result = run("show", "ship-it", data_dir / "small")
         assert result.exit_code == 0
         assert "quote: “we should ship this week”" in result.output
-        assert "  status: IN (stands, grounded semantics)" in result.output
+        assert "  status: IN — stands: its objection is answered" in result.output
+        assert "grounded semantics" in result.output
         assert "    ~ tests-miss-load [IN]: The tests never exercise real load. — Bob Critic" in result.output
         assert "  - docs-missing [OUT]:" in result.output and "    - docs-written [IN]:" in result.output
 

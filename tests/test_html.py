@@ -19,6 +19,7 @@ import pytest
 from argmap.diagnostics import InvalidInputError
 from argmap.export.html import inline_svg
 from argmap.html import build_html, write_html
+from argmap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "data" / "small"
@@ -368,10 +369,17 @@ def test_print_view_hides_the_controls(browser, small_page):
 
 
 def v2_page(tmp_path) -> Path:
-    """A page of a small format-v2 graph (built with networkx, as graph.build() lays v2 out)."""
-    import networkx as nx
-
+    """A page of a small format-v2 graph (:func:`v2_graph`), strengths by DF-QuAD."""
     from argmap.html import page_html
+
+    path = tmp_path / "v2.html"
+    path.write_text(page_html(v2_graph(), "V2", Settings(semantics="dfquad")), encoding="utf-8")
+    return path
+
+
+def v2_graph():
+    """A small format-v2 graph (built with networkx, as graph.build() lays v2 out)."""
+    import networkx as nx
 
     G = nx.MultiDiGraph(maps={"m": {"title": "V2", "sources": {}}})
 
@@ -387,7 +395,7 @@ def v2_page(tmp_path) -> Path:
     node("q", "What does take-over mean?", kind="question")
     node("a", "It means a decisive advantage.", title="Decisive advantage")
     node("b", "A fast takeoff is unlikely.", by="Bob", held_by="Carl", stance="restates")
-    node("c", "Takeoff is fast.", by="Dee", strength=0.62)
+    node("c", "Takeoff is fast.", by="Dee", weight=0.8)
     node("d", "Some AIs could coordinate.", by="Eve", stance="steelman")
     node("p1", "Premise one.")
     node("p2", "Premise two.")
@@ -400,9 +408,7 @@ def v2_page(tmp_path) -> Path:
     edge("p2", "arg", "premise")
     edge("arg", "c", "supports", attacked_by=({"by": "u", "kind": "undercuts", "inferred": False, "note": None},))
     edge("u", "b", "attacks", inferred=True, note="we read it so")
-    path = tmp_path / "v2.html"
-    path.write_text(page_html(G, "V2"), encoding="utf-8")
-    return path
+    return G
 
 
 def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
@@ -421,7 +427,11 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     assert any(t.startswith("contradicted by: A fast takeoff") and "— Carl" in t for t in c), c  # its holder
     assert any(t.startswith("supported by: So the claim follows.") for t in c)
     assert any(t.startswith("the link So the claim follows. supports it is undercut by The inference is weak.") for t in c), c
-    assert "strength 0.62" in panel.locator(".am-strength").inner_text()
+    from argmap.evaluation import evaluate
+
+    strength = evaluate(v2_graph(), Settings(semantics="dfquad")).strength["c"]  # the one evaluation's
+    assert data["nodes"]["c"]["strength"] == pytest.approx(strength, abs=1e-4)
+    assert f"strength {strength:.2f}" in panel.locator(".am-strength").inner_text()
     # the lines through the drawing's own points belong to their boxes: both halves of the
     # undercut relation and the contradiction are marked with c
     marked = p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.edge.am-edge-sel')].map(g => g.id).sort()")
@@ -439,7 +449,7 @@ def test_v2_panel_names_each_relation_in_its_own_words(browser, tmp_path):
     assert panel.locator(".am-stance").inner_text() == "steelman by Eve (held by nobody)"
     q = words("q")
     assert panel.locator("#am-panel-title").inner_text() == "Question"
-    assert panel.locator(".am-status-line").inner_text().strip() == "question answered 1 time"
+    assert panel.locator(".am-status-line").inner_text().strip() == "question answered by “Decisive advantage”"
     assert any(t.startswith("answered by: Decisive advantage") for t in q)
     arg = words("arg")
     assert arg[:2] == ["Premise one.", "Premise two."]  # the premises, needed together

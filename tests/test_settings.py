@@ -84,7 +84,8 @@ def test_config_semantics_reaches_analyze_show_and_render_alike(tmp_path):
     (tmp_path / "m.yaml").write_text("nodes:\n  - id: a\n    text: A.\n    attacks: [b]\n  - id: b\n    text: B.\n    attacks: [a]\n")
     _config(tmp_path, '[render]\nsemantics = "stable"\n')
     run = lambda *a: CliRunner().invoke(cli, [str(x) for x in a], catch_exceptions=False).output  # noqa: E731
-    assert "Semantics: stable" in run("analyze", tmp_path)
+    assert "What still stands, under stable semantics" in run("analyze", tmp_path)
+    assert "Semantics: stable" in run("analyze", tmp_path, "--table")
     assert "stable semantics" in run("show", "a", tmp_path)
 
 

@@ -219,9 +219,10 @@ def _source(block: Block, base: Path, root: Path | str | None) -> Path:
 
 
 def _view(block: Block, base: Path, settings, root=None):
-    """The graph the block asks for, with the folder's statuses on every node, and its settings."""
+    """The graph the block asks for, its settings, and the folder's evaluation (None unless the
+    block's colouring shows verdicts)."""
     from .graph import build, focus, map_view, split
-    from .html import DEFAULT_PARTS, folder_analysis
+    from .html import DEFAULT_PARTS
     from .pipeline import open_project
 
     path = _source(block, base, root)
@@ -231,9 +232,7 @@ def _view(block: Block, base: Path, settings, root=None):
         settings = load_config(path if path.is_dir() else path.parent)
     project, _, own_map = open_project(path)
     G = build(project)
-    result = folder_analysis(G, settings)
-    for n, label in result.status.items():
-        G.nodes[n]["status"] = label
+    whole = G
     name = block.map or own_map
     if block.part is not None:
         if block.part not in G:
@@ -265,10 +264,17 @@ def _view(block: Block, base: Path, settings, root=None):
             settings = settings.replace(color_by=block.color_by)
         except ArgmapError as exc:
             raise BlockError(str(exc), _line(block, "color_by")) from None
+    evaluation = None
+    if settings.color_by in ("status", "strength"):
+        from .evaluation import evaluate
+
+        evaluation = evaluate(whole, settings)  # the folder's verdicts, whatever the block selects
     if block.labels != "text":
+        if G is whole:  # relabel a copy: the built graph is never written to
+            G = G.copy()
         for n, d in G.nodes(data=True):
             d["text"] = n if block.labels == "id" else (d.get("title") or _first_words(d.get("text") or n))
-    return G, settings
+    return G, settings, evaluation
 
 
 def _first_words(text: str) -> str:
@@ -290,16 +296,16 @@ def block_svg(block: Block, base: Path | str = ".", settings=None, root: Path | 
     from .export.dot import export as export_dot
     from .render import render
 
-    G, settings = _located(lambda: _view(block, Path(base), settings, root), block, base)
-    return _located(lambda: render(export_dot(G, settings), "svg", settings.engine), block), G
+    G, settings, ev = _located(lambda: _view(block, Path(base), settings, root), block, base)
+    return _located(lambda: render(export_dot(G, settings, ev), "svg", settings.engine), block), G
 
 
 def block_dot(block: Block, base: Path | str = ".", settings=None, root: Path | str | None = None) -> tuple[str, object]:
     """The block's map as DOT text, and the settings it is to be drawn with."""
     from .export.dot import export as export_dot
 
-    G, settings = _located(lambda: _view(block, Path(base), settings, root), block, base)
-    return _located(lambda: export_dot(G, settings), block), settings
+    G, settings, ev = _located(lambda: _view(block, Path(base), settings, root), block, base)
+    return _located(lambda: export_dot(G, settings, ev), block), settings
 
 
 def block_image(block: Block, fmt: str, base: Path | str = ".", settings=None, root: Path | str | None = None) -> bytes:

@@ -5,9 +5,11 @@ map, tags, quote, the cited source as a dict, file and line).  Edges go from
 the node that makes a relation to its target, keyed by the relation kind
 (``supports``, ``attacks``, ``undercuts``), with the same name in ``kind``.
 
-Views return new graphs and never change the one they are given; each keeps
-``graph["whole"]``, the folder's graph it was selected from.  A view of one
-map keeps the nodes of other maps that touch it and marks them ``ghost=True``.
+Views return new graphs and never change the one they are given.  Nothing is
+written into a graph after :func:`build`: verdicts live in
+:class:`argmap.evaluation.Evaluation`, computed once on the folder's graph.  A
+view of one map keeps the nodes of other maps that touch it and marks them
+``ghost=True``.
 """
 
 from __future__ import annotations
@@ -49,9 +51,6 @@ def build(project: Project) -> nx.MultiDiGraph:
         m.name: {"title": m.title or m.name, "description": m.description, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
         for m in project.maps
     }
-    # Views copy the graph attributes, so each remembers the folder it was selected from: statuses
-    # and attack frameworks are always computed on the whole (see argmap.analysis.whole).
-    G.graph["whole"] = G
     for m in project.maps:
         for node in m.nodes:
             source = m.sources.get(node.source) if node.source else None

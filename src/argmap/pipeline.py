@@ -22,6 +22,7 @@ __all__ = [
     "View",
     "open_project",
     "whole_graph",
+    "evaluation_for",
     "select",
     "draw",
     "render_path",
@@ -59,20 +60,28 @@ def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Pr
     return opened.project, opened.diagnostics, opened.single_map
 
 
-def whole_graph(project: Project, settings: Settings | None = None):
-    """The folder's graph, once: every view is selected from it.
-
-    It records itself as ``graph["whole"]`` (views carry that along, so the ICCMA
-    exports and ``analyze`` can reach the folder's framework), and, when the
-    settings colour by status, each node's status under the settings' semantics.
-    """
-    from .analysis import annotate_settings
+def whole_graph(project: Project):
+    """The folder's graph, once: every view is selected from it, and it is never written to again."""
     from .graph import build
 
-    G = build(project)  # records itself as G.graph["whole"]
-    if settings is not None and settings.color_by in ("status", "strength"):
-        annotate_settings(G, settings)
-    return G
+    return build(project)
+
+
+def needs_evaluation(fmt: str, settings: Settings) -> bool:
+    """Whether drawing ``fmt`` under ``settings`` shows verdicts (a status or strength colouring,
+    or an attack framework), so the folder must be evaluated first."""
+    from .export import is_framework
+
+    return settings.color_by in ("status", "strength") or is_framework(fmt)
+
+
+def evaluation_for(G, fmt: str, settings: Settings):
+    """The folder's :class:`~argmap.evaluation.Evaluation` when ``fmt``/``settings`` show verdicts, else None."""
+    if not needs_evaluation(fmt, settings):
+        return None
+    from .evaluation import evaluate
+
+    return evaluate(G, settings)
 
 
 def select(G, view: View):
@@ -106,27 +115,19 @@ def select(G, view: View):
     return G
 
 
-def annotate_status(G, settings: Settings) -> None:
-    """Put each node's IN/OUT/UNDEC status in its ``status`` attribute, computed on the whole folder."""
-    from .analysis import annotate_settings
-
-    annotate_settings(G, settings)  # and ``strength`` when the settings ask for it
-
-
-def draw(G, fmt: str, settings: Settings) -> bytes:
-    """The (already selected) graph as bytes in ``fmt``."""
+def draw(G, fmt: str, settings: Settings, evaluation=None) -> bytes:
+    """The (already selected) graph as bytes in ``fmt``; ``evaluation`` is the folder's
+    (:func:`evaluation_for`), needed for status and strength colourings and frameworks."""
     from .export import FORMATS, export
     from .export.dot import export as export_dot
 
     if fmt not in FORMATS:
         raise ArgmapError(f"unknown format '{fmt}' (choose {', '.join(FORMATS)})")
-    if settings.color_by in ("status", "strength"):
-        annotate_status(G, settings)
     if not FORMATS[fmt].image:
-        return export(G, fmt, settings).encode("utf-8")
+        return export(G, fmt, settings, evaluation).encode("utf-8")
     from .render import render
 
-    return render(export_dot(G, settings), fmt, settings.engine)
+    return render(export_dot(G, settings, evaluation), fmt, settings.engine)
 
 
 def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | Path] = (), *,
@@ -174,7 +175,8 @@ def check_output(output: str | Path, fmt: str, inputs: Opened | Iterable[str | P
 
 def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = View()) -> tuple[bytes, object]:
     """Build the folder's graph once, select the view, draw: the bytes and the graph drawn."""
-    G = whole_graph(opened.project, settings)
+    G = whole_graph(opened.project)
+    ev = evaluation_for(G, fmt, settings)
     if view.map is None and opened.single_map is not None:
         view = dataclasses.replace(view, map=opened.single_map)
     elif view.map is None and opened.selected is not None and len(opened.selected) > 1 and not view.filtered:
@@ -185,7 +187,7 @@ def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = Vie
     H = select(G, view)
     if view.map is None and H.graph.get("title") is None and len(opened.project.maps) == 1:
         H.graph["title"] = opened.project.maps[0].title
-    return draw(H, fmt, settings), H
+    return draw(H, fmt, settings, ev), H
 
 
 def render_path(path: str | Path, fmt: str, settings: Settings, view: View = View()) -> tuple[bytes, object]:
@@ -232,7 +234,8 @@ def build_folder(
 
     opened = open_checked([folder])
     project = opened.project
-    G = whole_graph(project, settings)
+    G = whole_graph(project)
+    ev = evaluation_for(G, fmt, settings)
     out_dir = Path(out_dir)
     suffix = FORMATS[fmt].suffix if fmt in FORMATS else fmt
     maps = [m for m in project.maps if not only or m.name in only]
@@ -258,10 +261,8 @@ def build_folder(
             step.warnings.append(
                 f"{name} has {step.nodes} nodes; consider views with --focus or --tag, or --parts N"
             )
-        if settings.color_by in ("status", "strength"):
-            annotate_status(H, job_settings)
         H.graph["link_suffix"] = ".svg" if fmt == "svg" else None  # ghosts and parts link to their files
-        dot_text = export_dot(H, job_settings)
+        dot_text = export_dot(H, job_settings, ev)
         if fmt == "svg":
             engine = resolve_engine(settings.engine, fmt)
             stamp = STAMP_PREFIX + hashlib.sha256(f"{__version__}\0{engine}\0{dot_text}".encode()).hexdigest().encode() + b" -->\n"
@@ -276,7 +277,7 @@ def build_folder(
             else:
                 _write(out, render(dot_text, fmt, settings.engine))
         else:
-            _write(out, draw(H, fmt, job_settings))
+            _write(out, draw(H, fmt, job_settings, ev))
         step.seconds = time.perf_counter() - start
         yield step
 

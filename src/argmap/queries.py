@@ -1,10 +1,10 @@
 """The library face of the commands that read: ``list``, ``show`` and ``analyze``.
 
 Each opens the project through :mod:`argmap.project` (a file in its folder's
-context), builds the folder's graph once, computes statuses once on the whole
-folder with one :class:`~argmap.settings.Settings`, and only then selects what
-was asked for.  So ``analyze FILE``, ``analyze FOLDER``, ``show ID`` and
-``render --color-by status`` always agree.
+context), builds the folder's graph once, evaluates it once
+(:func:`argmap.evaluation.evaluate`, one :class:`~argmap.settings.Settings`),
+and only then selects what was asked for.  So ``analyze FILE``, ``analyze
+FOLDER``, ``show ID`` and ``render --color-by status`` always agree.
 """
 
 from __future__ import annotations
@@ -18,31 +18,29 @@ from .pipeline import View, select, whole_graph
 from .project import Opened, open_checked
 from .settings import Settings
 
-__all__ = ["list_maps", "show_node", "show_thread", "analyze_paths", "folder_statuses"]
+__all__ = ["list_maps", "show_node", "show_thread", "analyze_paths"]
 
 
-def folder_statuses(opened: Opened, settings: Settings) -> dict[str, str]:
-    """``{node: IN | OUT | UNDEC}`` for every node of the opened folder, under the settings' semantics.
-
-    This is *the* verdict: every view, report and export agrees with it.
-    """
-    from .analysis import statuses
-
-    return statuses(whole_graph(opened.project), settings.semantics, settings.bipolar, settings.inferred)
-
-
-def list_maps(paths: Iterable[str | Path] = ()) -> str:
-    """The table of ``argmap list``: the maps the paths name (a FILE: that map)."""
+def list_maps(paths: Iterable[str | Path] = (), settings: Settings | None = None) -> str:
+    """The table of ``argmap list``: the maps the paths name (a FILE: that map), each with whether
+    its thesis stands under the folder's one evaluation (``argmap analyze`` tells why)."""
+    from .evaluation import evaluate
     from .report import maps_table
 
     opened = open_checked(list(paths))
-    return maps_table(Project(opened.maps))
+    if settings is None:
+        from .settings import load_config
+
+        folder = Path(opened.files[0]).parent if opened.files else Path(".")
+        settings = load_config(folder)
+    return maps_table(Project(opened.maps), evaluate(whole_graph(opened.project), settings))
 
 
 def show_node(node_id: str, paths: Iterable[str | Path] = (), depth: int = 3, settings: Settings | None = None,
               opened: Opened | None = None) -> str:
-    """The text of ``argmap show``: the node, its source, and the tree of replies, with folder statuses."""
-    from .analysis import statuses
+    """The text of ``argmap show``: the node, its verdict in words, its source, and the tree of replies,
+    with the folder's statuses."""
+    from .evaluation import evaluate
     from .report import node_report
 
     opened = opened or open_checked(list(paths))
@@ -53,14 +51,7 @@ def show_node(node_id: str, paths: Iterable[str | Path] = (), depth: int = 3, se
 
         hint = did_you_mean(node_id, sorted(G.nodes)) or "`argmap list` shows the maps; ids are in the YAML files"
         raise ArgmapError(f"no node with id '{node_id}' ({hint})")
-    status = statuses(G, settings.semantics, settings.bipolar, settings.inferred)
-    strength = None
-    from .analysis import dung_semantics, gradual_strengths, is_gradual
-
-    if is_gradual(settings.semantics):
-        _, strength, _, _ = gradual_strengths(G, settings.semantics, settings.inferred)
-    return node_report(G, node_id, depth, status, semantics=dung_semantics(settings.semantics),
-                       bipolar=settings.bipolar, strength=strength, gradual=settings.semantics if strength else None)
+    return node_report(G, node_id, depth, evaluate(G, settings))
 
 
 def show_thread(map_name: str | None = None, paths: Iterable[str | Path] = (), opened: Opened | None = None) -> str:
@@ -89,12 +80,13 @@ def show_thread(map_name: str | None = None, paths: Iterable[str | Path] = (), o
 
 def analyze_paths(paths: Iterable[str | Path] = (), map_name: str | None = None, settings: Settings | None = None,
                   opened: Opened | None = None):
-    """``argmap analyze``: ``(view, analysis)`` for the map a FILE names (or ``map_name``), else the folder.
+    """``argmap analyze``: ``(view, analysis, evaluation)`` for the map a FILE names (or ``map_name``),
+    else the folder.
 
-    Statuses and reasons come from the whole folder's framework; the view
-    selects which nodes the report is about.
+    The evaluation is the whole folder's; the view selects which nodes the report is about.
     """
     from .analysis import analyze
+    from .evaluation import evaluate
 
     opened = opened or open_checked(list(paths))
     settings = settings or Settings()
@@ -106,4 +98,5 @@ def analyze_paths(paths: Iterable[str | Path] = (), map_name: str | None = None,
 
         own = {m.name for m in opened.maps}
         view = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
-    return view, analyze(view, settings.semantics, settings.bipolar, inferred=settings.inferred)
+    ev = evaluate(G, settings)
+    return view, analyze(view, ev), ev

@@ -8,7 +8,7 @@ from collections import Counter
 from .model import Project
 from .textsafe import terminal
 
-__all__ = ["maps_table", "node_report", "table", "analysis_report", "thread_report"]
+__all__ = ["maps_table", "node_report", "table", "analysis_report", "analysis_summary", "thread_report"]
 
 _MARK = {"supports": "+", "attacks": "-", "undercuts": "~", "contradicts": "x", "concedes": "=", "answers": "?",
          "premise": "&"}
@@ -25,8 +25,9 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def table(headers: list[str], rows: list[list[object]]) -> str:
-    """A left-aligned text table (numbers right-aligned).
+def table(headers: list[str], rows: list[list[object]], width: int | None = None) -> str:
+    """A left-aligned text table (numbers right-aligned); with ``width``, the last text column is
+    cut (with "…") so that lines fit, as far as the other columns allow.
 
     >>> print(table(["a", "n"], [["x", 1], ["yy", 22]]))
     a    n
@@ -36,6 +37,12 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     """
     cells = [[terminal(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if width and headers and not all(isinstance(r[-1], (int, float)) for r in rows):
+        room = max(len(headers[-1]), 6, width - sum(w + 2 for w in widths[:-1]))
+        if widths[-1] > room:  # the last (text) column is cut to fit the line
+            for r in cells:
+                r[-1] = r[-1] if len(r[-1]) <= room else r[-1][: room - 1] + "…"
+            widths[-1] = max([len(headers[-1])] + [len(r[-1]) for r in cells])
     numeric = [all(isinstance(r[i], (int, float)) for r in rows) and rows for i in range(len(headers))]
 
     def line(values):
@@ -44,8 +51,10 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
 
 
-def maps_table(project: Project) -> str:
+def maps_table(project: Project, evaluation=None) -> str:
+    """The table of ``argmap list``; with the folder's ``evaluation``, each map's thesis verdict too."""
     rows = []
+    verdicts = evaluation.verdicts if evaluation is not None else None
     for m in project.maps:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
         authors = Counter(n.by for n in m.nodes if n.by)
@@ -54,33 +63,41 @@ def maps_table(project: Project) -> str:
         rows.append(
             [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], other, top]
         )
+        if verdicts is not None:
+            v = verdicts.get(m.name)
+            rows[-1].append(_STATUS_WORD.get(evaluation.status.get(v.thesis), "-") if v and v.thesis else "-")
     total_nodes = sum(r[2] for r in rows)
     total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
+    heads = ["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"]
     return (
-        table(["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"], rows)
+        table(heads + (["thesis"] if verdicts is not None else []), rows)
         + f"\n\n{counted(len(rows), 'map')}, {counted(total_nodes, 'node')}, {counted(total_rels, 'relation')}"
     )
 
 
-def node_report(G, node_id: str, depth: int = 3, status: dict[str, str] | None = None,
-                semantics: str = "grounded", bipolar: str = "none", strength: dict[str, float] | None = None,
-                gradual: str | None = None) -> str:
+def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
     """The node in full, then the replies to it as an indented tree (+ supports, - attacks, ~ undercuts,
     x contradicts, = concedes, ? answers, & premise of).
 
-    With ``status`` (node → IN/OUT/UNDEC), each node says whether it stands (a question
-    is not evaluated: it says whether it is answered); with ``strength``, its gradual strength too.
+    With ``evaluation`` (the folder's :class:`~argmap.evaluation.Evaluation`), the node's
+    verdict in a sentence (the one ``analyze`` and the page print), and each reply's status
+    (a question is not evaluated: it says whether it is answered).
     """
+    from .evaluation import verdict
+
+    ev = evaluation
+    status = ev.status if ev is not None else None
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
     if d.get("kind") == "question":
         answered = sorted(u for u, _, k in G.in_edges(node_id, keys=True) if k == "answers")
         lines.append(f"  question: {'answered by ' + ', '.join(answered) if answered else 'unanswered'}")
-    elif status and node_id in status:
-        support = f"; support read as {bipolar}" if bipolar != "none" else ""
-        lines.append(f"  status: {status[node_id]} ({_STATUS_WORD[status[node_id]]}, {semantics} semantics{support})")
-    if strength and node_id in strength:
-        lines.append(f"  strength: {strength[node_id]:.3f} ({gradual}; base {_base(d)})")
+    elif ev is not None and node_id in ev.status:
+        lines += textwrap.wrap(f"status: {ev.status[node_id]} — {verdict(G, ev, node_id)}", 96,
+                               initial_indent="  ", subsequent_indent="    ")
+        lines += textwrap.wrap(f"(under {ev.settings_words})", 96, initial_indent="  ", subsequent_indent="   ")
+    if ev is not None and ev.gradual and node_id in ev.strength:
+        lines.append(f"  strength: {ev.strength[node_id]:.3f} ({ev.gradual}; base {_base(d)})")
     if d.get("title"):
         lines.append(f"  {d['title']}")
     lines += textwrap.wrap(d.get("text") or "", 88, initial_indent="  ", subsequent_indent="  ")
@@ -194,9 +211,29 @@ def _short(text: str | None, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def analysis_report(G, analysis, limit: int = 0) -> str:
-    """``argmap analyze`` as text: statuses (and strengths) with reasons, objections, cruxes, questions,
-    concessions, inferred relations, steelmen, holders, replies."""
+def analysis_summary(G, evaluation, width: int = 100) -> str:
+    """The opening of ``argmap analyze``: one short paragraph per map of the view, in plain words,
+    with the setting and the terms glossed.  Every line fits ``width`` columns."""
+    from .evaluation import GLOSS, map_paragraphs
+
+    maps = {m for n, m in G.nodes(data="map") if m and not G.nodes[n].get("ghost")}
+    ev = evaluation
+    head = textwrap.wrap(f"What still stands, under {ev.settings_words}.", width, subsequent_indent="  ")
+    words = textwrap.wrap("Words: " + "; ".join(f"{_STATUS_WORD[k]} ({k}) = {GLOSS[k].split(': ', 1)[1]}"
+                                                  for k in ("IN", "OUT", "UNDEC")) + ".", width, subsequent_indent="  ")
+    return "\n".join(head) + "\n\n" + map_paragraphs(G, ev, maps, width) + "\n\n" + "\n".join(words)
+
+
+def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = True) -> str:
+    """``argmap analyze`` as text: with ``evaluation``, the per-map paragraphs first
+    (:func:`analysis_summary`); with ``full``, the table of statuses (and strengths) with
+    reasons, objections, cruxes, questions, concessions, inferred relations, steelmen, holders,
+    replies."""
+    if evaluation is not None:
+        summary = analysis_summary(G, evaluation)
+        if not full:
+            return summary + "\n\nThe full table, node by node: argmap analyze --table"
+        return summary + "\n\n" + analysis_report(G, analysis, limit)
     a = analysis
     evaluated = [n for n, d in G.nodes(data=True) if not d.get("ghost") and n in a.status]
     counts = Counter(a.status[n] for n in evaluated)
@@ -205,9 +242,11 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
     if a.gradual:
         head = (f"Semantics: {a.gradual} strengths beside grounded statuses (status = the grounded verdict); "
                 f"support read as: {a.bipolar}" + (f" ({len(a.derived)} derived attacks)" if a.derived else ""))
-    out = [head]
+    out = textwrap.wrap(head, 100, subsequent_indent="  ")
     if not a.inferred:
-        out.append("Inferred relations left out of the evaluation (--no-inferred).")
+        out.append("Inferred relations left out of the evaluation (--with-inferred counts them).")
+    if a.preferences:
+        out.append("Preferences on: an attack on a heavier node (weight) does not defeat it (--preferences off).")
     out += [f"IN (stands): {counts['IN']}   OUT (falls): {counts['OUT']}   UNDEC (open): {counts['UNDEC']}", ""]
     if a.gradual and not a.converged:
         out.insert(1, "Warning: the strengths of some cycle did not converge; they are the last iterate.")
@@ -227,6 +266,9 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
             attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts", "contradicts")}
                                | {v for _, v, k in G.out_edges(n, keys=True) if k == "contradicts"})
             why = _why_in(G, a, n, attackers) if attackers else "unattacked"
+            if a.challenged.get(n):
+                weaker = f"challenged by {', '.join(a.challenged[n])} (weaker)"
+                why = weaker if why == "unattacked" else f"{why}; {weaker}"
         else:
             why = ""
         who = _who(G.nodes[n])
@@ -239,21 +281,21 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
                 because += f"; supporters {', '.join(r['supporters'])}"
             if r.get("premises"):
                 because += f"; capped by premises {', '.join(r['premises'])}"
-            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, _short(who, 32), _short(because, 70)])
+            rows.append([f"{a.strength.get(n, 0.0):.3f}", a.status[n], n, _short(who, 22), _short(because, 70)])
         else:
-            rows.append([a.status[n], n, _short(who, 32), _short(why, 70)])
+            rows.append([a.status[n], n, _short(who, 22), _short(why, 70)])
     if a.gradual:
-        out.append(table(["strength", "status", "node", "held by", "why (base, attackers, supporters)"], rows))
+        out.append(table(["strength", "status", "node", "held by", "why"], rows, width=100))
     else:
-        out.append(table(["status", "node", "held by", "why"], rows))
+        out.append(table(["status", "node", "held by", "why"], rows, width=100))
     out += ["", "Unanswered objections (attacks nobody has answered):"]
     if a.unanswered:
-        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered]))
+        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered], width=100))
     else:
         out.append("  none")
     out += ["", "Cruxes (nodes whose status change would flip the most others):"]
     if a.cruxes:
-        out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes]))
+        out.append(table(["node", "status", "flips"], [[n, a.status[n], c] for n, c in a.cruxes], width=100))
     else:
         out.append("  none")
     if a.questions:
@@ -262,28 +304,28 @@ def analysis_report(G, analysis, limit: int = 0) -> str:
         for q, asker, answers in a.questions:
             got = "; ".join(f"{x} ({h})" for x, h in answers) or "UNANSWERED"
             rows.append([q, asker, got])
-        out.append(table(["question", "asked by", "answered by"], rows))
+        out.append(table(["question", "asked by", "answered by"], rows, width=100))
     if a.concessions:
         out += ["", "Concessions (who grants what to whom):"]
-        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions]))
+        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions], width=100))
         tally = Counter(h for h, *_ in a.concessions)
         out.append("  per author: " + ", ".join(f"{h} {c}" for h, c in sorted(tally.items())))
     if a.relation_attacks:
         out += ["", "Objections to relations (attacks on a link, AFRA):"]
-        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks]))
+        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks], width=100))
     if a.inferred_relations:
         out += ["", "Inferred relations (made by the mapper, not an author)"
                 + (": left out of this evaluation" if not a.inferred else "") + ":"]
-        out.append(table(["from", "kind", "to"], [list(r) for r in a.inferred_relations]))
+        out.append(table(["from", "kind", "to"], [list(r) for r in a.inferred_relations], width=100))
     if a.steelmen:
         out += ["", "Steelmen (offered without being held; counted for nobody):"]
-        out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen]))
-    out += ["", "Per author (by holder: held_by, else by):"]
+        out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen], width=100))
+    out += ["", "Per author (nodes by holder: held_by, else by; relations by the writer, by):"]
     keys = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
-    out.append(table(["author"] + list(keys), [[who] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
-    out += ["", "Who answers whom (by holder):"]
+    out.append(table(["author"] + list(keys), [[_short(who, 28)] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
+    out += ["", "Who answers whom (from the writer of a reply to the holder of what it answers):"]
     if a.answers:
-        out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers]))
+        out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers], width=100))
     else:
         out.append("  nobody answers anybody else")
     return "\n".join(out)

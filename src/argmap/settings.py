@@ -36,7 +36,7 @@ _BIPOLAR_HELP = {
     "both": "supported and secondary attacks",
 }
 _SEMANTICS_HELP = {
-    "grounded": "the sceptical minimum: linear time",
+    "grounded": "the most cautious reading: accept only what nothing open can overturn (linear time)",
     "complete": "sceptical over complete extensions",
     "preferred": "sceptical over preferred extensions",
     "stable": "sceptical over stable extensions",
@@ -85,7 +85,8 @@ class Settings:
     title: bool = True
     large_map_warning: int = 150
     labels: str = "both"  # what a node's label shows: both | title | text
-    inferred: bool = True  # inferred relations count in evaluation
+    inferred: bool = False  # relations marked inferred (the mapper's, not an author's) count in evaluation
+    preferences: bool = True  # weights decide which attacks defeat (Amgoud & Cayrol 2002); False: plain Dung
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> "Settings":
@@ -127,7 +128,7 @@ class Settings:
 _TYPES = {
     "color_by": str, "wrap": int, "rankdir": str, "parts_rankdir": str, "stagger": int, "legend": bool,
     "fontname": str, "fontsize": float, "engine": str, "semantics": str, "bipolar": str, "title": bool,
-    "large_map_warning": int, "labels": str, "inferred": bool,
+    "large_map_warning": int, "labels": str, "inferred": bool, "preferences": bool,
 }
 _WORD = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
 

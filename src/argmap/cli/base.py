@@ -186,8 +186,15 @@ def status_options(f, what: str = "Statuses"):
         help=f"{what}: how support adds attacks (Cayrol & Lagasquie-Schiex) [default: argmap.toml, else none].",
     )(f)
     f = click.option(
-        "--no-inferred", is_flag=True, default=False,
-        help=f"{what}: leave out relations marked `inferred: true` (made by the mapper, not an author).",
+        "--with-inferred", is_flag=True, default=False,
+        help=f"{what}: count relations marked `inferred: true` (made by the mapper, not an author); "
+        "left out by default.",
+    )(f)
+    f = click.option(
+        "--preferences", type=click.Choice(["on", "off"]), default=None,
+        help=f"{what}: on: an attack defeats its target unless the target weighs more (`weight`, default 0.5; "
+        "preference-based frameworks, Amgoud & Cayrol 2002); off: plain Dung, every attack defeats "
+        "[default: argmap.toml, else on].",
     )(f)
     return f
 
@@ -212,11 +219,12 @@ def style_options(f):
 
 
 def settings_for(folder: Path, color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None,
-                 no_inferred=False, labels=None):
+                 with_inferred=False, labels=None, preferences=None):
     """The command's one Settings: defaults, then ``folder/argmap.toml``, then the flags given."""
     from ..settings import load_settings
 
     return load_settings(
         folder, color_by=color_by, engine=engine, legend=False if no_legend else None, wrap=wrap,
-        semantics=semantics, bipolar=bipolar, inferred=False if no_inferred else None, labels=labels,
+        semantics=semantics, bipolar=bipolar, inferred=True if with_inferred else None, labels=labels,
+        preferences=None if preferences is None else preferences == "on",
     )

@@ -65,9 +65,11 @@ def check(paths, quotes, strict, quiet):
 @cli.command(name="list")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def list_maps(paths):
-    """List the maps with their node and relation counts and authors.
+    """List the maps with their node and relation counts, authors, and whether each thesis stands.
 
-    PATHS default to ./arguments; a file lists that map.
+    The thesis verdict is the folder's one evaluation (`argmap analyze` says
+    why), under the settings of argmap.toml.  PATHS default to ./arguments; a
+    file lists that map.
 
     \b
     Example:
@@ -85,7 +87,7 @@ def list_maps(paths):
 @click.option("--thread", is_flag=True,
               help="ID names a map (or is a map file): print its exchange in order, source by source.")
 @status_options
-def show(node_id, paths, depth, thread, semantics, bipolar, no_inferred):
+def show(node_id, paths, depth, thread, semantics, bipolar, with_inferred, preferences):
     """Print a node, its quote, holder and source, and the tree of what supports, attacks, concedes or answers it.
 
     Every node is marked IN (stands), OUT (falls) or UNDEC (open), computed on
@@ -107,7 +109,8 @@ def show(node_id, paths, depth, thread, semantics, bipolar, no_inferred):
         else:
             click.echo(show_thread(node_id, paths))
         return
-    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, no_inferred=no_inferred)
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, with_inferred=with_inferred,
+                            preferences=preferences)
     click.echo(show_node(node_id, paths, depth, settings))
 
 
@@ -116,38 +119,46 @@ def show(node_id, paths, depth, thread, semantics, bipolar, no_inferred):
 @click.argument("path", type=click.Path(exists=True, path_type=Path), default=None, required=False)
 @click.option("--map", "map_name", metavar="NAME", help="Analyse one map of a folder (its links to other maps included).")
 @status_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def analyze(path, map_name, semantics, bipolar, no_inferred, as_json):
-    """Say which claims stand (IN), fall (OUT) or stay open (UNDEC), and why.
+@click.option("--table", "full", is_flag=True, help="After the answer per map, the full table, node by node.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def analyze(path, map_name, semantics, bipolar, with_inferred, preferences, full, as_json):
+    """Say which claims stand, fall or stay open, and why: one short answer per map.
 
-    Statuses are computed on the whole folder (a file is analysed in its
-    folder's context), so every command gives a node the same status.  Also
-    lists unanswered objections, cruxes (the nodes whose status change would
-    flip the most others), questions (answered by whom, or not), concessions,
-    objections to relations, inferred relations, steelmen, per-author tallies
-    and who answers whom (by holder).  With --semantics dfquad or
-    quadratic-energy every node also gets a gradual strength in [0, 1] with
-    its reason (base score, attackers, supporters); the status stays the
-    grounded verdict.  PATH defaults to ./arguments.
+    Each map gets a paragraph: its thesis and its verdict in a sentence, its
+    other conclusions, its cruxes (the claims whose change would change the
+    most others) and its unanswered questions.  A claim stands (IN) when every
+    attack that defeats it is itself defeated, falls (OUT) when an attacker
+    that stands defeats it, and is open (UNDEC) when it hangs on a conflict
+    nothing settles.  By default an attack on a heavier claim (its `weight`,
+    default 0.5) does not defeat it, so a weak aside cannot decide
+    (preference-based frameworks; --preferences off for plain Dung), and links
+    the mapper inferred are left out (--with-inferred counts them).  Verdicts
+    are computed once on the whole folder (a file is analysed in its folder's
+    context), so every command agrees.  --table adds the full table:
+    reasons, unanswered objections, questions, concessions, objections to
+    relations, steelmen, per-author tallies and who answers whom.  With
+    --semantics dfquad or quadratic-energy every node also gets a gradual
+    strength in [0, 1].  PATH defaults to ./arguments.
 
     \b
     Example:
       argmap analyze arguments/power-concentration.yaml
       argmap analyze arguments/ --semantics preferred --bipolar supported --json
-      argmap analyze arguments/ --semantics dfquad --no-inferred
+      argmap analyze arguments/ --semantics dfquad --with-inferred --table
     """
     from ..queries import analyze_paths
     from ..report import analysis_report
 
     paths = [path] if path else []
-    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, no_inferred=no_inferred)
-    G, result = analyze_paths(paths, map_name, settings)
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, with_inferred=with_inferred,
+                            preferences=preferences)
+    G, result, evaluation = analyze_paths(paths, map_name, settings)
     if as_json:
         import json
 
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(analysis_report(G, result))
+        click.echo(analysis_report(G, result, evaluation=evaluation, full=full))
 
 
 @cli.command()

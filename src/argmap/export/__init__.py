@@ -1,6 +1,6 @@
 """The output formats: one registry, the only place a format is declared.
 
-Text formats are one module each, ``export(graph, settings) -> str``
+Text formats are one module each, ``export(graph, settings, evaluation=None) -> str``
 (``framework`` serves three related formats, one function each).  Images (svg,
 png, pdf) are DOT drawn by :mod:`argmap.render`.  A new format is a module here
 and one :func:`register` line below; the CLI's ``--format`` choices, the output
@@ -37,7 +37,8 @@ class Format:
 
     ``target`` is ``"module"`` or ``"module:function"`` under ``argmap.export``
     (imported only when used), a dotted absolute ``"package.module:function"``,
-    or a callable ``(graph, settings) -> str``; ``None`` for an image drawn from
+    or a callable ``(graph, settings, evaluation) -> str`` (``(graph, settings)`` also works:
+    such an exporter is given no evaluation); ``None`` for an image drawn from
     DOT.  ``suffixes`` are the output-name endings that select it (the first is
     the one written by ``build``).  ``framework`` formats write the attack
     framework, computed on the whole folder (see :func:`argmap.analysis.closed_framework`).
@@ -121,10 +122,29 @@ def _resolve(target: Target) -> Callable:
     return getattr(import_module(name), function or "export")
 
 
-def export(G, fmt: str, settings=None) -> str:
-    """The graph as text in ``fmt`` (a registered text format)."""
+def export(G, fmt: str, settings=None, evaluation=None) -> str:
+    """The graph as text in ``fmt`` (a registered text format).
+
+    ``evaluation`` is the folder's :class:`~argmap.evaluation.Evaluation` (or None):
+    exporters that show verdicts read them from it, never from the graph.
+    """
     f = FORMATS.get(fmt)
     if f is None or f.image:
         raise KeyError(fmt)
-    return _resolve(f.target)(G, settings)
+    fn = _resolve(f.target)
+    if not _takes_evaluation(fn):  # a plain ``(graph, settings)`` exporter shows no verdicts
+        return fn(G, settings)
+    return fn(G, settings, evaluation)
+
+
+def _takes_evaluation(fn: Callable) -> bool:
+    import inspect
+
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return True
+    return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params) >= 3
 

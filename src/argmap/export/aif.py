@@ -29,7 +29,7 @@ __all__ = ["export"]
 _STAMP = "1970-01-01 00:00:00"  # AIFdb wants a timestamp; a fixed one keeps the output deterministic
 
 
-def export(G: nx.MultiDiGraph, settings=None) -> str:
+def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []

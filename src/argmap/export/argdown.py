@@ -55,7 +55,7 @@ def _bracket(title: str) -> str:
     return " ".join(title.replace("[", "(").replace("]", ")").replace("<", "(").replace(">", ")").split())
 
 
-def export(G: nx.MultiDiGraph, settings=None) -> str:
+def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     maps = G.graph.get("maps", {})
     own = own_maps(G)
     front: dict = {}

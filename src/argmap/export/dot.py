@@ -156,8 +156,15 @@ def link_parts(parts) -> None:
         P.graph["replies_in"] = links
 
 
-def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
-    """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme`."""
+def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> pydot.Dot:
+    """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme`.
+
+    ``evaluation`` (the folder's :class:`~argmap.evaluation.Evaluation`, or None)
+    gives the status and strength colourings and tooltips, and marks an attack that
+    does not defeat its (heavier) target: a thin line with a hollow head.
+    """
+    from ..evaluation import with_verdicts
+
     settings = settings or Settings()
     font = quote(settings.fontname)
     dot = pydot.Dot(graph_type="digraph", strict=False)
@@ -185,8 +192,9 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
     )
     dot.set_edge_defaults(fontname=font, fontsize=str(settings.fontsize - 1), arrowsize="0.8")
 
-    fill, swatches = theme.fills(G.nodes(data=True), settings.color_by)
-    for n, data in G.nodes(data=True):
+    nodes = with_verdicts(G.nodes(data=True), evaluation)
+    fill, swatches = theme.fills(nodes, settings.color_by)
+    for n, data in nodes:
         label, bold = _label(data, settings)
         attrs = {
             "label": quote(label),
@@ -216,13 +224,14 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None) -> pydot.Dot:
         dot.add_node(pydot.Node(dot_string(n), **attrs))
 
     minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
-    for edge in _edges(G, minlen):
+    weak = {(a, b) for b, xs in (evaluation.challenged.items() if evaluation is not None else ()) for a in xs}
+    for edge in _edges(G, minlen, weak):
         dot.add_node(edge) if isinstance(edge, pydot.Node) else dot.add_edge(edge)
 
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
 
-        spec = _legend_spec(G, settings, swatches)
+        spec = _legend_spec(G, settings, swatches, weak)
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
@@ -243,7 +252,7 @@ def _attrs(style: dict, **extra: str) -> dict[str, str]:
     return {key: quote(val) for key, val in {**style, **extra}.items()}
 
 
-def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
+def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozenset()):
     """The DOT edges (and the point nodes some of them pass through), in the graph's order.
 
     - Linked premises (two or more ``premise`` edges into one argument) meet at a
@@ -266,7 +275,11 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int]):
     for u, v, k, data in G.edges(keys=True, data=True):
         kind = data.get("kind", k)
         style = theme.edge_style(kind, bool(data.get("inferred")))
-        tip = dot_tooltip(_edge_tooltip(u, kind, v, data))
+        tip_text = _edge_tooltip(u, kind, v, data)
+        if (u, v) in weak and kind in theme.WEAK_KINDS:
+            style.update(theme.WEAK_ATTACK)
+            tip_text += f"\ndoes not defeat: {v} weighs more than {u} (a weaker attack; {v} stands, challenged)"
+        tip = dot_tooltip(tip_text)
         length = {"minlen": str(minlen[(u, v)])} if (u, v) in minlen else {}
         if kind == "premise" and v in joined:
             yield pydot.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
@@ -350,7 +363,7 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]]) -> dict:
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset()) -> dict:
     """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
@@ -365,6 +378,9 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         if kind in theme.EDGE_STYLE:
             items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
+    if any((u, v) in weak and k in theme.WEAK_KINDS for u, v, k in G.edges(keys=True)):
+        items.append({"type": "relation", "label": "weaker attack (does not defeat)",
+                      **theme.EDGE_STYLE["attacks"], **theme.WEAK_ATTACK})
     if any(d.get("inferred") for _, d in edges) or any(a.get("inferred") for a in attacks_on_relations):
         items.append({"type": "relation", "label": "inferred (dotted)", **theme.edge_style("premise", True), "color": "#616161"})
     if attacks_on_relations:
@@ -410,9 +426,9 @@ def _kind_order(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def export(G: nx.MultiDiGraph, settings: Settings | None = None) -> str:
-    """DOT source text for the graph."""
+def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> str:
+    """DOT source text for the graph (``evaluation``: see :func:`to_pydot`)."""
     from ..perf import gc_paused
 
     with gc_paused():
-        return to_pydot(G, settings).to_string()
+        return to_pydot(G, settings, evaluation).to_string()

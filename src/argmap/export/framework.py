@@ -5,8 +5,9 @@ support derives when ``settings.bipolar`` asks for them; this is what ``argmap
 analyze`` evaluates, handed to any ICCMA solver.
 
 Contradictions are mutual attacks, an attack on a premise also attacks the
-argument, questions are left out, and inferred relations are left out when
-``settings.inferred`` is False.  When an attack is attacked (an objection to a
+argument, questions are left out, and inferred relations are left out unless
+``settings.inferred``; with preferences (the default) an attack on a heavier node
+is no defeat and is left out: the framework is the defeat relation.  When an attack is attacked (an objection to a
 relation, AFRA), the export is AFRA's reified Dung framework: each attack is
 an argument named ``SRC->TGT`` that attacks its target, and an objection
 ``X`` to it is the attack argument ``X->SRC->TGT``; by the paper's
@@ -26,30 +27,39 @@ import networkx as nx
 __all__ = ["export_apx", "export_tgf", "export_i23", "framework_of"]
 
 
-def framework_of(G: nx.MultiDiGraph, settings=None):
-    """The :class:`~argmap.semantics.AF` that decides the (non-ghost) nodes of ``G``."""
-    from ..analysis import closed_framework, whole
+def framework_of(G: nx.MultiDiGraph, settings=None, evaluation=None):
+    """The :class:`~argmap.semantics.AF` that decides the (non-ghost) nodes of ``G``.
 
-    bipolar = getattr(settings, "bipolar", "none") or "none"
-    inferred = getattr(settings, "inferred", True)
-    full = whole(G)
-    nodes = None if full is G else [n for n, d in G.nodes(data=True) if not d.get("ghost")]
-    return closed_framework(G, nodes, bipolar, inferred)
+    ``evaluation`` is the folder's (the framework is its defeat relation, so a
+    solver gives each node the status ``analyze`` gives it); without one, ``G``
+    is evaluated as the whole folder under ``settings``.
+    """
+    from ..frameworks import closed_framework
+
+    if evaluation is None:
+        from ..evaluation import evaluate
+
+        evaluation = evaluate(G, settings)
+        return closed_framework(evaluation.built)
+    nodes = [n for n, d in G.nodes(data=True) if not d.get("ghost")]
+    if set(nodes) >= set(evaluation.status):
+        return closed_framework(evaluation.built)
+    return closed_framework(evaluation.built, nodes)
 
 
-def _export(G: nx.MultiDiGraph, settings, fmt: str) -> str:
+def _export(G: nx.MultiDiGraph, settings, fmt: str, evaluation=None) -> str:
     from ..afio import write_af
 
-    return write_af(framework_of(G, settings), fmt)
+    return write_af(framework_of(G, settings, evaluation), fmt)
 
 
-def export_apx(G, settings=None) -> str:
-    return _export(G, settings, "apx")
+def export_apx(G, settings=None, evaluation=None) -> str:
+    return _export(G, settings, "apx", evaluation)
 
 
-def export_tgf(G, settings=None) -> str:
-    return _export(G, settings, "tgf")
+def export_tgf(G, settings=None, evaluation=None) -> str:
+    return _export(G, settings, "tgf", evaluation)
 
 
-def export_i23(G, settings=None) -> str:
-    return _export(G, settings, "i23")
+def export_i23(G, settings=None, evaluation=None) -> str:
+    return _export(G, settings, "i23", evaluation)

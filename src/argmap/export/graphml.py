@@ -47,9 +47,11 @@ def _attrs(d: dict) -> dict:
     return {k: _value(k, v) for k, v in d.items() if v is not None and not (k == "attacked_by" and not v)}
 
 
-def export(G: nx.MultiDiGraph, settings=None) -> str:
+def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
+    from ..evaluation import with_verdicts
+
     H = nx.MultiDiGraph()
-    for n, d in G.nodes(data=True):
+    for n, d in with_verdicts(G.nodes(data=True), evaluation):
         H.add_node(xml_chars(n), **_attrs(d))
     for u, v, k, d in G.edges(keys=True, data=True):
         H.add_edge(xml_chars(u), xml_chars(v), key=k, **_attrs({**d, "kind": d.get("kind", k)}))

@@ -100,12 +100,12 @@ def fragment(svg: bytes | str, *, label: str | None = None, css_class: str = "ar
     return f'<figure class="{css_class}">\n{inline_svg(svg, label=label)}\n</figure>\n'
 
 
-def export(G, settings=None) -> str:
+def export(G, settings=None, evaluation=None) -> str:
     """The (already selected) graph drawn by Graphviz, as an HTML fragment with inline SVG."""
     from ..render import render
     from ..settings import Settings
     from .dot import export as export_dot
 
     settings = settings or Settings()
-    svg = render(export_dot(G, settings), "svg", settings.engine)
+    svg = render(export_dot(G, settings, evaluation), "svg", settings.engine)
     return fragment(svg, label=G.graph.get("title") or G.graph.get("map"))

@@ -1,4 +1,5 @@
-"""Graph → JSON, loss-free: every node attribute, every edge attribute (stable order, sorted keys).
+"""Graph → JSON, loss-free: every node attribute, every edge attribute (stable order, sorted keys);
+with an evaluation (``--color-by status|strength``), each node's ``status`` and ``strength`` too.
 
 An edge is ``{"source", "target", "kind", ...}`` plus all it carries: ``inferred``, ``note``
 and ``attacked_by`` (the attacks on that relation, each ``{"by", "kind", "inferred", "note"}``).
@@ -15,16 +16,25 @@ import networkx as nx
 __all__ = ["export", "to_graph"]
 
 
-def export(G: nx.MultiDiGraph, settings=None) -> str:
+def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     data = {
         "maps": _plain(G.graph.get("maps", {})),
-        "nodes": [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in G.nodes(data=True)],
+        "nodes": [{"id": n, **{k: _plain(v) for k, v in d.items()}} for n, d in _nodes(G, evaluation)],
         "edges": [
             {"source": u, "target": v, "kind": k, **{a: _plain(x) for a, x in d.items() if a != "kind"}}
             for u, v, k, d in G.edges(keys=True, data=True)
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _nodes(G, evaluation):
+    """Nodes with their folder status (and strength) when an evaluation is given."""
+    if evaluation is None:
+        return G.nodes(data=True)
+    from ..evaluation import with_verdicts
+
+    return with_verdicts(G.nodes(data=True), evaluation)
 
 
 def to_graph(text: str) -> nx.MultiDiGraph:

@@ -51,7 +51,7 @@ def _label(d: dict, n: str) -> str:
     return body
 
 
-def export(G: nx.MultiDiGraph, settings=None) -> str:
+def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     lines = ["flowchart BT"]
     names = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     for n, d in G.nodes(data=True):

@@ -109,9 +109,10 @@ def _item(item: dict, x: float, y: float, size: float) -> tuple[str, float]:
         elif head == "odot":  # an open dot
             out.append(f'<path fill="none" stroke="{color}" stroke-width="{width}"{dash} d="M{start:.2f},{mid:.2f} L{end + 1:.2f},{mid:.2f}"/>')
             out.append(f'<circle cx="{end + 4:.2f}" cy="{mid:.2f}" r="3" fill="#ffffff" stroke="{color}" stroke-width="1"/>')
-        else:
+        else:  # a filled head ("onormal": hollow, an attack that does not defeat)
+            fill = "#ffffff" if head == "onormal" else color
             out.append(f'<path fill="none" stroke="{color}" stroke-width="{width}"{dash} d="M{start:.2f},{mid:.2f} L{end:.2f},{mid:.2f}"/>')
-            out.append(f'<polygon fill="{color}" stroke="{color}" points="{end:.2f},{mid - 3.2:.2f} {end + 7:.2f},{mid:.2f} {end:.2f},{mid + 3.2:.2f}"/>')
+            out.append(f'<polygon fill="{fill}" stroke="{color}" points="{end:.2f},{mid - 3.2:.2f} {end + 7:.2f},{mid:.2f} {end:.2f},{mid + 3.2:.2f}"/>')
         fontcolor = color
     elif item["type"] == "point":  # the small point a relation passes through or premises meet at
         r = 1.8 if item.get("small") else 2.6

@@ -49,6 +49,11 @@ def edge_style(kind: str, inferred: bool = False) -> dict[str, str]:
         style["style"] = "dotted"
     return style
 
+#: An attack that does not defeat (its target weighs more): thin, with a hollow head.
+WEAK_ATTACK = {"penwidth": "0.6", "arrowhead": "onormal"}
+#: The relations that can fail to defeat under preferences.
+WEAK_KINDS = ("attacks", "undercuts")
+
 STATUS_FILL = {
     "IN": ("#c8e6c9", "stands: no undefeated attacker"),
     "OUT": ("#ffcdd2", "falls: an attacker that stands defeats it"),

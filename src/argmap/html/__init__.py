@@ -8,9 +8,10 @@ tags, status and why, what it answers and what answers it); and the small
 hand-written script and style sheet next to this module (no library, no
 request to any server: it works from ``file://``).
 
-Statuses come from one analysis of the whole folder
-(:func:`argmap.analysis.analyze`, what ``argmap analyze`` reports), never from a
-view: a node keeps its status whichever map or part shows it.
+Statuses, strengths and verdict sentences come from the folder's one
+evaluation (:func:`argmap.evaluation.evaluate`, what ``argmap analyze``
+reports), handed to every drawing and to the panel's data; never from a view: a
+node keeps its status whichever map or part shows it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from ..export.html import _COMMENT, _GRAPH_TITLE  # the same Graphviz SVG patterns as the inline fragment
 from ..settings import Settings
 
-__all__ = ["build_html", "page_html", "write_html", "page_data", "folder_analysis", "DEFAULT_PARTS"]
+__all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS"]
 
 #: Maps with more nodes than this are also shown in parts of about this size.
 DEFAULT_PARTS = 16
@@ -58,19 +59,11 @@ def _views(G, settings: Settings, parts: int) -> list[_View]:
     return out
 
 
-def folder_analysis(G, settings: Settings):
-    """The one analysis of the whole folder (the same call as ``argmap analyze``).
+def page_data(G, views: list[_View], evaluation) -> dict:
+    """Everything the page's script needs, as plain JSON-ready data (no SVG), verdicts from ``evaluation``."""
+    from ..evaluation import verdict
 
-    The page and the ```argmap blocks take every status from here; when the library
-    grows a folder-level analysis of its own, this becomes a call to it.
-    """
-    from ..analysis import analyze
-
-    return analyze(G, settings.semantics, settings.bipolar, cruxes=0)
-
-
-def page_data(G, views: list[_View], analysis) -> dict:
-    """Everything the page's script needs, as plain JSON-ready data (no SVG)."""
+    ev = evaluation
     index = {v.key: i for i, v in enumerate(views)}
     nodes = {}
     objections = _relation_objections(G)
@@ -82,8 +75,9 @@ def page_data(G, views: list[_View], analysis) -> dict:
             "kind": d.get("kind") or "claim",
             "map": d.get("map"),
             # a question is never evaluated: no status, so no status filter matches it
-            "status": None if question else analysis.status.get(n, "UNDEC"),
-            "why": [] if question else list(analysis.reasons.get(n) or []),
+            "status": None if question else ev.status.get(n, "UNDEC"),
+            "why": [] if question else list(ev.reasons.get(n) or []),
+            "verdict": verdict(G, ev, n),
             "answers": [_relation(k, v, e) for _, v, k, e in G.out_edges(n, keys=True, data=True)],
             "answeredBy": [_relation(k, u, e) for u, _, k, e in G.in_edges(n, keys=True, data=True)],
         }
@@ -93,8 +87,10 @@ def page_data(G, views: list[_View], analysis) -> dict:
                 entry[key] = value
         if d.get("stance") and d["stance"] != "own":
             entry["stance"] = d["stance"]
-        if d.get("strength") is not None:
-            entry["strength"] = round(float(d["strength"]), 4)
+        if ev.gradual and n in ev.strength:
+            entry["strength"] = round(float(ev.strength[n]), 4)
+        if ev.challenged.get(n):
+            entry["challengedBy"] = list(ev.challenged[n])
         for key in ("links", "objectsTo"):
             if objections.get((key, n)):
                 entry[key] = objections[(key, n)]
@@ -142,8 +138,9 @@ def page_data(G, views: list[_View], analysis) -> dict:
                 v["ghosts"][n] = home.get(n)
     maps = [{"name": name, "title": G.graph["maps"][name].get("title") or name} for name in G.graph["maps"]]
     return {
-        "semantics": analysis.semantics,
-        "bipolar": analysis.bipolar,
+        "semantics": ev.semantics,
+        "bipolar": ev.bipolar,
+        "setting": ev.settings_words,
         "maps": maps,
         "views": out_views,
         "nodes": nodes,
@@ -239,19 +236,18 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
     from ..export.dot import export as export_dot
     from ..render import render
 
+    from ..evaluation import evaluate
+
     settings = settings or Settings()
-    analysis = folder_analysis(G, settings)
-    for n, label in analysis.status.items():
-        if G.nodes[n].get("kind") != "question":
-            G.nodes[n]["status"] = label  # every view copies it: the folder's status, whatever the view
+    ev = evaluate(G, settings)
     views = _views(G, settings, parts)
     templates = []
     for i, v in enumerate(views):
-        svg = render(export_dot(v.graph, v.settings), "svg", settings.engine)
+        svg = render(export_dot(v.graph, v.settings, ev), "svg", settings.engine)
         # raw text, not a <template>: the browser only parses the view it shows (a tenth of
         # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")
         templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_slim_svg(svg)}</script>')
-    data = page_data(G, views, analysis)
+    data = page_data(G, views, ev)
     data["title"] = title
     page = _asset("page.html")
     replacements = {

@@ -398,9 +398,16 @@
     ]));
     if (n.stance || n.heldBy) kids.push(el("p", { "class": "am-stance" }, n.stance ? stanceNodes(n) : ["Held by ", iso(n.heldBy)]));
     if (n.tags) kids.push(el("p", null, n.tags.map(function (t) { return el("span", { "class": "am-tag" }, [iso(t)]); })));
-    kids.push(el("p", { "class": "am-status-line" }, [
+    // the verdict in the words `argmap analyze` and `argmap show` use (argmap.evaluation.verdict);
+    // it names authors' titles, so it is isolated like every author-written field
+    kids.push(el("p", { "class": "am-status-line" }, n.verdict ? [badge(n), " ", iso(n.verdict)] : [
       badge(n), " " + (STATUS_WORD[n.status] || "") + (n.status ? ": " : ""),
     ].concat(whyNodes(n, id))));
+    if (n.challengedBy) {
+      var weak = ["challenged by weaker attacks (they do not defeat it): "];
+      n.challengedBy.forEach(function (a, k) { if (k) weak.push(", "); weak.push(nodeLink(a)); });
+      kids.push(el("p", { "class": "am-challenged" }, weak));
+    }
     if (n.strength != null) kids.push(el("p", { "class": "am-strength" }, [
       "strength " + n.strength.toFixed(2) + " ",
       el("meter", { min: "0", max: "1", value: String(n.strength), "aria-label": "strength" }),
