@@ -265,15 +265,17 @@ def test_a_view_untouched_by_objections_exports_a_plain_framework():
     assert {"a", "b->a", "c->b->a"} <= set(reified.arguments)
 
 
-def test_strength_is_put_on_nodes_for_colouring_by_strength():
-    from argmap.analysis import annotate
+def test_strength_for_colouring_by_strength_comes_from_the_evaluation():
+    from argmap.evaluation import evaluate, with_verdicts
+    from argmap.settings import Settings
 
     G = graph(ATTACKED.format(rel="attacks"))
-    annotate(G, strength="dfquad")
-    assert G.nodes["a"]["strength"] == pytest.approx(0.25) and G.nodes["a"]["status"] == "OUT"
+    nodes = dict(with_verdicts(G.nodes(data=True), evaluate(G, Settings(color_by="strength"))))
+    assert nodes["a"]["strength"] == pytest.approx(0.25) and nodes["a"]["status"] == "OUT"
+    assert "status" not in G.nodes["a"] and "strength" not in G.nodes["a"]  # the graph is not written to
     Q = graph(QUESTION)
-    annotate(Q, strength="dfquad")
-    assert "status" not in Q.nodes["q"] and "strength" not in Q.nodes["q"]
+    nodes = dict(with_verdicts(Q.nodes(data=True), evaluate(Q, Settings(color_by="strength"))))
+    assert "status" not in nodes["q"] and "strength" not in nodes["q"]
 
 
 @pytest.mark.slow
@@ -299,7 +301,7 @@ def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp
             text: That does not bear on T.
             undercuts: [att->thesis]
         """), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap.cli", "analyze", str(tmp_path)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "argmap.cli", "analyze", str(tmp_path), "--table"], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     row = next(line for line in out.stdout.splitlines() if line.startswith("IN ") and " thesis " in line)
     assert row.rstrip().endswith(" att's attack is defeated by rel")

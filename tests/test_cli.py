@@ -193,17 +193,19 @@ def test_one_file_in_a_broken_folder_reports_only_its_own_errors(run, data_dir):
 # Format v2 in analyze and show.
 
 
-def test_analyze_no_inferred(tmp_path):
+def test_analyze_leaves_inferred_out_unless_asked(tmp_path):
     (tmp_path / "m.yaml").write_text(INFERRED)
-    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json", "--no-inferred"])
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["status"] == {"a": "IN", "b": "IN"} and data["inferred"] is False
+    data = json.loads(CliRunner().invoke(cli, ["analyze", str(tmp_path), "--json", "--with-inferred"]).output)
+    assert data["status"] == {"a": "OUT", "b": "IN"} and data["inferred"] is True
 
 
 def test_analyze_gives_strength_beside_the_grounded_status(tmp_path):
     (tmp_path / "m.yaml").write_text(textwrap.dedent(QUESTION) + "    attacks: []\n")
-    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--semantics", "dfquad"])
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--semantics", "dfquad", "--table"])
     assert result.exit_code == 0, result.output
     assert "status = the grounded verdict" in result.output
     assert "0.500     IN      because" in result.output

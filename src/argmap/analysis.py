@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .frameworks import (  # noqa: F401  (the framework API, re-exported)
-    GRADUAL, PREMISE, AttackOnRelationError, _CONFLICTS, afra_framework, closed_framework, dung_semantics,
+    GRADUAL, PREMISE, _CONFLICTS, afra_framework, closed_framework, dung_semantics,
     framework, gradual_strengths, is_gradual, statuses, strength_semantics, weights_of,
 )
 
 __all__ = [
     "framework", "afra_framework", "closed_framework", "statuses", "analyze", "weights_of",
     "Analysis", "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths", "strength_semantics",
-    "AttackOnRelationError",
 ]
 
 _TALLY = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")

@@ -56,17 +56,12 @@ from .semantics import AF, derived_attacks, normalize_semantics
 __all__ = [
     "framework", "afra_framework", "closed_framework", "statuses", "weights_of",
     "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths", "strength_semantics",
-    "AttackOnRelationError",
 ]
 
 #: Gradual semantics: a strength per node besides the grounded status (the names gradual.GRADUAL declares).
 GRADUAL = tuple(_GRADUAL_REGISTRY)
 #: Relations evaluated as attacks (contradicts in both directions).
 _CONFLICTS = ATTACK_KINDS + ("contradicts",)
-
-
-class AttackOnRelationError(ValueError):
-    """Kept for callers that want to refuse an AFRA (not raised by argmap itself)."""
 
 
 def is_gradual(semantics: str) -> bool:

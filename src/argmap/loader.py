@@ -310,6 +310,7 @@ class _Reader:
                 file=self.string(file_entry, what),
                 loc=self.loc(k),
                 file_loc=self.loc(file_entry[1]) if file_entry else None,
+                reviewed=self.reviewed(fields.get("reviewed"), what),
             )
         return out
 
@@ -392,7 +393,28 @@ class _Reader:
             premises=premises,
             premises_loc=self.loc(fields["premises"][1]) if "premises" in fields else None,
             stance_loc=self.loc(fields["stance"][1]) if "stance" in fields else None,
+            reviewed=self.reviewed(fields.get("reviewed"), what),
         )
+
+    def reviewed(self, entry, what: str) -> tuple[tuple[str, str], ...]:
+        """``reviewed: {mark-code: reason}``: the ``argmap review`` marks acknowledged here, each with a reason."""
+        if entry is None:
+            return ()
+        key, node = entry
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return ()
+        example = "write e.g. `reviewed: {thesis-falls: the source grants the objection}`"
+        if not isinstance(node, yaml.MappingNode):
+            self.error("wrong-type", f"'reviewed' of {what} must map mark codes to reasons, got {_kind(node)}", node,
+                       example)
+            return ()
+        fields = self.mapping(node, f"'reviewed' of {what}", tuple(spec.REVIEW_CODES))
+        out = []
+        for code, entry2 in fields.items():
+            reason = self.string(entry2, f"'reviewed' of {what}", required=True)
+            if reason is not None:
+                out.append((code, " ".join(reason.split())))
+        return tuple(out)
 
     # -- v2 values -------------------------------------------------------------------
     def number(self, entry, what: str) -> float | None:
@@ -471,6 +493,7 @@ class _Reader:
                 else:
                     inferred = inode.value.lower() in ("true", "yes", "on", "y")
             relation = self.string(fields.get("relation"), f"an item of '{kind}' of {what}")
+            reviewed = self.string(fields.get("reviewed"), f"an item of '{kind}' of {what}", required="reviewed" in fields)
             out.append(
                 Relation(
                     kind,
@@ -480,6 +503,7 @@ class _Reader:
                     inferred=inferred,
                     note=self.string(fields.get("note"), f"an item of '{kind}' of {what}"),
                     target_relation=relation,
+                    reviewed=" ".join(reviewed.split()) if reviewed else None,
                 )
             )
         return out

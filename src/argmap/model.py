@@ -52,6 +52,7 @@ class Source:
     replies_to: str | None = None  # v2: the source (same map) this one answers
     order: int | None = None  # v2: position in the thread
     replies_to_loc: Location | None = None
+    reviewed: tuple[tuple[str, str], ...] = ()  # ``(mark code, reason)``: marks of ``argmap review`` acknowledged
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class Relation:
     inferred: bool = False
     note: str | None = None
     target_relation: str | None = None
+    reviewed: str | None = None  # every ``argmap review`` mark on this relation acknowledged, for this reason
 
     @property
     def targets_relation(self) -> bool:
@@ -109,6 +111,7 @@ class Node:
     premises: tuple[str, ...] = ()  # v2: linked premises of an argument
     premises_loc: Location | None = None
     stance_loc: Location | None = None
+    reviewed: tuple[tuple[str, str], ...] = ()  # ``(mark code, reason)``: marks of ``argmap review`` acknowledged
 
     @property
     def holder(self) -> str | None:

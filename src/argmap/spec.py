@@ -37,6 +37,7 @@ __all__ = [
     "NODE_KEYS_V2",
     "SOURCE_KEYS_V2",
     "RELATION_ITEM_KEYS",
+    "REVIEW_CODES",
     "RELATION_SEPARATOR",
     "RELATION_ATTACKERS",
     "ATTACKABLE_RELATIONS",
@@ -71,24 +72,38 @@ DEFAULT_STANCE = "own"
 STANCES_NEEDING_HOLDER = ("restates", "reports")
 #: Keys of one node, in canonical order.
 NODE_KEYS_V2 = (
-    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note")
+    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note",
+     "reviewed")
     + RELATION_KINDS_V2
 )
 #: Keys of one entry of ``sources:``, in canonical order.
-SOURCE_KEYS_V2 = ("title", "author", "date", "url", "replies_to", "order", "file")
+SOURCE_KEYS_V2 = ("title", "author", "date", "url", "replies_to", "order", "file", "reviewed")
 
 RELATION_KINDS = RELATION_KINDS_V2
 NODE_KINDS = NODE_KINDS_V2
 NODE_KEYS = NODE_KEYS_V2
 SOURCE_KEYS = SOURCE_KEYS_V2
 #: Keys of a relation written as a mapping (``- to: ...``) instead of a plain id.
-RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation")
+RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation", "reviewed")
 #: A relation named as a target: ``SRC->TGT``.
 RELATION_SEPARATOR = "->"
 #: Relations that may target a relation (relevance objections, AFRA).
 RELATION_ATTACKERS = ("attacks", "undercuts")
 #: Relations that may be targeted.
 ATTACKABLE_RELATIONS = ("supports", "attacks", "undercuts", "contradicts")
+#: The marks ``argmap review`` puts on a verdict a reviewer should look at, each with what it
+#: means.  A mark is acknowledged where it is placed: ``reviewed: {code: reason}`` on the node
+#: or source, or ``reviewed: reason`` on the relation item (see docs/format-v2.md).
+REVIEW_CODES = {
+    "inferred-decides": "a verdict that one link the mapper inferred decides (or would, if it counted)",
+    "weaker-attacker": "an attack that does not defeat its heavier target, or defeats a heavier one under plain Dung",
+    "not-an-argument": "an attack whose own note says it is no argument (a leaning, an appeal)",
+    "concedes-and-attacks": "a holder who both concedes and attacks the same node",
+    "conditional-attacked": "a conditional claim attacked by a claim about its condition (a heuristic)",
+    "thesis-falls": "a map's thesis that falls",
+    "thesis-open": "a map's thesis that stays open",
+    "reply-unlinked": "a source that replies to another but whose nodes link to nothing in it",
+}
 #: Base score of a node for gradual semantics when it has no ``weight``.
 DEFAULT_WEIGHT = 0.5
 

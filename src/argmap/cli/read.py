@@ -1,4 +1,4 @@
-"""Commands that read and report: check, list, show, analyze, solve."""
+"""Commands that read and report: check, review, list, show, analyze, solve."""
 
 from __future__ import annotations
 
@@ -30,7 +30,10 @@ def _folder(paths) -> Path:
               help="Folder of source texts: check every quote verbatim against its source's `file:`.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, not warnings.")
-def check(paths, quotes, strict, quiet):
+@click.option("--review", "with_review", is_flag=True,
+              help="Also list the review marks of `argmap review` (default settings, argmap.toml); "
+              "exit 1 while any is unacknowledged.")
+def check(paths, quotes, strict, quiet, with_review):
     """Check map files and list every problem as file:line:col.
 
     PATHS are map files or folders of them (default: ./arguments).  A file is
@@ -52,6 +55,9 @@ def check(paths, quotes, strict, quiet):
     warnings = len(diags) - errors
     if errors or (strict and warnings):
         sys.exit(EXIT_ERRORS)
+    marks = _print_review(opened, settings_for(_folder(paths))) if with_review else 0
+    if marks:
+        sys.exit(EXIT_ERRORS)
     maps = opened.maps
     nodes = sum(len(m.nodes) for m in maps)
     rels = sum(len(n.relations) for m in maps for n in m.nodes)
@@ -59,6 +65,59 @@ def check(paths, quotes, strict, quiet):
     from ..report import counted
 
     click.echo(f"ok: {counted(len(maps), 'map')}, {counted(nodes, 'node')}, {counted(rels, 'relation')}{note}", err=True)
+
+
+def _print_review(opened, settings, show_all: bool = False, err: bool = True) -> int:
+    """Print the review marks of the opened maps; the number of unacknowledged ones."""
+    from ..review import REVIEW, review_paths
+
+    if not any(m.nodes for m in opened.maps):
+        return 0
+    marks = review_paths(settings=settings, include_acknowledged=show_all, opened=opened)
+    if marks:
+        click.echo("\n".join(d.format() for d in marks), err=err)
+    left = sum(d.severity == REVIEW for d in marks)
+    shown = len(marks) - left
+    from ..report import counted
+
+    note = f" ({shown} acknowledged or unused)" if shown else ""
+    click.echo(f"{counted(left, 'mark')} to review{note}" if left else f"review: no marks left{note}", err=True)
+    return left
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@status_options
+@click.option("--all", "show_all", is_flag=True,
+              help="Also print acknowledged marks (with their reasons) and `reviewed` entries no mark needs.")
+def review(paths, semantics, bipolar, with_inferred, preferences, show_all):
+    """List the verdicts a reviewer should look at, as file:line:col: review[code]: ... with a hint.
+
+    A mark is put on: a verdict one inferred link decides (or would, if it
+    counted); an attack that does not defeat its heavier target (or, with
+    --preferences off, defeats one); an attack whose own note says it is no
+    argument; a holder who both concedes and attacks a node; a conditional
+    claim attacked by a claim about its condition (a heuristic); a map's thesis
+    that falls or stays open; a source that replies to another but whose nodes
+    are linked to nothing in it.  Acknowledge a mark in the YAML where it is
+    placed, with the reason the verdict is right: `reviewed: {code: reason}` on
+    the node or source, `reviewed: reason` on the relation item
+    (docs/format-v2.md).  Verdicts are the folder's, as `argmap analyze` gives
+    them (same flags).  Exits 1 while unacknowledged marks remain.  PATHS
+    default to ./arguments; a file is reviewed in its folder's context.
+
+    \b
+    Example:
+      argmap review arguments/
+      argmap review arguments/takeoff.yaml --with-inferred --all
+    """
+    from ..project import open_checked
+
+    opened = open_checked(list(paths))
+    settings = settings_for(_folder(paths), semantics=semantics, bipolar=bipolar, with_inferred=with_inferred,
+                            preferences=preferences)
+    if _print_review(opened, settings, show_all, err=False):
+        sys.exit(EXIT_ERRORS)
 
 
 # -- list and show --------------------------------------------------------------------------
