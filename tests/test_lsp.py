@@ -85,8 +85,11 @@ async def test_seed_folder_clean_then_typo_reported_with_hint_and_fixed(client, 
     uri = await _open(client, path)
     assert not client.diagnostics[uri]
     text = path.read_text(encoding="utf-8")
-    target = Folder.open(seeds).files[str(path.resolve())].map.nodes[1].id
-    broken = text.replace(f"attacks: [{target}", f"attacks: [{target}x", 1)
+    rel = next(r for n in Folder.open(seeds).files[str(path.resolve())].map.nodes for r in n.relations)
+    target = rel.target
+    lines = text.splitlines(keepends=True)
+    at = sum(len(x) for x in lines[:rel.loc.line - 1]) + rel.loc.col - 1 + len(target)
+    broken = text[:at] + "x" + text[at:]
     assert broken != text
     await _change(client, uri, broken)
     (d,) = [d for d in client.diagnostics[uri] if d.code == "dangling"]
@@ -141,7 +144,7 @@ async def test_completion_hover_definition_references_rename(client, seeds):
     assert Path(loc.uri.removeprefix("file://")).name == Path(target.loc.file).name
     assert loc.range.start.line == target.loc.line - 1 or "id:" in Path(target.loc.file).read_text().splitlines()[loc.range.start.line]
     refs = await client.text_document_references_async(T.ReferenceParams(
-        T.TextDocumentIdentifier(uri), pos, T.ReferenceContext(include_declaration=True)))
+        text_document=T.TextDocumentIdentifier(uri), position=pos, context=T.ReferenceContext(include_declaration=True)))
     expected = 1 + sum(1 for r in folder.project.relations() if r.target == rel.target or rel.target in r.target.split("->"))
     assert len(refs) >= expected - 1 and len(refs) >= 2
     # rename everywhere; the rest of each file's bytes unchanged
