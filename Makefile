@@ -4,7 +4,9 @@
 #   make test   - create .venv, install argmap with test extras, run the whole test suite
 # and for developers (see CONTRIBUTING.md):
 #   make quick  - the suite without slow and browser tests, for the edit-test loop
-#   make readme - re-run every example of README.md and write its real output into the file (cog)
+#   make readme - re-run every example of README.md and write its real output into the file (cog),
+#                 and the performance tables of README.md and docs/performance.md from bench/stages.json
+#   make bench  - run the benchmarks (bench/stages.py keeps its figures in bench/stages.json)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -23,9 +25,11 @@ quick: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n auto -m "not slow and not browser"
 
 readme: $(VENV)/.installed-test
-	$(BIN)/cog -r -I tests README.md
+	$(BIN)/cog -r -I tests README.md docs/performance.md
+	$(BIN)/cog -r docs/diff.md
 
 bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/stages.py --json bench/stages.json
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/semantics.py
 	$(BIN)/python bench/scaling.py --quick

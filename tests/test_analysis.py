@@ -301,7 +301,8 @@ def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp
             text: That does not bear on T.
             undercuts: [att->thesis]
         """), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap.cli", "analyze", str(tmp_path), "--table"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "argmap.cli", "analyze", str(tmp_path), "--table"],
+                         capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     row = next(line for line in out.stdout.splitlines() if line.startswith("IN ") and " thesis " in line)
     assert row.rstrip().endswith(" att's attack is defeated by rel")

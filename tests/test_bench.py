@@ -14,3 +14,28 @@ def test_no_bench_script_shadows_a_standard_module():
     names = {p.stem for p in BENCH.glob("*.py")}
     assert names, "bench/ has no scripts"
     assert sorted(names & set(sys.stdlib_module_names)) == []
+
+
+def test_stage_budget_runs_and_prints_every_stage(tmp_path):
+    """bench/stages.py on small maps: every stage measured, the JSON the docs are made from written."""
+    import json
+    import subprocess
+
+    out = tmp_path / "stages.json"
+    proc = subprocess.run([sys.executable, str(BENCH / "stages.py"), "--sizes", "20,40", "--no-goals", "--json", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for stage in ("load", "check", "graph", "evaluate", "DOT", "layout", "SVG finishing", "render / layout floor"):
+        assert f"| {stage}" in proc.stdout
+    data = json.loads(out.read_text())
+    assert data["stages"]["40"]["nodes"] == 40 and data["stages"]["40"]["layout"]["s"] > 0
+
+
+def test_performance_page_shows_the_kept_figures():
+    """docs/performance.md's tables are bench/stages.json's (`make readme` after `make bench`)."""
+    import subprocess
+
+    root = BENCH.parent
+    proc = subprocess.run([str(Path(sys.executable).parent / "cog"), "--check", "--diff", "docs/performance.md"],
+                          cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]

@@ -463,3 +463,28 @@ def test_questions_are_not_filled_as_a_status():
     fill, swatches = theme.fills(G.nodes(data=True), "status")
     assert fill["a"] == theme.STATUS_FILL["IN"][0] and fill["b"] == "#f5f5f5"
     assert swatches[-1] == ("question (not evaluated)", "#f5f5f5")
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab cd-é\u00a0\t\n.")), max_size=80), st.integers(1, 40))
+def test_wrap_is_textwrap(text, width):
+    """The fast path of wrap() fills lines exactly as textwrap does, on any text."""
+    import textwrap
+
+    expected = "\n".join(textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""])
+    assert wrap(text, width) == expected
+
+
+def test_wrap_is_textwrap_on_the_maps():
+    import textwrap
+
+    G = build(argmap.load(ROOT / "arguments"))
+    for _, d in G.nodes(data=True):
+        for width in (12, 26, 30):
+            expected = "\n".join(textwrap.wrap(d["text"], width=width, break_on_hyphens=False) or [""])
+            assert wrap(d["text"], width) == expected

@@ -148,3 +148,64 @@ def test_hidden_folders_and_files_are_not_maps(folder):
     (folder / ".github" / "ci.yml").write_text("on: push\n")
     (folder / ".#a.yaml").write_text("junk: [\n")
     assert _codes(open_paths([folder])) == [] and len(open_paths([folder]).project.maps) == 2
+
+
+def test_an_unchanged_file_is_not_parsed_again(tmp_path, small_map):
+    """A long-running process (watch) reads the folder after every save; only changed files are parsed."""
+    from argmap.project import parsed_maps
+
+    parsed_maps.clear()
+    first = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (0, 2)
+    again = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (2, 2)
+    assert again.project.maps == first.project.maps  # the same (frozen) model
+    follow = small_map / "followup.yaml"
+    text = follow.read_text()
+    follow.write_text(text.replace("yesterday", "today....."))  # same size: the bytes tell, not the timestamps
+    after = open_paths([small_map])
+    assert (parsed_maps.hits, parsed_maps.misses) == (3, 3)
+    assert "today" in after.project.nodes()["docs-written"].text
+    follow.write_text(text.replace("attacks: [docs-missing]", "attacks: [docs-mising]"))
+    diags = open_paths([small_map]).diagnostics
+    assert [d.code for d in diags if d.is_error] == ["dangling"]
+    assert [d.code for d in open_paths([small_map]).diagnostics if d.is_error] == ["dangling"]  # cached with its errors
+    assert parsed_maps.misses == 4
+
+
+def test_a_new_process_reads_unchanged_maps_from_the_cache(tmp_path, small_map, monkeypatch):
+    """`argmap render` again after editing one map of a folder parses only that map."""
+    import argmap.project as project_mod
+    from argmap.project import ParsedMaps
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(project_mod, "parsed_maps", ParsedMaps())
+    first = open_paths([small_map])
+    assert (project_mod.parsed_maps.misses, project_mod.parsed_maps.disk_hits) == (2, 0)
+    entries = sorted((tmp_path / "cache" / "maps").glob("*.pickle"))
+    assert len(entries) == 2
+    monkeypatch.setattr(project_mod, "parsed_maps", ParsedMaps())  # as a new process
+    again = open_paths([small_map])
+    assert (project_mod.parsed_maps.misses, project_mod.parsed_maps.disk_hits) == (0, 2)
+    assert again.project.maps == first.project.maps and again.diagnostics == first.diagnostics
+    follow = small_map / "followup.yaml"
+    follow.write_text(follow.read_text().replace("attacks: [docs-missing]", "attacks: [docs-mising]"))
+    entries[0].write_bytes(entries[0].read_bytes()[:20])  # a truncated entry is parsed again, not trusted
+    monkeypatch.setattr(project_mod, "parsed_maps", ParsedMaps())
+    edited = open_paths([small_map])
+    assert [d.code for d in edited.diagnostics if d.is_error] == ["dangling"]
+    assert project_mod.parsed_maps.misses >= 1 and project_mod.parsed_maps.misses + project_mod.parsed_maps.disk_hits == 2
+    monkeypatch.setattr(project_mod, "parsed_maps", ParsedMaps())
+    assert [d.code for d in open_paths([small_map]).diagnostics if d.is_error] == ["dangling"]
+    assert (project_mod.parsed_maps.misses, project_mod.parsed_maps.disk_hits) == (0, 2)  # both rewritten
+
+
+def test_the_cache_can_be_turned_off(tmp_path, small_map, monkeypatch):
+    import argmap.project as project_mod
+    from argmap.project import ParsedMaps
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARGMAP_NO_MAP_CACHE", "1")
+    monkeypatch.setattr(project_mod, "parsed_maps", ParsedMaps())
+    open_paths([small_map])
+    assert not (tmp_path / "cache" / "maps").exists()

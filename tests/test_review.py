@@ -191,6 +191,7 @@ class TestCommand:
         assert "review-code.yaml:6:7: error[unknown-key]" in result.stderr
         assert "Traceback" not in result.output
 
+    @pytest.mark.slow
     @pytest.mark.parametrize("flags", [(), ("--with-inferred",), ("--preferences", "off"), ("--semantics", "preferred")])
     def test_the_seed_folder_is_reviewed_without_a_traceback(self, flags):
         result = self.run("review", str(ARGUMENTS), *flags)
@@ -234,6 +235,7 @@ def test_the_json_schema_accepts_every_review_fixture():
     assert list(validator.iter_errors(bad))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("inferred", [False, True])
 @pytest.mark.parametrize("preferences", [True, False])
 def test_the_inferred_links_skipped_without_a_trial_change_no_verdict(inferred, preferences):
@@ -281,6 +283,7 @@ def _random_folder(tmp_path, n=300, seed=7):
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("inferred", [False, True])
 def test_the_bounded_trial_of_an_inferred_link_agrees_with_flipping_it_in_the_whole_folder(tmp_path, inferred):
     """inferred-decides marks exactly the inferred links whose flip changes a status of the whole folder."""
@@ -315,3 +318,17 @@ def test_what_a_note_must_say_to_call_an_attack_no_argument(note, says_so):
     from argmap.review import NOT_AN_ARGUMENT
 
     assert bool(NOT_AN_ARGUMENT.search(note)) is says_so
+
+
+def test_the_map_writer_keeps_every_reviewed_entry():
+    """`argmap import` and the editors write maps with fmt.map_text: acknowledgements survive it."""
+    from argmap.fmt import format_text, map_text
+    from argmap.loader import load_file
+
+    m, _ = load_file(REVIEW_DATA / "acknowledged" / "acknowledged.yaml")
+    text = map_text(m)
+    again, diags = load_text(text, "again.yaml", "acknowledged")
+    assert diags == [] and format_text(text) == text
+    assert [n.reviewed for n in again.nodes] == [n.reviewed for n in m.nodes]
+    assert [r.reviewed for n in again.nodes for r in n.relations] == [r.reviewed for n in m.nodes for r in n.relations]
+    assert {k: s.reviewed for k, s in again.sources.items()} == {k: s.reviewed for k, s in m.sources.items()}

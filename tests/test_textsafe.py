@@ -121,6 +121,16 @@ def test_xml_chars_replaces_only_what_xml_forbids():
     assert xml_chars("\x00\x08\x0b\x0c\x1f\ufffe\uffff\ud800") == "\ufffd" * 8
 
 
+def test_xml_chars_agrees_with_the_xml_spec_on_every_code_point():
+    """The small class textsafe compiles is the complement of XML 1.0's Char production."""
+    import re
+
+    allowed = re.compile("[\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    every = "".join(map(chr, range(0x110000)))
+    expected = "".join(c if allowed.match(c) else "\ufffd" for c in every)
+    assert xml_chars(every) == expected
+
+
 HOSTILE = "evil\x1b]0;pwned\x07 \x1b]8;;https://x.test/\x1b\\link\x1b]8;;\x1b\\ \x9b2J \u202eRTL"
 
 

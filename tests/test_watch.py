@@ -176,3 +176,23 @@ def test_a_same_size_rewrite_with_the_same_timestamps_is_seen_by_content(tmp_pat
     src.write_text(MAP.format(text="Version BBB."))  # same inode, same size
     os.utime(src, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime (as within one coarse tick)
     assert _changed_then_drawn(w, 1.0).ok and b"Version BBB." in out.read_bytes()
+
+
+def test_after_one_edit_only_that_file_is_parsed_again(tmp_path):
+    """The watch of a folder draws again after a save, reading (parsing) only the file saved."""
+    from argmap.project import parsed_maps
+
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"m{i}.yaml").write_text(f"map: m{i}\nnodes:\n  - id: n{i}\n    text: Node {i}.\n")
+    out = tmp_path / "all.svg"
+    w = Watcher(folder, out, "svg", debounce=0)
+    parsed_maps.clear()
+    assert w.start().ok
+    assert parsed_maps.misses == 4
+    (folder / "m2.yaml").write_text("map: m2\nnodes:\n  - id: n2\n    text: Node two, edited.\n")
+    event = _changed_then_drawn(w, 1.0)
+    assert event.ok and event.changed, event.message
+    assert (parsed_maps.misses, parsed_maps.hits) == (5, 3)
+    assert b"Node two, edited." in out.read_bytes()

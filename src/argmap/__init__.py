@@ -12,11 +12,14 @@ the steps that need them, so loading and checking stay quick.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING
 
-from .diagnostics import ArgmapError, Diagnostic, InvalidInputError, has_errors
-from .model import Location, Map, Node, Project, Relation, Source
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Iterable
+
+    from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
+    from .model import Location, Map, Node, Project, Relation, Source
 
 __all__ = [
     "load",
@@ -34,6 +37,28 @@ __all__ = [
 
 from ._version import __version__  # noqa: E402
 
+#: where the names of ``__all__`` live; imported on first use, so that ``import argmap.cli``
+#: (and ``argmap --help``) does not pay for the model, the diagnostics or pathlib
+_LAZY = {
+    "ArgmapError": "diagnostics", "InvalidInputError": "diagnostics", "Diagnostic": "diagnostics",
+    "Project": "model", "Map": "model", "Node": "model", "Relation": "model", "Source": "model", "Location": "model",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted({*globals(), *_LAZY})
+
 
 def check(
     paths: str | Path | Iterable[str | Path], *, quotes: str | Path | None = None
@@ -44,6 +69,8 @@ def check(
     the diagnostics are those that concern what ``paths`` name.  ``quotes`` is a
     folder of source texts; when given, every quote is looked up there.
     """
+    from pathlib import Path
+
     from .project import open_paths
 
     if isinstance(paths, (str, Path)):
@@ -54,6 +81,8 @@ def check(
 
 def load(paths: str | Path | Iterable[str | Path], *, quotes: str | Path | None = None) -> Project:
     """The project under ``paths``; raises :class:`InvalidInputError` if it has errors."""
+    from .diagnostics import InvalidInputError, has_errors
+
     project, diags = check(paths, quotes=quotes)
     if has_errors(diags):
         raise InvalidInputError(diags)

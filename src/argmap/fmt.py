@@ -490,6 +490,8 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
                     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                         raise ValueError(f"order {value!r} of source {sid!r} is not a whole number >= 0")
                     out.append(f"    {key}: {value}\n")
+                elif key == "reviewed":
+                    out += _reviewed(value, "    ")
                 elif value is not None:
                     out.append(f"    {key}: {_value(value)}\n")
     out.append("nodes:\n")
@@ -523,6 +525,7 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
             out.append(f"    premises: [{', '.join(_id(p) for p in n.premises)}]\n")
         if n.note is not None:
             out.append(f"    note: {_value(n.note)}\n")
+        out += _reviewed(n.reviewed, "    ")
         for kind in RELATION_KINDS:
             rels = [r for r in n.relations if r.kind == kind]
             if not rels:
@@ -537,7 +540,8 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
                     continue
                 lines = {"to": _target(r.target), "inferred": "true" if r.inferred else None,
                          "note": None if r.note is None else _value(r.note),
-                         "relation": None if r.target_relation is None else _relation_kind(r.target_relation, RELATION_KINDS)}
+                         "relation": None if r.target_relation is None else _relation_kind(r.target_relation, RELATION_KINDS),
+                         "reviewed": None if r.reviewed is None else _value(r.reviewed)}
                 first = True
                 for key in RELATION_ITEM_KEYS:
                     if lines[key] is not None:
@@ -550,7 +554,22 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
 
 
 def _plain_relation(r) -> bool:
-    return not r.inferred and r.note is None and r.target_relation is None and "->" not in r.target
+    return (not r.inferred and r.note is None and r.target_relation is None and r.reviewed is None
+            and "->" not in r.target)
+
+
+def _reviewed(entries, indent: str) -> list[str]:
+    """``reviewed:`` lines for ``(mark code, reason)`` pairs; a code must be one argmap review makes."""
+    from .spec import REVIEW_CODES
+
+    if not entries:
+        return []
+    lines = [f"{indent}reviewed:\n"]
+    for code, reason in entries:
+        if code not in REVIEW_CODES:
+            raise ValueError(f"{code!r} is not a review mark code")
+        lines.append(f"{indent}  {code}: {_value(reason)}\n")
+    return lines
 
 
 def _id(value) -> str:

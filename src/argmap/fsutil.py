@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,13 +46,23 @@ except ImportError:  # pragma: no cover - not on Linux or macOS
     fcntl = None  # type: ignore[assignment]
 
 __all__ = ["read_text", "read_bytes", "decode_utf8", "MAX_FILE_BYTES", "write_atomic", "locked", "locked_folder",
-           "is_map_file", "WriteError", "LOCK_TIMEOUT"]
+           "is_map_file", "WriteError", "LOCK_TIMEOUT", "cache_dir"]
 
 #: Largest input file read (a map of 20,000 nodes is ~4 MB; the biggest corpus file ~0.3 MB).
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 #: Seconds to wait for another editor to finish with a file before giving up.
 LOCK_TIMEOUT = 60.0
+
+
+def cache_dir() -> Path:
+    """Where argmap keeps what it can reuse between runs (the compiled WebAssembly Graphviz,
+    parsed maps): ``$ARGMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``."""
+    env = os.environ.get("ARGMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "argmap"
 
 
 def _located(code: str, message: str, file: str, hint: str | None = None, line: int = 1, col: int = 1) -> Diagnostic:
@@ -179,6 +188,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, expect: bytes | None = 
         return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: reading argmap's cache (cache_dir) should not pay for it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None

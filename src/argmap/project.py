@@ -38,9 +38,11 @@ __all__ = [
     "open_paths",
     "open_checked",
     "watched_files",
+    "ParsedMaps",
+    "parsed_maps",
 ]
 
-DEFAULT_FOLDER = "arguments"
+from .spec import DEFAULT_FOLDER  # noqa: E402  (its home is the format's vocabulary; re-exported here)
 MAP_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAME = "argmap.toml"
 
@@ -182,10 +184,140 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Found], list[Diagnostic]
     return list(out.values()), diags
 
 
-def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
-    from .loader import load_file
+class ParsedMaps:
+    """The maps already parsed, by file and content: an unchanged file is not parsed again.
 
-    return load_file(found.path)
+    A long-running process (``argmap watch``, a server of the page) reads a folder
+    again after every save, and a person re-runs ``argmap render`` after editing one
+    map of a folder: only the files whose bytes changed are parsed again.  A file's
+    entry is its model and diagnostics, under its name as read, the map name its stem
+    gives and a hash of its bytes (timestamps can be too coarse to tell two quick saves
+    apart, so the bytes are always read).  Entries live in this process (the newest
+    ``size``) and, unless ``disk`` is false, one per file in ``<cache_dir>/maps`` (see
+    :func:`argmap.fsutil.cache_dir`), keyed also by the code that parses (argmap's
+    loader, model and format modules, PyYAML), so a changed argmap never reads an
+    entry an older one wrote; an unreadable entry is parsed again.  Entries are
+    immutable (the model is frozen).  ``hits``, ``disk_hits`` and ``misses`` count the
+    look-ups.  ``ARGMAP_NO_MAP_CACHE=1`` turns the disk off.
+    """
+
+    def __init__(self, size: int = 256, disk: bool | None = None):
+        from collections import OrderedDict
+
+        self.size = size
+        self.disk = (os.environ.get("ARGMAP_NO_MAP_CACHE", "") in ("", "0")) if disk is None else disk
+        self._items: OrderedDict = OrderedDict()
+        self._code: bytes | None = None
+        self.hits = self.disk_hits = self.misses = 0
+
+    def load(self, data: bytes, file: str, default_map: str) -> tuple[Map | None, list[Diagnostic]]:
+        """What :func:`argmap.loader.load_bytes` gives for these bytes, parsed once."""
+        import hashlib
+
+        digest = hashlib.blake2b(data, digest_size=20).digest()
+        key = (file, default_map, digest)
+        hit = self._items.get(key)
+        if hit is not None:
+            self.hits += 1
+            self._items.move_to_end(key)
+            return hit[0], list(hit[1])
+        entry = self._entry(file, default_map) if self.disk else None
+        found = _read_entry(entry, digest) if entry is not None else None
+        if found is not None:
+            self.disk_hits += 1
+            loaded, diags = found
+        else:
+            from .loader import load_bytes
+
+            self.misses += 1
+            loaded, diags = load_bytes(data, file, default_map=default_map)
+            diags = tuple(diags)
+            if entry is not None:
+                _write_entry(entry, digest, loaded, diags)
+        for old in [k for k in self._items if k[0] == file]:  # one entry per file: its last content
+            del self._items[old]
+        self._items[key] = (loaded, tuple(diags))
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return loaded, list(diags)
+
+    def _entry(self, file: str, default_map: str) -> Path | None:
+        import hashlib
+
+        from .fsutil import cache_dir
+
+        if self._code is None:
+            self._code = _parser_fingerprint()
+        name = hashlib.blake2b(self._code + f"\0{os.path.abspath(file)}\0{file}\0{default_map}".encode("utf-8", "surrogatepass"),
+                               digest_size=20).hexdigest()
+        return cache_dir() / "maps" / f"{name}.pickle"
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.hits = self.disk_hits = self.misses = 0
+
+
+def _parser_fingerprint() -> bytes:
+    """What a parsed map depends on besides its bytes: the source of the modules that make it,
+    argmap's version, Python's, and the installed PyYAML (by its files' size and time)."""
+    import hashlib
+    import importlib.util
+    import sys
+
+    from ._version import __version__
+
+    h = hashlib.blake2b(f"{__version__}\0{sys.version}".encode(), digest_size=20)
+    here = Path(__file__).parent
+    for module in ("loader", "yamltext", "model", "spec", "diagnostics", "textsafe", "fsutil", "project"):
+        h.update((here / f"{module}.py").read_bytes())
+    spec = importlib.util.find_spec("yaml")
+    for origin in [spec.origin] + sorted(str(p) for p in Path(spec.origin).parent.glob("_yaml*")) if spec and spec.origin else []:
+        st = os.stat(origin)
+        h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.digest()
+
+
+def _read_entry(entry: Path, digest: bytes):
+    import pickle
+
+    try:
+        with open(entry, "rb") as fh:
+            stored, loaded, diags = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # truncated, foreign or from another argmap: parse again (and overwrite it)
+        return None
+    return (loaded, diags) if stored == digest else None
+
+
+def _write_entry(entry: Path, digest: bytes, loaded, diags) -> None:
+    import pickle
+
+    from .fsutil import WriteError, write_atomic
+
+    try:
+        write_atomic(entry, pickle.dumps((digest, loaded, diags), protocol=pickle.HIGHEST_PROTOCOL), replace_map=True)
+    except (WriteError, OSError, pickle.PicklingError, RecursionError):  # an unwritable cache only costs time
+        pass
+
+
+#: the process's parsed maps (see :class:`ParsedMaps`)
+parsed_maps = ParsedMaps()
+
+
+def _load(found: Found) -> tuple[Map | None, list[Diagnostic]]:
+    """:func:`argmap.loader.load_file`, through :data:`parsed_maps` (the bytes are read every time)."""
+    from .fsutil import read_bytes
+
+    data, problems = read_bytes(found.path, hint=_SPLIT_HINT)
+    if data is None:
+        return None, problems
+    return parsed_maps.load(data, str(found.path), found.path.stem)
+
+
+#: the too-large hint of :func:`argmap.loader.load_file` (loader.SPLIT_HINT; not imported: a map read
+#: from the cache needs neither the loader nor PyYAML)
+_SPLIT_HINT = "split the map into several files in one folder"
 
 
 def _validate(maps: Sequence[Map], quotes) -> list[Diagnostic]:

@@ -141,13 +141,7 @@ def _fixed_pdf_dates(pdf: bytes) -> bytes:
 _backend = None  # one compiled module per process; building it is the slow part
 
 
-def cache_dir() -> Path:
-    """Where the compiled WebAssembly module is kept between runs."""
-    env = os.environ.get("ARGMAP_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "argmap"
+from .fsutil import cache_dir  # noqa: E402  (the compiled module is kept there between runs)
 
 
 def _load_module(engine, wasm_path: Path):

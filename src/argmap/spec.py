@@ -22,6 +22,7 @@ import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
+    "DEFAULT_FOLDER",
     "MAP_KEYS",
     "SOURCE_KEYS",
     "NODE_KEYS",
@@ -51,6 +52,9 @@ __all__ = [
     "slugify",
     "normalise_url",
 ]
+
+#: the folder of maps a command reads when given none (``project`` and the CLI use it)
+DEFAULT_FOLDER = "arguments"
 
 # -- v1: the original vocabulary (a subset of v2) -------------------------------------------
 RELATION_KINDS_V1 = ("supports", "attacks", "undercuts")

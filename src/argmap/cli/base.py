@@ -14,8 +14,8 @@ from typing import Callable, Sequence
 
 import click
 
-from ..diagnostics import ArgmapError, InvalidInputError
-from ..project import DEFAULT_FOLDER
+from .._version import __version__
+from ..spec import DEFAULT_FOLDER
 
 __all__ = [
     "cli", "EXIT_OK", "EXIT_ERRORS", "EXIT_USAGE", "DEFAULT_FOLDER", "RegistryChoice", "print_diagnostics",
@@ -32,25 +32,41 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except InvalidInputError as exc:
-            print_diagnostics(exc.diagnostics)
-            ctx.exit(EXIT_ERRORS)
-        except ArgmapError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_ERRORS)
-        except BrokenPipeError:  # `argmap solve big.apx | head`: the reader has gone; stop quietly
-            import os
-            import sys
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            ctx.exit(141)
-        except OSError as exc:  # a file the library did not expect to fail on: still one line
-            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
-            ctx.exit(EXIT_ERRORS)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+        except Exception as exc:
+            _fail(ctx, exc)
+            raise
+
+
+def _fail(ctx, exc: Exception) -> None:
+    """Exit with one line (or argmap's diagnostics) for an error argmap knows; return for any other.
+
+    argmap's error classes are imported here, once something has failed, so that
+    ``--help`` and ``--version`` load neither the diagnostics nor the model
+    (tests/test_cli_startup.py keeps it so).
+    """
+    import os
+    import sys
+
+    from ..diagnostics import ArgmapError, InvalidInputError
+
+    if isinstance(exc, InvalidInputError):
+        print_diagnostics(exc.diagnostics)
+        ctx.exit(EXIT_ERRORS)
+    if isinstance(exc, ArgmapError):
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(EXIT_ERRORS)
+    if isinstance(exc, BrokenPipeError):  # `argmap solve big.apx | head`: the reader has gone; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(141)
+    if isinstance(exc, OSError):  # a file the library did not expect to fail on: still one line
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+        ctx.exit(EXIT_ERRORS)
 
 
 def print_diagnostics(diagnostics, warnings: bool = True) -> None:
@@ -65,7 +81,7 @@ def print_diagnostics(diagnostics, warnings: bool = True) -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="argmap")
+@click.version_option(__version__, package_name="argmap")
 def cli():
     """Map debates: claims, arguments and rebuttals written as YAML, checked,
     evaluated, and drawn as Graphviz diagrams.
@@ -83,8 +99,8 @@ class RegistryChoice(click.Choice):
     """A ``click.Choice`` whose choices are read from a library registry each time they are used."""
 
     def __init__(self, source: Callable[[], Sequence[str]], case_sensitive: bool = True):
-        self._source = source
-        super().__init__(tuple(source()), case_sensitive)
+        self._source = source  # not called here: defining the commands imports no registry
+        super().__init__((), case_sensitive)
 
     @property
     def choices(self):

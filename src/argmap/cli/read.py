@@ -1,4 +1,4 @@
-"""Commands that read and report: check, review, list, show, analyze, solve."""
+"""Commands that read and report: check, review, list, show, analyze, solve, diff."""
 
 from __future__ import annotations
 
@@ -246,6 +246,114 @@ def solve(file, semantics, task, arg, fmt):
     for piece in solve_stream(read_af(file, fmt), semantics, task.upper(), arg):
         click.echo(piece, nl=False)
     click.echo()
+
+
+# -- diff -----------------------------------------------------------------------------------
+@cli.command("diff")
+@click.argument("args", nargs=-1, metavar="OLD [NEW] [PATH]")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "svg", "html"]), default="text", show_default=True,
+              help="svg or html: a drawing of the new side with the edit marked (to -o, else standard output).")
+@click.option("-o", "--output", metavar="OUT", help="Write the drawing (or text) here instead of standard output.")
+@click.option("--map", "map_name", metavar="NAME", help="Draw one map of the folder (with ghosts of linked maps).")
+@click.option("--focus", metavar="ID", help="Draw only this node and its neighbourhood.")
+@click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
+@click.option("--textconv", "textconv_file", is_flag=True,
+              help="Git textconv: print the map file given as argmap's lines (see docs/diff.md).")
+@click.option("--git-driver", "git_driver", is_flag=True,
+              help="Git external diff driver: take git's 7 arguments, print the argmap diff, exit 0.")
+@status_options
+def diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git_driver, semantics, bipolar,
+         with_inferred, preferences):
+    """Say what an edit changed in the debate: nodes, relations, sources, and the verdicts that moved.
+
+    OLD and NEW are git revisions (NEW defaults to the work tree) or two
+    folders; PATH is the folder or map compared (default ./arguments).  Nodes
+    are matched by id; an id renamed with its text unchanged is a rename.
+    Every node whose status or strength changed is listed with the sentence
+    that says why, from the one evaluation of each side.  Exit status: 0 no
+    change, 1 changes, 2 errors (like diff).  For `git diff` on maps, see
+    docs/diff.md (a textconv and a diff driver).
+
+    \b
+    Example:
+      argmap diff HEAD~1
+      argmap diff main HEAD arguments/takeoff.yaml
+      argmap diff old-folder/ new-folder/ --json
+      argmap diff HEAD~1 --format svg -o changes.svg --map takeoff
+    """
+    from ..diagnostics import ArgmapError, InvalidInputError
+
+    try:
+        code = _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git_driver,
+                     dict(semantics=semantics, bipolar=bipolar, with_inferred=with_inferred, preferences=preferences))
+    except InvalidInputError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(2)
+    except (ArgmapError, OSError) as exc:
+        where = f"{exc.filename}: " if isinstance(exc, OSError) and exc.filename else ""
+        click.echo(f"Error: {where}{getattr(exc, 'strerror', None) or exc}", err=True)
+        sys.exit(2)
+    sys.exit(code)
+
+
+def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git_driver, status) -> int:
+    import os
+
+    from .. import diff as d_
+    from ..diagnostics import ArgmapError
+    from ..project import DEFAULT_FOLDER, open_checked
+
+    if textconv_file:
+        if len(args) != 1:
+            raise ArgmapError("--textconv takes one map file (git passes it)")
+        click.echo(d_.textconv(args[0]), nl=False)
+        return 0
+    if git_driver:
+        if len(args) != 7:
+            raise ArgmapError("--git-driver takes git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)")
+        settings = settings_for(Path(args[0]).parent, **status)
+        click.echo(d_.format_text(d_.git_driver(args[0], args[1], args[4], settings)), nl=False)
+        return 0
+    if not args or len(args) > 3:
+        raise ArgmapError("give OLD [NEW] [PATH]: two git revisions or two folders (`argmap diff HEAD~1`)")
+    old, new, path = args[0], None, None
+    if len(args) == 2:
+        if os.path.exists(args[0]) and os.path.exists(args[1]):
+            new = args[1]
+        elif os.path.exists(args[1]):
+            path = args[1]
+        else:
+            new = args[1]
+    elif len(args) == 3:
+        new, path = args[1], args[2]
+    path = path or (None if os.path.exists(old) and new and os.path.exists(new) else DEFAULT_FOLDER)
+    a, old_label = d_.read_side(old, path)
+    if new is None:
+        b, new_label = open_checked([path]), f"work tree:{path}"
+    else:
+        b, new_label = d_.read_side(new, path)
+    folder = Path(path) if path else Path(new)
+    settings = settings_for(folder if folder.is_dir() else folder.parent, **status)
+    result = d_.diff(a.project, b.project, settings, old_label, new_label)
+    if fmt in ("svg", "html"):
+        from ..pipeline import View
+
+        data = d_.drawing(b, result, fmt, settings, View(map_name, focus, depth))
+    elif as_json:
+        import json
+
+        data = (json.dumps(d_.to_json(result), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    else:
+        data = d_.format_text(result).encode("utf-8")
+    if output and output != "-":
+        from ..fsutil import write_atomic
+
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0 if result.empty else 1
 
 
 @cli.command()

@@ -1,24 +1,30 @@
-"""Graph → Graphviz DOT, built with pydot.
+"""Graph → Graphviz DOT: the styling, written as text or handed over as a pydot graph.
 
 Every attribute value is quoted here, before pydot sees it: pydot leaves a
 value that already starts and ends with ``"`` alone and does not escape
 backslashes, so text such as ``"a" and "b"`` would otherwise break the DOT.
 Labels are plain strings with ``\\n`` breaks (the WebAssembly Graphviz ignores
 HTML-like labels), wrapped to a readable width.
+
+The styling builds one :class:`~argmap.export._dotdoc.Document`; :func:`export`
+writes its text in one pass, :func:`to_pydot` hands it over as a ``pydot.Dot`` whose
+``to_string()`` is the same text.
 """
 
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
+from dataclasses import dataclass
 
 import networkx as nx
-import pydot
 
 from ..settings import Settings
 from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
+from . import _dotdoc as dotdoc
 from . import theme
 
-__all__ = ["quote", "to_pydot", "export", "wrap", "link_parts"]
+__all__ = ["quote", "to_pydot", "document", "export", "wrap", "link_parts", "Marks"]
 
 
 def quote(value: object) -> str:
@@ -31,12 +37,50 @@ def quote(value: object) -> str:
     >>> print(quote("two\\nlines & more"))
     "two\\nlines &amp; more"
     """
-    return dot_label(value)
+    return _quoted(value) if type(value) is str else dot_label(value)
 
 
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    # the same few style values (colours, "filled", "0.8") are quoted for every node and edge
+    return dot_label(text)
+
+
+#: tooltips quoted for DOT, remembered like labels: a re-draw quotes the same ones again
+_quoted_tooltip = lru_cache(maxsize=8192)(dot_tooltip)
+
+
+#: what textwrap treats as whitespace (it splits on these and turns each into a space)
+_TEXTWRAP_SPACE = frozenset("\t\n\x0b\x0c\r")
+
+
+@lru_cache(maxsize=16384)  # a re-draw (watch, build's parts, the page) wraps the same texts again
 def wrap(text: str, width: int) -> str:
-    """Text broken into lines of at most ``width`` characters (long words are split)."""
-    lines = textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""]
+    """Text broken into lines of at most ``width`` characters (long words are split).
+
+    Exactly ``textwrap.wrap(text, width, break_on_hyphens=False)``; text of words
+    no longer than ``width`` joined by single spaces (nearly every label) is filled
+    here directly, at a fifth of textwrap's cost (tests/test_dot.py compares the two).
+
+    >>> print(wrap("a few words to wrap at ten", 10))
+    a few
+    words to
+    wrap at
+    ten
+    """
+    words = text.split(" ")
+    # textwrap's own way for runs of spaces, other whitespace, long words, and words it would
+    # drop at a line's ends (all Unicode whitespace, which str.strip() removes)
+    if _TEXTWRAP_SPACE.intersection(text) or max(map(len, words)) > width or not all(map(str.strip, words)):
+        return "\n".join(textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""])
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
     return "\n".join(lines)
 
 
@@ -156,8 +200,64 @@ def link_parts(parts) -> None:
         P.graph["replies_in"] = links
 
 
-def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> pydot.Dot:
-    """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme`.
+@dataclass(frozen=True)
+class Marks:
+    """What a drawing of an edit marks (:func:`argmap.diff.marks`), handed to :func:`to_pydot`.
+
+    ``added`` nodes and ``added_relations`` ``(source, kind, target)`` are outlined in
+    :data:`theme.DIFF_ADDED`; ``reworded`` nodes (or ones whose holder, source, weight... changed) get a :data:`theme.DIFF_REWORDED`
+    outline; ``rejudged`` nodes (verdict moved) a double border; ``removed_nodes``
+    ``(id, (text, map))`` and ``removed_relations`` are drawn as ghosts.
+    """
+
+    added: frozenset = frozenset()
+    reworded: frozenset = frozenset()
+    rejudged: frozenset = frozenset()
+    added_relations: frozenset = frozenset()
+    removed_nodes: tuple = ()
+    removed_relations: tuple = ()
+    title: str | None = None
+
+
+def _mark_node(n: str, attrs: dict, marks: Marks) -> list[str]:
+    what = []
+    if n in marks.added:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_ADDED.items()})
+        what.append("added by this edit")
+    elif n in marks.reworded:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_REWORDED.items()})
+        what.append("reworded or changed by this edit")
+    if n in marks.rejudged:
+        attrs.update({k: quote(v) for k, v in theme.DIFF_REJUDGED.items()})
+        what.append("its verdict moved")
+    return what
+
+
+def _diff_ghosts(dot: dotdoc.Document, G: nx.MultiDiGraph, marks: Marks, settings: Settings) -> None:
+    removed = dict(marks.removed_nodes)
+    for n, (text, m) in marks.removed_nodes:
+        attrs = {k: quote(v) for k, v in theme.DIFF_REMOVED.items()}
+        dot.add_node(dotdoc.Node(dot_string(n), label=quote(wrap(f"removed: {text}", settings.wrap)),
+                                tooltip=dot_tooltip(f"{n} (map {m}) was removed by this edit:\n{text}"),
+                                id=quote(f"node-removed-{n}"), **attrs))
+    for u, k, v in marks.removed_relations:
+        if (u in G or u in removed) and (v in G or v in removed):
+            dot.add_edge(dotdoc.Edge(dot_string(u), dot_string(v), id=quote(f"edge-removed-{u}-{k}-{v}"),
+                                    tooltip=dot_tooltip(f"removed by this edit: {u} {k} {v}"),
+                                    **{a: quote(b) for a, b in theme.DIFF_REMOVED_EDGE.items()}))
+
+
+def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None,
+             marks: Marks | None = None) -> pydot.Dot:
+    """The graph as a ``pydot.Dot``, styled by :mod:`argmap.export.theme` (see :func:`document`)."""
+    return document(G, settings, evaluation, marks).to_pydot()
+
+
+def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None,
+             marks: Marks | None = None) -> dotdoc.Document:
+    """The graph's DOT statements, styled by :mod:`argmap.export.theme`, every value quoted once.
+
+    ``marks`` (:class:`Marks`, or None) draws what an edit changed (``argmap diff``).
 
     ``evaluation`` (the folder's :class:`~argmap.evaluation.Evaluation`, or None)
     gives the status and strength colourings and tooltips, and marks an attack that
@@ -167,7 +267,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
 
     settings = settings or Settings()
     font = quote(settings.fontname)
-    dot = pydot.Dot(graph_type="digraph", strict=False)
+    dot = dotdoc.Document()
     sideways = _sideways(G, settings)
     dot.set("rankdir", settings.parts_rankdir if sideways else settings.rankdir)
     dot.set("newrank", "true")
@@ -177,6 +277,8 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
     dot.set("bgcolor", quote("white"))
     dot.set("fontname", font)
     title = G.graph.get("title")
+    if marks is not None and marks.title:
+        title = f"{title}: {marks.title}" if title else marks.title
     if settings.title and title:
         dot.set("label", quote(title))
         dot.set("labelloc", "t")
@@ -198,7 +300,7 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
         label, bold = _label(data, settings)
         attrs = {
             "label": quote(label),
-            "tooltip": dot_tooltip(_tooltip(n, data)),
+            "tooltip": _quoted_tooltip(_tooltip(n, data)),
             "id": quote(f"node-{n}"),
         }
         if bold:
@@ -216,22 +318,28 @@ def to_pydot(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
             if data.get("stance") in theme.STANCE_WORDS:
                 style = theme.STANCE["style"] if data.get("kind") not in ("argument", "question") else "filled,dashed"
                 attrs.update({"style": quote(style), "penwidth": quote(theme.STANCE["penwidth"])})
+        if marks is not None:
+            what = _mark_node(n, attrs, marks)
+            if what:
+                attrs["tooltip"] = dot_tooltip("; ".join(what) + "\n" + _tooltip(n, data))
         url = _link(G, {**data, "id": n})
         if url:
             attrs["URL"] = dot_url(url)
             if "://" in url:  # a source opens beside the map; a part or map replaces it
                 attrs["target"] = quote("_blank")
-        dot.add_node(pydot.Node(dot_string(n), **attrs))
+        dot.add_node(dotdoc.Node(dot_string(n), **attrs))
 
     minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
     weak = {(a, b) for b, xs in (evaluation.challenged.items() if evaluation is not None else ()) for a in xs}
-    for edge in _edges(G, minlen, weak):
-        dot.add_node(edge) if isinstance(edge, pydot.Node) else dot.add_edge(edge)
+    for edge in _edges(G, minlen, weak, marks.added_relations if marks is not None else frozenset()):
+        dot.add_node(edge) if isinstance(edge, dotdoc.Node) else dot.add_edge(edge)
+    if marks is not None:
+        _diff_ghosts(dot, G, marks, settings)
 
     if settings.legend and G.number_of_nodes():
         from .svg import encode_legend
 
-        spec = _legend_spec(G, settings, swatches, weak)
+        spec = _legend_spec(G, settings, swatches, weak, marks)
         if spec["items"]:
             dot.set("comment", quote(encode_legend(spec)))
     return dot
@@ -252,7 +360,7 @@ def _attrs(style: dict, **extra: str) -> dict[str, str]:
     return {key: quote(val) for key, val in {**style, **extra}.items()}
 
 
-def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozenset()):
+def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozenset(), added=frozenset()):
     """The DOT edges (and the point nodes some of them pass through), in the graph's order.
 
     - Linked premises (two or more ``premise`` edges into one argument) meet at a
@@ -268,7 +376,7 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozense
             premises.setdefault(v, []).append(u)
     joined = {v for v, us in premises.items() if len(us) >= 2}
     for v in sorted(joined):
-        yield pydot.Node(dot_string(_JOIN + v), id=quote(f"join-{v}"), label=quote(""),
+        yield dotdoc.Node(dot_string(_JOIN + v), id=quote(f"join-{v}"), label=quote(""),
                          tooltip=dot_tooltip(f"premises of {v}, needed together: {', '.join(premises[v])}"),
                          **_attrs(theme.JOIN_POINT))
     done_joins: set[str] = set()
@@ -279,36 +387,39 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozense
         if (u, v) in weak and kind in theme.WEAK_KINDS:
             style.update(theme.WEAK_ATTACK)
             tip_text += f"\ndoes not defeat: {v} weighs more than {u} (a weaker attack; {v} stands, challenged)"
+        if (u, kind, v) in added:
+            style.update(theme.DIFF_ADDED_EDGE)
+            tip_text += "\nadded by this edit"
         tip = dot_tooltip(tip_text)
         length = {"minlen": str(minlen[(u, v)])} if (u, v) in minlen else {}
         if kind == "premise" and v in joined:
-            yield pydot.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
+            yield dotdoc.Edge(dot_string(u), dot_string(_JOIN + v), id=quote(f"edge-{u}-premise-{v}"), tooltip=tip,
                              **_attrs(style, arrowhead="none"))
             if v not in done_joins:
                 done_joins.add(v)
-                yield pydot.Edge(dot_string(_JOIN + v), dot_string(v), id=quote(f"edge-premises-{v}"),
+                yield dotdoc.Edge(dot_string(_JOIN + v), dot_string(v), id=quote(f"edge-premises-{v}"),
                                  tooltip=dot_tooltip(f"premises {', '.join(premises[v])} → {v}"), **_attrs(style))
             continue
         attackers = [a for a in data.get("attacked_by") or () if a.get("by") in G]
         if not attackers:
-            yield pydot.Edge(dot_string(u), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}"), tooltip=tip,
+            yield dotdoc.Edge(dot_string(u), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}"), tooltip=tip,
                              **_attrs(style), **length)
             continue
         point = _RELATION + f"{u}->{v}~{kind}"
-        yield pydot.Node(dot_string(point), id=quote(f"relation-{u}-{kind}-{v}"), label=quote(""), tooltip=tip,
+        yield dotdoc.Node(dot_string(point), id=quote(f"relation-{u}-{kind}-{v}"), label=quote(""), tooltip=tip,
                          **_attrs(theme.RELATION_POINT, color=style.get("color", "#424242"),
                                   fillcolor=style.get("color", "#424242")))
         first = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowhead", "dir")}
         first.update({"dir": "back"} if style.get("dir") == "both" else {"dir": "none"})
-        yield pydot.Edge(dot_string(u), dot_string(point), id=quote(f"edge-{u}-{kind}-{v}-1"), tooltip=tip,
+        yield dotdoc.Edge(dot_string(u), dot_string(point), id=quote(f"edge-{u}-{kind}-{v}-1"), tooltip=tip,
                          **_attrs(first))
         second = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowtail", "dir")}
-        yield pydot.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
+        yield dotdoc.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
                          **_attrs(second))
         for a in attackers:
             a_style = theme.edge_style(a["kind"], bool(a.get("inferred")))
             a_tip = _edge_tooltip(a["by"], a["kind"], f"the relation {u} {kind} {v}", a)
-            yield pydot.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
+            yield dotdoc.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
                              tooltip=dot_tooltip(a_tip), **_attrs(a_style))
 
 
@@ -363,7 +474,8 @@ def _staggered_minlen(G: nx.MultiDiGraph, per_rank: int) -> dict[tuple[str, str]
     return out
 
 
-def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset()) -> dict:
+def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[str, str]], weak=frozenset(),
+                 marks: Marks | None = None) -> dict:
     """What the legend explains: the relations, shapes and fills this drawing uses, and nothing else.
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
@@ -418,6 +530,19 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     for name, color in swatches:
         shape = argument if by_kind and name == "argument" else claim
         items.append({**shape, "type": "swatch", "label": name, "fill": color})
+    if marks is not None:  # what the edit did, only the marks this drawing shows
+        drawn = set(G.nodes)
+        if marks.added & drawn or marks.added_relations:
+            items.append({**claim, "stroke": theme.DIFF_ADDED["color"], "penwidth": theme.DIFF_ADDED["penwidth"],
+                          "label": "added by the edit"})
+        if marks.reworded & drawn:
+            items.append({**claim, "stroke": theme.DIFF_REWORDED["color"], "penwidth": theme.DIFF_REWORDED["penwidth"],
+                          "label": "reworded or changed"})
+        if marks.rejudged & drawn:
+            items.append({**claim, "label": "double border: verdict moved"})
+        if marks.removed_nodes or marks.removed_relations:
+            items.append({**claim, "dashed": True, "stroke": theme.DIFF_REMOVED["color"],
+                          "fontcolor": theme.DIFF_REMOVED["fontcolor"], "label": "removed by the edit"})
     return {"font": settings.fontname, "size": settings.fontsize - 1, "items": items}
 
 
@@ -426,9 +551,9 @@ def _kind_order(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None) -> str:
-    """DOT source text for the graph (``evaluation``: see :func:`to_pydot`)."""
+def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None, marks: Marks | None = None) -> str:
+    """DOT source text for the graph (``evaluation``, ``marks``: see :func:`to_pydot`)."""
     from ..perf import gc_paused
 
     with gc_paused():
-        return to_pydot(G, settings, evaluation).to_string()
+        return document(G, settings, evaluation, marks).to_string()

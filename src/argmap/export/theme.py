@@ -7,7 +7,8 @@ import hashlib
 __all__ = [
     "EDGE_STYLE", "STATUS_FILL", "KIND_FILL", "author_colors", "stable_colors", "GHOST", "ARGUMENT", "QUESTION",
     "STANCE", "STANCE_WORDS", "RELATION_POINT", "JOIN_POINT", "PALETTE", "COLORINGS", "fills", "strength_color",
-    "STRENGTH_STEPS", "edge_style",
+    "STRENGTH_STEPS", "edge_style", "DIFF_ADDED", "DIFF_ADDED_EDGE", "DIFF_REWORDED", "DIFF_REJUDGED",
+    "DIFF_REMOVED", "DIFF_REMOVED_EDGE",
 ]
 
 #: Eight pastel fills that stay apart from each other and readable under black text
@@ -77,6 +78,15 @@ RELATION_POINT = {"shape": "point", "width": "0.09", "height": "0.09", "style": 
 #: Where the linked premises of one argument meet before their single arrow into it.
 JOIN_POINT = {"shape": "point", "width": "0.06", "height": "0.06", "style": "filled", "color": "#424242", "fillcolor": "#424242"}
 
+#: ``argmap diff`` drawings: what the edit added (one colour for nodes and relations), reworded,
+#: re-judged (verdict moved: a double border) and removed (ghosts).
+DIFF_ADDED = {"color": "#1565c0", "penwidth": "3"}
+DIFF_ADDED_EDGE = {"color": "#1565c0", "penwidth": "2.6"}
+DIFF_REWORDED = {"color": "#ef6c00", "penwidth": "2.4"}
+DIFF_REJUDGED = {"peripheries": "2"}
+DIFF_REMOVED = {"style": "dashed,rounded", "color": "#9e9e9e", "fontcolor": "#9e9e9e", "fillcolor": "#ffffff",
+                "shape": "box"}
+DIFF_REMOVED_EDGE = {"style": "dashed", "color": "#bdbdbd", "arrowhead": "normal"}
 GHOST = {"style": "dashed,rounded", "color": "#757575", "fontcolor": "#616161", "fillcolor": "#ffffff"}
 
 
