@@ -354,3 +354,22 @@ def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0 if result.empty else 1
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only transport; editors pass it).")
+def lsp(stdio):
+    """Run the language server for map files (Language Server Protocol on stdin/stdout).
+
+    Each file is read in the context of its folder, as `argmap check FOLDER` reads it:
+    diagnostics as you type, completion of ids, keys, sources and holders, hover with
+    the verdict, go to definition, references, rename and code actions.
+    See docs/editors.md for VS Code, Neovim and Helix.
+
+    Example: argmap lsp
+    """
+    try:
+        from ..lsp import main as run
+    except ImportError as exc:  # pygls is a dependency; a trimmed install says what to add
+        raise click.ClickException(f"the language server needs pygls ({exc}): pip install 'argmap[lsp]'") from None
+    run()

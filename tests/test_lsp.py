@@ -1,0 +1,201 @@
+"""``argmap lsp`` end to end: a real LSP client (pytest-lsp) talks to ``argmap lsp`` over stdio,
+on a copy of the seed folder and on a generated 1,000-node folder."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytest_lsp")
+import pytest_lsp  # noqa: E402
+from lsprotocol import types as T  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+from argmap.lsp import Folder  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "arguments"
+pytestmark = [pytest.mark.slow, pytest.mark.asyncio]
+
+
+def _big_folder(folder: Path, files: int = 10, per_file: int = 100) -> None:
+    """1,000 nodes in 10 maps; each node attacks the one before it, across files at each boundary."""
+    folder.mkdir()
+    for f in range(files):
+        lines = [f"title: Generated map {f}", "nodes:"]
+        for i in range(per_file):
+            n = f * per_file + i
+            lines += [f"  - id: n{n}", f"    text: Claim number {n} of the generated debate", f"    by: Person {n % 7}"]
+            if n:
+                lines.append(f"    attacks: [n{n - 1}]")
+        (folder / f"m{f:02d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "argmap.cli", "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(T.InitializeParams(capabilities=T.ClientCapabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, path: Path) -> str:
+    uri = path.resolve().as_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_open(T.DidOpenTextDocumentParams(
+        T.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=path.read_text(encoding="utf-8"))))
+    await _published(client, uri)
+    return uri
+
+
+async def _published(client: LanguageClient, uri: str) -> None:
+    """Wait for the edited file's diagnostics (the server sends them last, after the files a change breaks)."""
+    for _ in range(6000):
+        if uri in client.diagnostics:
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError(f"no diagnostics for {uri} in 30 s")
+
+
+async def _change(client: LanguageClient, uri: str, text: str, version: int = 2) -> None:
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        [T.TextDocumentContentChangeWholeDocument(text=text)]))
+    await _published(client, uri)
+
+
+def _pos(text: str, needle: str, skip: int = 0) -> T.Position:
+    at = text.index(needle)
+    before = text[:at]
+    return T.Position(before.count("\n"), at - before.rfind("\n") - 1 + skip)
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "arguments")
+    return tmp_path / "arguments"
+
+
+async def test_seed_folder_clean_then_typo_reported_with_hint_and_fixed(client, seeds):
+    path = seeds / "takeoff.yaml"
+    uri = await _open(client, path)
+    assert not client.diagnostics[uri]
+    text = path.read_text(encoding="utf-8")
+    rel = next(r for n in Folder.open(seeds).files[str(path.resolve())].map.nodes for r in n.relations)
+    target = rel.target
+    lines = text.splitlines(keepends=True)
+    at = sum(len(x) for x in lines[:rel.loc.line - 1]) + rel.loc.col - 1 + len(target)
+    broken = text[:at] + "x" + text[at:]
+    assert broken != text
+    await _change(client, uri, broken)
+    (d,) = [d for d in client.diagnostics[uri] if d.code == "dangling"]
+    line = broken.splitlines()[d.range.start.line]
+    assert line[d.range.start.character:d.range.end.character] == target + "x"
+    assert "hint:" in d.message
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), d.range, T.CodeActionContext(diagnostics=[d])))
+    fixes = [a for a in actions if a.kind == T.CodeActionKind.QuickFix]
+    assert fixes and fixes[0].edit.changes[uri][0].new_text == target
+    await _change(client, uri, text, 3)
+    assert not client.diagnostics[uri]
+
+
+async def test_removing_an_id_breaks_the_other_map_that_attacks_it(client, seeds):
+    folder = Folder.open(seeds)
+    cross = next((p, r) for p, f in folder.files.items() for n in f.map.nodes for r in n.relations
+                 if r.target in folder.nodes() and folder.nodes()[r.target].map != f.map.name)
+    other = next(p for p, f in folder.files.items() if f.map.name == folder.nodes()[cross[1].target].map)
+    uri = await _open(client, Path(other))
+    text = Path(other).read_text(encoding="utf-8")
+    await _change(client, uri, text.replace(f"id: {cross[1].target}\n", f"id: {cross[1].target}-gone\n", 1))
+    broken_uri = Path(cross[0]).as_uri()
+    assert any(d.code == "dangling" for d in client.diagnostics[broken_uri])
+
+
+async def test_completion_hover_definition_references_rename(client, seeds):
+    folder = Folder.open(seeds)
+    path = seeds / "takeoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    uri = await _open(client, path)
+    node = next(n for f in folder.files.values() for n in f.map.nodes if n.relations and n.map == "takeoff")
+    rel = node.relations[0]
+    # completion inside the relation list
+    line = text.splitlines()[rel.loc.line - 1]
+    pos = T.Position(rel.loc.line - 1, rel.loc.col - 1)
+    items = await client.text_document_completion_async(T.CompletionParams(T.TextDocumentIdentifier(uri), pos))
+    labels = {i.label for i in items.items}
+    assert rel.target in labels and len(labels) == len(folder.nodes())
+    # hover: text and the verdict from the one evaluation
+    hov = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri), pos))
+    target = folder.nodes()[rel.target]
+    assert target.text in hov.contents.value
+    from argmap.evaluation import evaluate, verdict
+    from argmap.graph import build
+    from argmap.settings import load_settings
+    G = build(folder.project)
+    ev = evaluate(G, load_settings(seeds))
+    assert verdict(G, ev, rel.target) in hov.contents.value and ev.status[rel.target] in hov.contents.value
+    # definition, across files when the target is elsewhere
+    loc = await client.text_document_definition_async(T.DefinitionParams(T.TextDocumentIdentifier(uri), pos))
+    assert Path(loc.uri.removeprefix("file://")).name == Path(target.loc.file).name
+    assert loc.range.start.line == target.loc.line - 1 or "id:" in Path(target.loc.file).read_text().splitlines()[loc.range.start.line]
+    refs = await client.text_document_references_async(T.ReferenceParams(
+        text_document=T.TextDocumentIdentifier(uri), position=pos, context=T.ReferenceContext(include_declaration=True)))
+    expected = 1 + sum(1 for r in folder.project.relations() if r.target == rel.target or rel.target in r.target.split("->"))
+    assert len(refs) >= expected - 1 and len(refs) >= 2
+    # rename everywhere; the rest of each file's bytes unchanged
+    edit = await client.text_document_rename_async(T.RenameParams(T.TextDocumentIdentifier(uri), pos, "renamed-id"))
+    assert sum(len(v) for v in edit.changes.values()) == len(refs)
+    for file_uri, edits in edit.changes.items():
+        p = Path(file_uri.removeprefix("file://"))
+        lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+        for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+            s = lines[e.range.start.line]
+            assert s[e.range.start.character:e.range.end.character] == rel.target
+            lines[e.range.start.line] = s[:e.range.start.character] + e.new_text + s[e.range.end.character:]
+        p.write_text("".join(lines), encoding="utf-8")
+    after = Folder.open(seeds)
+    assert "renamed-id" in after.nodes() and rel.target not in after.nodes()
+    assert not any(d.is_error for ds in after.diagnostics().values() for d in ds)
+
+
+async def test_code_action_adds_a_counterargument_as_add_would(client, seeds):
+    path = seeds / "takeoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    uri = await _open(client, path)
+    node = Folder.open(seeds).files[str(path.resolve())].map.nodes[0]
+    pos = _pos(text, f"id: {node.id}", 4)
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), T.Range(pos, pos), T.CodeActionContext(diagnostics=[])))
+    counter = next(a for a in actions if "counterargument" in a.title)
+    (e,) = counter.edit.changes[uri]
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(x) for x in lines[:e.range.start.line]) + e.range.start.character
+    new = text[:offset] + e.new_text + text[offset:]
+    from argmap.edit import add_node
+    planned = add_node(seeds, node.id, "attacks", "TODO: the counterargument in your own words",
+                       node_id=f"counterargument-to-{node.id}"[:60], file=path, write=False)
+    assert e.new_text == planned.block or new.encode() == planned.after
+    await _change(client, uri, new)
+    assert not [d for d in client.diagnostics[uri] if d.severity == T.DiagnosticSeverity.Error]
+
+
+async def test_thousand_node_folder_diagnostics_after_edit(client, tmp_path):
+    folder = tmp_path / "big"
+    _big_folder(folder)
+    path = folder / "m05.yaml"
+    uri = await _open(client, path)
+    assert not client.diagnostics[uri]
+    text = path.read_text(encoding="utf-8")
+    await _change(client, uri, text.replace("  - id: n500\n", "  - id: n500x\n"))
+    # n501 (same file) attacks the id that is gone
+    assert [d.code for d in client.diagnostics[uri]] == ["dangling"]
+    items = await client.text_document_completion_async(T.CompletionParams(
+        T.TextDocumentIdentifier(uri), _pos(text, "attacks: [n500]", len("attacks: ["))))
+    assert len(items.items) == 1000
+    await _change(client, uri, text, 3)
+    assert not client.diagnostics[uri]
