@@ -18,6 +18,7 @@ from . import semantics as _sem
 from .gradual import GRADUAL as _GRADUAL
 from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
 from .model import Location
+from .spec import VIEW_OPTIONS as _VIEW_OPTIONS
 
 __all__ = ["Settings", "COLOR_BY", "ENGINES", "BIPOLAR", "SEMANTICS", "LABELS", "RANKDIRS", "normalize_any_semantics", "load_config",
            "load_settings", "load_title", "CONFIG_NAME", "Option", "OPTIONS", "VIEW_KEYS", "choices", "options_markdown"]
@@ -199,10 +200,7 @@ def _style(name: str, help: str, flag: str | None = None) -> Option:
 #: Every drawing option, in the order the docs list them: the CLI's flags, ``argmap.toml`` and the
 #: ```` ```argmap ```` blocks (:mod:`argmap.embed`) read it, and ``docs/reference.md`` is generated from it.
 OPTIONS: dict[str, Option] = {o.name: o for o in (
-    Option("map", "one map of the folder, with ghosts (dashed) for the nodes of other maps it touches", "--map", True),
-    Option("focus", "a node id: that node and what lies within `depth` relations of it", "--focus", True),
-    Option("depth", "how many relations `focus` reaches", "--depth", True, 2),
-    Option("part", "a part's root id: one part of a big map, drawn as `build --parts 16` draws it", "--part", True),
+    *(Option(name, help, flag, True, default) for name, (help, flag, default) in _VIEW_OPTIONS.items()),
     _style("color_by", "what fills the boxes", "--color-by"),
     _style("labels", "what a box shows", "--labels"),
     _style("wrap", "label width in characters (8 to 200)", "--wrap"),

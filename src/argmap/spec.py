@@ -91,6 +91,16 @@ SOURCE_KEYS = SOURCE_KEYS_V2
 RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation", "reviewed")
 #: A relation named as a target: ``SRC->TGT``.
 RELATION_SEPARATOR = "->"
+
+#: The drawing options that pick what is drawn (a view), as every surface spells them:
+#: ``name: (help, command-line flag, default)``.  :data:`argmap.settings.OPTIONS` lists them
+#: first; they live here so the CLI can declare its flags without loading the settings.
+VIEW_OPTIONS = {
+    "map": ("one map of the folder, with ghosts (dashed) for the nodes of other maps it touches", "--map", None),
+    "focus": ("a node id: that node and what lies within `depth` relations of it", "--focus", None),
+    "depth": ("how many relations `focus` reaches", "--depth", 2),
+    "part": ("a part's root id: one part of a big map, drawn as `build --parts 16` draws it", "--part", None),
+}
 #: Relations that may target a relation (relevance objections, AFRA).
 RELATION_ATTACKERS = ("attacks", "undercuts")
 #: Relations that may be targeted.

@@ -183,20 +183,21 @@ def output_format(output: str, fmt: str | None) -> str:
 
 # -- shared options ---------------------------------------------------------------------
 def _help(name: str) -> str:
-    """An option's help, from the one table of drawing options (:data:`argmap.settings.OPTIONS`)."""
-    from ..settings import OPTIONS
+    """A view option's help, from the one table of drawing options (:data:`argmap.spec.VIEW_OPTIONS`,
+    which :data:`argmap.settings.OPTIONS` lists first): read without loading the settings."""
+    from ..spec import VIEW_OPTIONS
 
-    text = OPTIONS[name].help
+    text = VIEW_OPTIONS[name][0]
     return text[0].upper() + text[1:] + "."
 
 
 def view_options(f):
-    from ..settings import OPTIONS
+    from ..spec import VIEW_OPTIONS
 
     f = click.option("--by", "authors", multiple=True, metavar="AUTHOR", help="Only nodes by this author (repeatable).")(f)
     f = click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only nodes with this tag (repeatable).")(f)
     f = click.option("--part", metavar="ID", help=_help("part"))(f)
-    f = click.option("--depth", type=click.IntRange(0, 100), default=OPTIONS["depth"].default, show_default=True,
+    f = click.option("--depth", type=click.IntRange(0, 100), default=VIEW_OPTIONS["depth"][2], show_default=True,
                      help=_help("depth"))(f)
     f = click.option("--focus", metavar="ID", help=_help("focus"))(f)
     f = click.option("--map", "map_name", metavar="NAME", help=_help("map"))(f)
