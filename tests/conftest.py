@@ -96,3 +96,23 @@ def pytest_collection_modifyitems(items):
             for program in mark.args:
                 if not have(program):
                     item.add_marker(pytest.mark.skip(reason=PROGRAMS[program]))
+
+
+def count_calls(fn, *args) -> int:
+    """How many Python and C function calls ``fn(*args)`` makes: a machine-independent measure of work
+    (the linear-time tests compare it per node at two sizes)."""
+    import sys
+
+    n = 0
+
+    def prof(frame, event, arg):
+        nonlocal n
+        if event in ("call", "c_call"):
+            n += 1
+
+    sys.setprofile(prof)
+    try:
+        fn(*args)
+    finally:
+        sys.setprofile(None)
+    return n

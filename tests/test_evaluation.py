@@ -382,22 +382,7 @@ def test_show_and_the_page_use_the_same_sentence():
 
 
 # -- no cliff: the evaluation (cruxes included) grows linearly ------------------------------------
-def _calls(fn, *args) -> int:
-    import sys
-
-    n = 0
-
-    def prof(frame, event, arg):
-        nonlocal n
-        if event in ("call", "c_call"):
-            n += 1
-
-    sys.setprofile(prof)
-    try:
-        fn(*args)
-    finally:
-        sys.setprofile(None)
-    return n
+from conftest import count_calls as _calls  # noqa: E402
 
 
 def _shape(kind: str, n: int):

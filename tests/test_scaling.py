@@ -21,20 +21,7 @@ from argmap.graph import split
 pytestmark = pytest.mark.slow  # see CONTRIBUTING.md: left out by `make quick`
 
 
-def calls(fn, *args) -> int:
-    n = 0
-
-    def prof(frame, event, arg):
-        nonlocal n
-        if event in ("call", "c_call"):
-            n += 1
-
-    sys.setprofile(prof)
-    try:
-        fn(*args)
-    finally:
-        sys.setprofile(None)
-    return n
+from conftest import count_calls as calls  # noqa: E402
 
 
 def tree(n: int, seed: int = 1) -> nx.MultiDiGraph:
