@@ -637,3 +637,26 @@ def test_bidi_overrides_in_a_holder_or_source_title_reverse_only_themselves(brow
     assert "\u2068Mallory \u202erevo\u2069" in hover and "\u2068Release memo \u202eetats ot gninnur\u2069" in hover
     p.page.screenshot(path=str(tmp_path / "bidi.png"))
     p.close()
+
+
+# -- the page shows what stands without any filter (issue 22) ----------------------------------
+def test_page_opens_with_each_maps_answer_and_marks_what_falls(browser, tmp_path, seed_page):
+    import argmap
+    from argmap.evaluation import evaluate
+    from argmap.graph import build
+
+    G = build(argmap.load(ARGUMENTS))
+    ev = evaluate(G)
+    path = tmp_path / "seed.html"
+    path.write_text(seed_page, encoding="utf-8")
+    p = Page(browser, path, "#map=power-concentration")
+    verdict = ev.verdicts["power-concentration"]
+    answer = p.page.evaluate("() => { const a = document.getElementById('am-answer'); return a.hidden ? null : a.textContent; }")
+    assert answer and verdict.sentence in answer and "Thesis" in answer
+    marked = set(p.page.evaluate("() => Array.from(document.querySelectorAll('#am-canvas g.node.am-st-OUT')).map(g => g.dataset.id)"))
+    drawn_out = {n for n in p.view()["nodes"] if ev.status.get(n) == "OUT" and n not in (p.view().get("ghosts") or {})}
+    assert drawn_out and marked == drawn_out  # every falling box drawn here, and only those, is marked
+    border = p.page.evaluate("""() => getComputedStyle(document.querySelector('#am-canvas g.node.am-st-OUT > path, '
+        + '#am-canvas g.node.am-st-OUT > polygon')).strokeDasharray""")
+    assert border not in ("", "none")
+    p.close()

@@ -151,7 +151,8 @@ def page_data(G, views: list[_View], evaluation) -> dict:
         for n, target in list(v["ghosts"].items()):
             if target is None:
                 v["ghosts"][n] = home.get(n)
-    maps = [{"name": name, "title": G.graph["maps"][name].get("title") or name} for name in G.graph["maps"]]
+    maps = [{"name": name, "title": G.graph["maps"][name].get("title") or name, "answer": _answer(G, ev, name)}
+            for name in G.graph["maps"]]
     return {
         "semantics": ev.semantics,
         "bipolar": ev.bipolar,
@@ -160,6 +161,15 @@ def page_data(G, views: list[_View], evaluation) -> dict:
         "views": out_views,
         "nodes": nodes,
     }
+
+
+def _answer(G, ev, name: str) -> str | None:
+    """A map's one-line answer, shown above its drawing: its thesis and the verdict ``analyze`` gives it."""
+    v = ev.verdicts.get(name)
+    if v is None or v.thesis is None or v.thesis not in G:
+        return None
+    d = G.nodes[v.thesis]
+    return f"Thesis “{d.get('title') or d.get('text') or v.thesis}” {v.sentence}"
 
 
 def _relation(kind: str, other: str, data: dict) -> list:

@@ -93,6 +93,7 @@
       g.setAttribute("aria-label", (id in ghosts ? "In another map or part: " : "") + label(id));
       title.textContent = hoverText(id);
       if (id in ghosts) g.classList.add("am-ghost");
+      else if (node(id).status === "OUT" || node(id).status === "UNDEC") g.classList.add("am-st-" + node(id).status);
       if (continued[id]) {
         var texts = g.querySelectorAll("text");
         var last = texts[texts.length - 1];
@@ -106,6 +107,9 @@
       if (ends && node(ends[0]) && node(ends[1])) { g.setAttribute("data-from", ends[0]); g.setAttribute("data-to", ends[1]); }
     });
     viewSelect.value = String(i);
+    var answer = $("am-answer"), mapInfo = DATA.maps.filter(function (m) { return m.name === view.map; })[0];
+    answer.textContent = mapInfo && mapInfo.answer ? mapInfo.answer + " (red dashed: falls; orange dotted: open)" : "";
+    answer.hidden = !answer.textContent;
     var parts = VIEWS.filter(function (v) { return v.map === view.map && v.part; }).length;
     var hint = $("am-hint");
     hint.hidden = !(parts && !view.part);
