@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .spec import ANSWER_KINDS, CONCESSION_KINDS, RELATION_KINDS
 from .frameworks import (  # noqa: F401  (the framework API, re-exported)
     GRADUAL, PREMISE, _CONFLICTS, afra_framework, closed_framework, dung_semantics,
     framework, gradual_strengths, is_gradual, statuses, strength_semantics, weights_of,
@@ -24,7 +25,8 @@ __all__ = [
     "Analysis", "GRADUAL", "is_gradual", "dung_semantics", "gradual_strengths", "strength_semantics",
 ]
 
-_TALLY = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
+#: what each person's row counts: nodes, verdicts, then each relation a node can start (spec's table)
+_TALLY = ("nodes", "IN", "OUT", "UNDEC") + RELATION_KINDS
 _NOBODY = "(nobody named)"
 
 
@@ -177,10 +179,10 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
     questions = []
     for n in own:
         if G.nodes[n].get("kind") == "question":
-            got = sorted((u, _holder(G, u)) for u, _, k in G.in_edges(n, keys=True) if k == "answers")
+            got = sorted((u, _holder(G, u)) for u, _, k in G.in_edges(n, keys=True) if k in ANSWER_KINDS)
             questions.append((n, _holder(G, n), got))
     concessions = sorted(
-        (_holder(G, u), u, v, _holder(G, v)) for u, v, k in G.edges(keys=True) if k == "concedes" and u in own
+        (_holder(G, u), u, v, _holder(G, v)) for u, v, k in G.edges(keys=True) if k in CONCESSION_KINDS and u in own
     )
     inferred_relations = sorted((u, k, v) for u, v, k, d in G.edges(keys=True, data=True) if d.get("inferred"))
     relation_attacks = []

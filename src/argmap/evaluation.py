@@ -48,6 +48,7 @@ from .frameworks import (_Built, afra_framework, dung_semantics, gradual_strengt
                        strength_semantics, weights_of)
 from .afra import labelling as afra_labelling, to_af
 from .semantics import AF, Label, explain, grounded
+from .spec import ANSWER_KINDS as _ANSWERS, CONCESSION_KINDS as _CONCEDES, RELATIONS
 
 __all__ = ["Evaluation", "MapVerdict", "evaluate", "verdict", "name", "CRUX_REACH", "GLOSS", "map_paragraphs"]
 
@@ -189,7 +190,7 @@ def evaluate(G: nx.MultiDiGraph, settings=None) -> Evaluation:
             challenged.setdefault(b, []).append(a)
     conceded: dict[str, list[tuple[str, str]]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
-        if k == "concedes" and (inferred or not d.get("inferred")) and v in status:
+        if k in _CONCEDES and (inferred or not d.get("inferred")) and v in status:
             conceded.setdefault(v, []).append((u, _holder(G.nodes[u])))
     flips = _crux_flips(G, built, af, status)
     strength, sreasons, converged, gradual = {}, {}, True, strength_semantics(settings)
@@ -384,7 +385,7 @@ def verdict(G, ev: Evaluation, n: str) -> str:
     """
     d = G.nodes[n] if n in G else {}
     if d.get("kind") == "question":
-        answers = [u for u, _, k in G.in_edges(n, keys=True) if k == "answers"]
+        answers = [u for u, _, k in G.in_edges(n, keys=True) if k in _ANSWERS]
         return f"answered by {', '.join(name(G, u) for u in answers)}" if answers else "unanswered"
     st = ev.status.get(n)
     if st is None:
@@ -433,7 +434,8 @@ def verdict(G, ev: Evaluation, n: str) -> str:
     return text
 
 
-_MAKES = ("supports", "attacks", "undercuts", "contradicts", "concedes", "answers", "premise")
+#: every relation a node can start: one that makes it a reply to another, not a conclusion
+_MAKES = tuple(RELATIONS)
 
 
 def _reach(G, n: str, inside: set, cap: int) -> int:
@@ -468,7 +470,7 @@ def _map_verdict(G, ev: Evaluation, m: str, nodes: list[str], cruxes: tuple[str,
     thesis = tops[0] if tops else None
     sentence = verdict(G, ev, thesis) if thesis else "no claim yet"
     questions = tuple(n for n in own if G.nodes[n].get("kind") == "question"
-                      and not any(k == "answers" for _, _, k in G.in_edges(n, keys=True)))
+                      and not any(k in _ANSWERS for _, _, k in G.in_edges(n, keys=True)))
     title = (G.graph.get("maps", {}).get(m) or {}).get("title") or m
     return MapVerdict(m, title, thesis, tuple(tops[1:]), sentence, cruxes, questions)
 

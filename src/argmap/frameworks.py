@@ -50,7 +50,7 @@ import networkx as nx
 
 from .afra import AFRA, labelling as afra_labelling, to_af
 from .gradual import GRADUAL as _GRADUAL_REGISTRY
-from .graph import ATTACK_KINDS, PREMISE
+from .spec import ATTACK_KINDS, PREMISE, RELATIONS, SUPPORT_KINDS
 from .semantics import AF, derived_attacks, normalize_semantics
 
 __all__ = [
@@ -60,8 +60,8 @@ __all__ = [
 
 #: Gradual semantics: a strength per node besides the grounded status (the names gradual.GRADUAL declares).
 GRADUAL = tuple(_GRADUAL_REGISTRY)
-#: Relations evaluated as attacks (contradicts in both directions).
-_CONFLICTS = ATTACK_KINDS + ("contradicts",)
+#: Relations evaluated as attacks (a symmetric one, like contradicts, in both directions): spec's table says which.
+_CONFLICTS = ATTACK_KINDS
 
 
 def is_gradual(semantics: str) -> bool:
@@ -165,10 +165,10 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
     objected: list[tuple[tuple[str, str, str], list[dict]]] = []
     for u, v, k, d in _edges(G, inferred):
         if k not in _CONFLICTS:
-            if k == "supports" and _objections(d, inferred, argset):
+            if k in SUPPORT_KINDS and _objections(d, inferred, argset):
                 objected.append(((u, v, k), _objections(d, inferred, argset)))
             continue
-        pairs = [(u, v)] + ([(v, u)] if k == "contradicts" else [])
+        pairs = [(u, v)] + ([(v, u)] if RELATIONS[k].symmetric else [])
         ids = []
         for a, b in pairs:
             if not defeats(a, b):
@@ -208,7 +208,7 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
     why: dict = {}
     if bipolar != "none":
         direct = sorted({(s, t) for _, s, t in attacks})
-        supports = sorted({(u, v) for u, v, k, _ in _edges(G, inferred) if k == "supports"})
+        supports = sorted({(u, v) for u, v, k, _ in _edges(G, inferred) if k in SUPPORT_KINDS})
         _, why = derived_attacks(args, direct, supports, bipolar)
         for (a, b), (kind, _) in sorted(why.items()):
             if not defeats(a, b):
@@ -328,22 +328,22 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
     extra: list[str] = []
     via: dict[str, dict] = {}
     for u, v, k, d in _edges(G, inferred):
-        if k not in _CONFLICTS + ("supports", "concedes"):
+        role = RELATIONS[k].role if k in RELATIONS else None
+        if role not in ("attack", "support", "concession"):
             continue
-        if k == "concedes":  # agreement, not nothing
-            k = "supports"
+        lends = role != "attack"  # a concession is agreement, not nothing: it lends strength like a support
         obj = _objections(d, inferred, argset)
-        pairs = [(u, v)] + ([(v, u)] if k == "contradicts" else [])
+        pairs = [(u, v)] + ([(v, u)] if RELATIONS[k].symmetric else [])
         for a, b in pairs:
             if not obj:
-                (supports if k == "supports" else attacks).add((a, b))
+                (supports if lends else attacks).add((a, b))
                 continue
             r = f"{a}->{b}" if f"{a}->{b}" not in via else f"{a}->{b}#{k}"
             via[r] = {"from": a, "to": b, "kind": k, "objections": sorted(o["by"] for o in obj)}
             extra.append(r)
             base[r] = 0.0
             supports.add((a, r))
-            (supports if k == "supports" else attacks).add((r, b))
+            (supports if lends else attacks).add((r, b))
             for o in obj:
                 attacks.add((o["by"], r))
     premises = {}

@@ -20,14 +20,9 @@ from typing import Iterable
 import networkx as nx
 
 from .model import Project
+from .spec import PREMISE
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "ATTACK_KINDS", "relation_name",
-           "PREMISE"]
-
-#: Relations that count as attacks for evaluation (``contradicts`` too, in both directions: see analysis).
-ATTACK_KINDS = ("attacks", "undercuts")
-#: Key of the edge from each premise of an argument to the argument.
-PREMISE = "premise"
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "PREMISE"]
 
 
 def relation_name(u: str, v: str) -> str:

@@ -486,7 +486,8 @@ def _complete(T, folder: Folder, path: str, lines: list[str], pos) -> list:
     return items
 
 
-_ACTIONS = (("counterargument", "attacks"), ("support", "supports"), ("concession", "concedes"), ("answer", "answers"))
+#: the editor's "add a … here" actions: each relation whose row in spec.RELATIONS names its new node
+_ACTIONS = tuple((r.stub, k) for k, r in spec.RELATIONS.items() if r.stub and r.written)
 
 
 def _node_at_line(folder: Folder, path: str, line: int):
@@ -516,7 +517,7 @@ def _actions(T, folder: Folder, path: str, params) -> list:
     node = folder.nodes().get(o.name)
     taken = set(folder.nodes())
     for label, relation in _ACTIONS:
-        if (relation == "answers") != (node is not None and node.kind == "question"):
+        if node is not None and node.kind not in spec.RELATIONS[relation].targets:
             continue
         new_id = unique_id(f"{label} to {o.name}", taken)
         fields = [("id", new_id), ("text", f"TODO: the {label} in your own words"), (relation, [o.name])]

@@ -6,13 +6,16 @@ import textwrap
 from collections import Counter
 
 from .model import Project
+from .spec import ATTACK_KINDS, RELATION_KINDS, RELATION_KINDS_V1, RELATIONS
 from .textsafe import terminal
 
 __all__ = ["maps_table", "node_report", "table", "analysis_report", "analysis_summary", "thread_report"]
 
-_MARK = {"supports": "+", "attacks": "-", "undercuts": "~", "contradicts": "x", "concedes": "=", "answers": "?",
-         "premise": "&"}
-_LEGEND = "+ supports, - attacks, ~ undercuts, x contradicts, = concedes, ? answers, & premise of"
+_MARK = {k: r.mark for k, r in RELATIONS.items()}
+_ORDER = {k: i for i, k in enumerate(RELATIONS)}
+_LEGEND = ", ".join(f"{r.mark} {r.active}" for r in RELATIONS.values())
+#: ``list``'s relation columns: the original three, then every other kind counted together
+_OTHER_KINDS = tuple(k for k in RELATION_KINDS if k not in RELATION_KINDS_V1)
 _STANCE_WORD = {"restates": "restated", "reports": "reported", "steelman": "steelman"}
 
 
@@ -59,16 +62,14 @@ def maps_table(project: Project, evaluation=None) -> str:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
         authors = Counter(n.by for n in m.nodes if n.by)
         top = ", ".join(a for a, _ in authors.most_common(3)) + (" …" if len(authors) > 3 else "")
-        other = rels["concedes"] + rels["answers"] + rels["contradicts"]
-        rows.append(
-            [m.name, m.path, len(m.nodes), rels["supports"], rels["attacks"], rels["undercuts"], other, top]
-        )
+        rows.append([m.name, m.path, len(m.nodes), *(rels[k] for k in RELATION_KINDS_V1),
+                     sum(rels[k] for k in _OTHER_KINDS), top])
         if verdicts is not None:
             v = verdicts.get(m.name)
             rows[-1].append(_STATUS_WORD.get(evaluation.status.get(v.thesis), "-") if v and v.thesis else "-")
     total_nodes = sum(r[2] for r in rows)
     total_rels = sum(r[3] + r[4] + r[5] + r[6] for r in rows)
-    heads = ["map", "file", "nodes", "supports", "attacks", "undercuts", "concedes/answers/contradicts", "authors"]
+    heads = ["map", "file", "nodes", *RELATION_KINDS_V1, "/".join(_OTHER_KINDS), "authors"]
     return (
         table(heads + (["thesis"] if verdicts is not None else []), rows)
         + f"\n\n{counted(len(rows), 'map')}, {counted(total_nodes, 'node')}, {counted(total_rels, 'relation')}"
@@ -90,7 +91,7 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
     d = G.nodes[node_id]
     lines = [f"{node_id}  [{d.get('kind')}, map {d.get('map')}, {d.get('file')}:{d.get('line')}]"]
     if d.get("kind") == "question":
-        answered = sorted(u for u, _, k in G.in_edges(node_id, keys=True) if k == "answers")
+        answered = sorted(u for u, _, k in G.in_edges(node_id, keys=True) if RELATIONS.get(k) and RELATIONS[k].role == "answer")
         lines.append(f"  question: {'answered by ' + ', '.join(answered) if answered else 'unanswered'}")
     elif ev is not None and node_id in ev.status:
         lines += textwrap.wrap(f"status: {ev.status[node_id]} — {verdict(G, ev, node_id)}", 96,
@@ -131,7 +132,7 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
         lines.append("")
         lines.append("It answers:")
         for kind, target, data in out:
-            word = "premise of" if kind == "premise" else kind
+            word = RELATIONS[kind].active if kind in RELATIONS else kind
             lines.append(f"  {_MARK.get(kind, '?')} {word} {target}{_tag(status, target)}{_flags(data)}: "
                          f"{_short(G.nodes[target].get('text'))}")
         for u, v, k, o in objects:
@@ -176,7 +177,7 @@ def _tag(status, node) -> str:
 def _tree(G, node_id, depth, level, path, lines, status=None):
     if level > depth:
         return
-    for u, _, kind in sorted(G.in_edges(node_id, keys=True), key=lambda e: (list(_MARK).index(e[2]) if e[2] in _MARK else 9, e[0])):
+    for u, _, kind in sorted(G.in_edges(node_id, keys=True), key=lambda e: (_ORDER.get(e[2], len(_ORDER)), e[0])):
         d = G.nodes[u]
         by = f" — {d['by']}" if d.get("by") else ""
         if d.get("stance") in _STANCE_WORD:
@@ -195,7 +196,7 @@ def _why_in(G, a, n: str, attackers: list[str]) -> str:
             fallen.append(u)
             continue
         edges = [d for x, y in ((u, n), (n, u)) if G.has_edge(x, y) for k, d in G[x][y].items()
-                 if k in ("attacks", "undercuts", "contradicts") and (x == u or k == "contradicts")]
+                 if k in ATTACK_KINDS and (x == u or RELATIONS[k].symmetric)]
         objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if a.status.get(o["by"]) == "IN"})
         if objectors:
             defeated.append(f"{u}'s attack is defeated by {', '.join(objectors)}")
@@ -263,8 +264,8 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         elif a.status[n] == "UNDEC" and path:  # a cycle is spelt out once, at its first node
             why = ("in an unresolved cycle: " + " -> ".join(path)) if path[0] == path[-1] else f"attacked by {path[0]} (UNDEC), back to a cycle"
         elif a.status[n] == "IN":
-            attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ("attacks", "undercuts", "contradicts")}
-                               | {v for _, v, k in G.out_edges(n, keys=True) if k == "contradicts"})
+            attackers = sorted({u for u, _, k in G.in_edges(n, keys=True) if k in ATTACK_KINDS}
+                               | {v for _, v, k in G.out_edges(n, keys=True) if k in ATTACK_KINDS and RELATIONS[k].symmetric})
             why = _why_in(G, a, n, attackers) if attackers else "unattacked"
             if a.challenged.get(n):
                 weaker = f"challenged by {', '.join(a.challenged[n])} (weaker)"
@@ -321,7 +322,7 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         out += ["", "Steelmen (offered without being held; counted for nobody):"]
         out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen], width=100))
     out += ["", "Per author (nodes by holder: held_by, else by; relations by the writer, by):"]
-    keys = ("nodes", "IN", "OUT", "UNDEC", "supports", "attacks", "undercuts", "contradicts", "concedes", "answers")
+    keys = ("nodes", "IN", "OUT", "UNDEC") + RELATION_KINDS
     out.append(table(["author"] + list(keys), [[_short(who, 28)] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
     out += ["", "Who answers whom (from the writer of a reply to the holder of what it answers):"]
     if a.answers:

@@ -28,7 +28,8 @@ from typing import Iterable
 
 from .diagnostics import Diagnostic
 from .model import Location, Map, Node, Project, Relation
-from .spec import REVIEW_CODES, STOP_WORDS
+from .spec import (ANSWER_KINDS, ATTACK_KINDS, CONCESSION_KINDS, RELATIONS, REVIEW_CODES, STOP_WORDS,
+                   SUPPORT_KINDS, SYMMETRIC_KINDS)
 
 __all__ = ["review", "review_paths", "REVIEW", "ACKNOWLEDGED", "NOT_AN_ARGUMENT", "CONDITION_WORDS",
            "condition_of"]
@@ -49,7 +50,9 @@ CONDITION_WORDS = re.compile(
     r"\b(?:only if|if|unless|provided(?: that)?|assuming(?: that)?|as long as|so long as|in case)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?]|\bthen\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[;.!?](?:\s|$)")
-_RELATION_ATTACKS = ("attacks", "undercuts", "contradicts")
+_RELATION_ATTACKS = ATTACK_KINDS
+#: attacks that can deny a claim's content (not only an inference): what a conditional claim meets
+_CLAIM_ATTACKS = tuple(k for k in ATTACK_KINDS if "claim" in RELATIONS[k].targets)
 _WORD = {"IN": "stands", "OUT": "falls", "UNDEC": "is open"}
 _WOULD = {"IN": "stand", "OUT": "fall", "UNDEC": "be open"}
 #: Words too common to say what a claim is about: pronouns and the like, beyond spec.STOP_WORDS.
@@ -143,7 +146,7 @@ def _attack_relation(nodes: dict[str, Node], a: str, b: str) -> Relation | None:
         if r.kind in _RELATION_ATTACKS and r.target == b:
             return r
     for r in nb.relations if nb else ():
-        if r.kind == "contradicts" and r.target == a:
+        if r.kind in SYMMETRIC_KINDS and r.target == a:
             return r
     for r in na.relations if na else ():
         pair = r.target_pair() if r.kind in _RELATION_ATTACKS else None
@@ -218,7 +221,7 @@ def _downstream(G, ev, targets, objected: dict[str, set[str]]) -> list[str] | No
         if len(region) >= CRUX_REACH:
             continue
         nxt = [*G.successors(x), *sorted(objected.get(x, ())),
-               *(u for u, _, key in G.in_edges(x, keys=True) if key == "contradicts")]
+               *(u for u, _, key in G.in_edges(x, keys=True) if key in SYMMETRIC_KINDS)]
         for y in nxt:
             if y not in seen and len(region) < CRUX_REACH:
                 seen.add(y)
@@ -268,11 +271,11 @@ def _cannot_change(G, ev, rel: Relation) -> bool:
     """
     if ev.semantics != "grounded" or rel.targets_relation:
         return False
-    if rel.kind == "supports":
+    if rel.kind in SUPPORT_KINDS:
         return ev.bipolar == "none"
     if rel.kind not in _RELATION_ATTACKS:
-        return rel.kind in ("concedes", "answers")
-    ends = [(rel.source, rel.target)] + ([(rel.target, rel.source)] if rel.kind == "contradicts" else [])
+        return rel.kind in CONCESSION_KINDS + ANSWER_KINDS
+    ends = [(rel.source, rel.target)] + ([(rel.target, rel.source)] if rel.kind in SYMMETRIC_KINDS else [])
     for a, b in ends:
         if ev.status.get(a) == "OUT":
             continue
@@ -293,7 +296,7 @@ def _inferred_decides(G, ev, nodes, rels) -> list[_Mark]:
     settings = Settings(semantics=ev.semantics, bipolar=ev.bipolar, inferred=ev.inferred, preferences=ev.preferences)
     marks, baselines, objectors = [], {}, None
     for rel in rels:
-        if not rel.inferred or rel.kind in (PREMISE, "answers") or _cannot_change(G, ev, rel):
+        if not rel.inferred or rel.kind in (PREMISE, *ANSWER_KINDS) or _cannot_change(G, ev, rel):
             continue
         if objectors is None:
             objectors, objected = _objectors(G), {}
@@ -443,14 +446,14 @@ def _concedes_and_attacks(G, nodes, counted, project) -> list[_Mark]:
     conceders: dict[tuple[str, str], list[str]] = {}
     for n in project.iter_nodes():
         for r in n.relations:
-            if r.kind == "concedes" and n.holder and not r.targets_relation:
+            if r.kind in CONCESSION_KINDS and n.holder and not r.targets_relation:
                 conceders.setdefault((r.target, n.holder), []).append(n.id)
     marks = []
     for rel in counted:
         if rel.kind not in _RELATION_ATTACKS or rel.targets_relation:
             continue
         node = nodes.get(rel.source)
-        pairs = [(rel.target, node)] + ([(rel.source, nodes.get(rel.target))] if rel.kind == "contradicts" else [])
+        pairs = [(rel.target, node)] + ([(rel.source, nodes.get(rel.target))] if rel.kind in SYMMETRIC_KINDS else [])
         for target, attacker in pairs:
             holder = attacker.holder if attacker else None
             grants = conceders.get((target, holder), []) if holder else []
@@ -525,7 +528,7 @@ def _common_words(project: Project) -> frozenset[str]:
 def _conditionals_attacked(G, nodes, counted, common: frozenset[str] = frozenset()) -> list[_Mark]:
     marks = []
     for rel in counted:
-        if rel.kind not in ("attacks", "contradicts") or rel.targets_relation:
+        if rel.kind not in _CLAIM_ATTACKS or rel.targets_relation:
             continue
         target, attacker = nodes.get(rel.target), nodes.get(rel.source)
         if target is None or attacker is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
@@ -28,6 +29,15 @@ __all__ = [
     "NODE_KEYS",
     "NODE_KINDS",
     "RELATION_KINDS",
+    "RelationKind",
+    "RELATIONS",
+    "ROLES",
+    "PREMISE",
+    "ATTACK_KINDS",
+    "SUPPORT_KINDS",
+    "CONCESSION_KINDS",
+    "ANSWER_KINDS",
+    "SYMMETRIC_KINDS",
     "DEFAULT_KIND",
     "NODE_KINDS_V1",
     "RELATION_KINDS_V1",
@@ -56,6 +66,81 @@ __all__ = [
 #: the folder of maps a command reads when given none (``project`` and the CLI use it)
 DEFAULT_FOLDER = "arguments"
 
+# -- relations: one row per relation, everything each surface says of it ------------------------
+#: What a relation does in an evaluation: ``support`` and ``concession`` lend strength (a concession
+#: is agreement, never an attack), ``attack`` defeats, ``answer`` replies to a question and is not
+#: evaluated, ``premise`` joins a linked premise to its argument.
+ROLES = ("support", "attack", "concession", "answer", "premise")
+
+
+@dataclass(frozen=True)
+class RelationKind:
+    """One relation a node can start, and what every surface says and draws of it.
+
+    Adding a relation kind is one row of :data:`RELATIONS` plus its line in
+    ``export/theme.EDGE_STYLE``; the checker, evaluation, reports, drawings, Mermaid,
+    the JSON Schema, ``add``'s flags, the editor's code actions and the page's words
+    all read the row (``tests/test_relations.py`` adds a row and looks at each).
+    """
+
+    name: str  #: the key in a node (``supports:``) and the edge key in the graph
+    role: str  #: one of :data:`ROLES`
+    passive: str  #: seen from the target: "supported by"
+    mark: str  #: one character in terminal reports (``show``, ``thread``)
+    mermaid: str  #: the Mermaid link between the two boxes
+    meaning: str  #: what the key holds (JSON Schema, editor hover)
+    add_help: str  #: what ``argmap add --<name> X`` does
+    active: str = ""  #: seen from the source; the name unless said
+    targets: tuple[str, ...] = ("claim", "argument")  #: node kinds it may point at
+    symmetric: bool = False  #: an attack both ways, written on one side
+    on_relations: bool = False  #: may point at a relation ``SRC->TGT`` (an objection to the link)
+    attackable: bool = False  #: a relation of this kind may itself be objected to
+    written: bool = True  #: a key of a node (``premise`` comes from ``premises:`` instead)
+    stub: str | None = None  #: the editor's "add a … here" name for a new node that starts it
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            raise ValueError(f"relation {self.name!r}: role {self.role!r} is not one of {ROLES}")
+        if not self.active:
+            object.__setattr__(self, "active", self.name)
+
+    @property
+    def attack(self) -> bool:
+        """Counts as an attack in every evaluation (``contradicts`` both ways)."""
+        return self.role == "attack"
+
+
+#: Key of the edge from each premise of an argument to the argument.
+PREMISE = "premise"
+
+#: Every relation, in the order legends, reports and files list them.
+RELATIONS: dict[str, RelationKind] = {r.name: r for r in (
+    RelationKind("supports", "support", "supported by", "+", "-->",
+                 "Ids of the nodes this node supports.", "The new node supports this node.",
+                 attackable=True, stub="support"),
+    RelationKind("attacks", "attack", "attacked by", "-", "--x",
+                 "Ids of the nodes this node attacks, or relations SRC->TGT it objects to.",
+                 "The new node attacks this node (denies its conclusion), or a relation SRC->TGT (denies the link).",
+                 on_relations=True, attackable=True, stub="counterargument"),
+    RelationKind("undercuts", "attack", "undercut by", "~", "-.-x",
+                 "Ids of the argument nodes whose inference this node denies, or relations SRC->TGT.",
+                 "The new node undercuts this argument (denies its inference), or a relation SRC->TGT.",
+                 targets=("argument",), on_relations=True, attackable=True),
+    RelationKind("concedes", "concession", "conceded by", "=", "-.-o",
+                 "v2: nodes this node grants (part of); never an attack.",
+                 "The new node grants (part of) this node; never an attack.", stub="concession"),
+    RelationKind("answers", "answer", "answered by", "?", "-.->",
+                 "v2: questions this node answers.", "The new node answers this question.",
+                 targets=("question",), stub="answer"),
+    RelationKind("contradicts", "attack", "contradicted by", "x", "x--x",
+                 "v2: nodes in symmetric conflict with this one (write it on one side).",
+                 "The new node and this one cannot both hold (a mutual attack).",
+                 symmetric=True, attackable=True),
+    RelationKind(PREMISE, "premise", "premise", "&", "==>",
+                 "One of the linked premises of an argument (written as `premises:` on the argument).",
+                 "", active="premise of", written=False),
+)}
+
 # -- v1: the original vocabulary (a subset of v2) -------------------------------------------
 RELATION_KINDS_V1 = ("supports", "attacks", "undercuts")
 NODE_KINDS_V1 = ("claim", "argument")
@@ -68,7 +153,17 @@ MAP_KEYS = ("map", "title", "description", "sources", "nodes")
 #: ``claim`` is a statement; ``argument`` an inference step that can be undercut; ``question`` is asked, not evaluated.
 NODE_KINDS_V2 = NODE_KINDS_V1 + ("question",)
 #: The relations a node may start, in the order they are drawn in legends.
-RELATION_KINDS_V2 = RELATION_KINDS_V1 + ("concedes", "answers", "contradicts")
+RELATION_KINDS_V2 = tuple(name for name, r in RELATIONS.items() if r.written)
+#: Relations that count as attacks in every evaluation, report and drawing.
+ATTACK_KINDS = tuple(name for name, r in RELATIONS.items() if r.attack)
+#: Relations that lend their source's strength to the target.
+SUPPORT_KINDS = tuple(name for name, r in RELATIONS.items() if r.role == "support")
+#: Relations that grant (part of) the target: agreement, never an attack.
+CONCESSION_KINDS = tuple(name for name, r in RELATIONS.items() if r.role == "concession")
+#: Relations that answer a question.
+ANSWER_KINDS = tuple(name for name, r in RELATIONS.items() if r.role == "answer")
+#: Attacks both ways, written on one side.
+SYMMETRIC_KINDS = tuple(name for name, r in RELATIONS.items() if r.symmetric)
 #: Who holds a node's view: its writer (``own``) or someone it sets down.
 STANCES = ("own", "restates", "reports", "steelman")
 DEFAULT_STANCE = "own"
@@ -102,9 +197,9 @@ VIEW_OPTIONS = {
     "part": ("a part's root id: one part of a big map, drawn as `build --parts 16` draws it", "--part", None),
 }
 #: Relations that may target a relation (relevance objections, AFRA).
-RELATION_ATTACKERS = ("attacks", "undercuts")
+RELATION_ATTACKERS = tuple(name for name, r in RELATIONS.items() if r.on_relations)
 #: Relations that may be targeted.
-ATTACKABLE_RELATIONS = ("supports", "attacks", "undercuts", "contradicts")
+ATTACKABLE_RELATIONS = tuple(name for name, r in RELATIONS.items() if r.attackable)
 #: The marks ``argmap review`` puts on a verdict a reviewer should look at, each with what it
 #: means.  A mark is acknowledged where it is placed: ``reviewed: {code: reason}`` on the node
 #: or source, or ``reviewed: reason`` on the relation item (see docs/format-v2.md).

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostic, Suggestions
 from .model import Project
-from .spec import ATTACKABLE_RELATIONS, RELATION_ATTACKERS, STANCES_NEEDING_HOLDER
+from .spec import ANSWER_KINDS, ATTACKABLE_RELATIONS, RELATION_ATTACKERS, RELATIONS, STANCES_NEEDING_HOLDER, SUPPORT_KINDS
+
+_ONE_WAY_ATTACKS = {k for k, r in RELATIONS.items() if r.attack and not r.symmetric}
 
 __all__ = ["validate"]
 
@@ -62,7 +64,7 @@ def validate(project: Project) -> list[Diagnostic]:
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
         for rel in node.relations:
-            if node.kind == "question" and rel.kind != "answers":
+            if node.kind == "question" and rel.kind not in ANSWER_KINDS:
                 diags.append(
                     Diagnostic.error(
                         "question-relation",
@@ -105,33 +107,9 @@ def validate(project: Project) -> list[Diagnostic]:
                     )
                 )
                 continue
-            if rel.kind == "answers" and target.kind != "question":
-                diags.append(
-                    Diagnostic.error(
-                        "answers-non-question",
-                        f"'{node.id}' answers '{rel.target}', which is a {target.kind}, not a question",
-                        rel.loc,
-                        f"give '{rel.target}' `kind: question`, or use `attacks`, `supports` or `concedes`",
-                    )
-                )
-            elif rel.kind != "answers" and target.kind == "question":
-                diags.append(
-                    Diagnostic.error(
-                        "question-target",
-                        f"'{node.id}' {rel.kind} '{rel.target}', which is a question; only `answers` may target a question",
-                        rel.loc,
-                        f"write `answers: [{rel.target}]`",
-                    )
-                )
-            if rel.kind == "undercuts" and target.kind != "argument":
-                diags.append(
-                    Diagnostic.error(
-                        "undercut-claim",
-                        f"'{node.id}' undercuts '{rel.target}', which is a claim, not an argument",
-                        rel.loc,
-                        f"an undercut denies an inference: give '{rel.target}' `kind: argument`, or use `attacks`",
-                    )
-                )
+            kind = RELATIONS.get(rel.kind)
+            if kind is not None and target.kind not in kind.targets:
+                diags.append(_wrong_target(node, rel, target, kind))
             if (rel.kind, rel.target) in seen:
                 diags.append(
                     Diagnostic.warning("duplicate-relation", f"'{node.id}' {rel.kind} '{rel.target}' twice", rel.loc)
@@ -141,8 +119,8 @@ def validate(project: Project) -> list[Diagnostic]:
         for rel in node.relations:
             kinds.setdefault(rel.target, set()).add(rel.kind)
         for target, ks in kinds.items():
-            if "supports" in ks and ks & {"attacks", "undercuts"}:
-                rel = next(r for r in node.relations if r.target == target and r.kind == "supports")
+            if ks & set(SUPPORT_KINDS) and ks & _ONE_WAY_ATTACKS:
+                rel = next(r for r in node.relations if r.target == target and r.kind in SUPPORT_KINDS)
                 diags.append(
                     Diagnostic.warning(
                         "support-and-attack",
@@ -164,6 +142,24 @@ def validate(project: Project) -> list[Diagnostic]:
                     Diagnostic.warning("unused-source", f"source '{sid}' is declared but no node cites it", source.loc)
                 )
     return diags
+
+
+def _wrong_target(node, rel, target, kind) -> Diagnostic:
+    """A relation pointed at a kind of node its row in spec.RELATIONS does not allow."""
+    answers = "`" + "`, `".join(ANSWER_KINDS) + "`"
+    if "question" in kind.targets:
+        others = ", ".join(f"`{k}`" for k, r in RELATIONS.items() if r.written and target.kind in r.targets)
+        return Diagnostic.error(
+            "answers-non-question", f"'{node.id}' {rel.kind} '{rel.target}', which is a {target.kind}, not a question",
+            rel.loc, f"give '{rel.target}' `kind: question`, or use {others}")
+    if target.kind == "question":
+        return Diagnostic.error(
+            "question-target",
+            f"'{node.id}' {rel.kind} '{rel.target}', which is a question; only {answers} may target a question",
+            rel.loc, f"write `{ANSWER_KINDS[0]}: [{rel.target}]`")
+    return Diagnostic.error(
+        "undercut-claim", f"'{node.id}' {rel.kind} '{rel.target}', which is a {target.kind}, not an argument",
+        rel.loc, f"`{rel.kind}` denies an inference: give '{rel.target}' `kind: argument`, or use `attacks`")
 
 
 def _relation_target(rel, node, nodes, pairs, links: Suggestions) -> list[Diagnostic]:
@@ -192,10 +188,12 @@ def _relation_target(rel, node, nodes, pairs, links: Suggestions) -> list[Diagno
     if not kinds:
         reverse = pairs.get((tgt, src), [])
         written = [k for k in pairs.get((src, tgt), []) if k not in ATTACKABLE_RELATIONS]
-        if "contradicts" in reverse:  # symmetric, but named from the side that writes it
-            hint = f"'{tgt}' contradicts '{src}': name that relation '{tgt}->{src}'"
+        symmetric = [k for k in reverse if k in RELATIONS and RELATIONS[k].symmetric]
+        if symmetric:  # symmetric, but named from the side that writes it
+            hint = f"'{tgt}' {symmetric[0]} '{src}': name that relation '{tgt}->{src}'"
         elif written:
-            hint = f"'{src}' {' and '.join(sorted(written))} '{tgt}'; only a supports, attacks, undercuts or contradicts relation can be objected to"
+            hint = (f"'{src}' {' and '.join(sorted(written))} '{tgt}'; only a {', '.join(ATTACKABLE_RELATIONS[:-1])} or "
+                    f"{ATTACKABLE_RELATIONS[-1]} relation can be objected to")
         else:
             hint = None
         return [
@@ -236,7 +234,7 @@ TITLE_WORDS = 12  # a title longer than this is a sentence, not a label (the for
 def _v2_nodes(project: Project, nodes: dict, ids: Suggestions) -> list[Diagnostic]:
     """Premises, stances and doubled contradictions."""
     diags: list[Diagnostic] = []
-    contradicts = {(r.source, r.target): r for r in project.relations() if r.kind == "contradicts"}
+    contradicts = {(r.source, r.target): r for r in project.relations() if r.kind in RELATIONS and RELATIONS[r.kind].symmetric}
     for (a, b), rel in sorted(contradicts.items()):
         if a < b and (b, a) in contradicts:
             later = contradicts[(b, a)]
@@ -245,7 +243,7 @@ def _v2_nodes(project: Project, nodes: dict, ids: Suggestions) -> list[Diagnosti
                     "contradicts-twice",
                     f"'{a}' and '{b}' contradict each other on both sides (also at {rel.loc})",
                     later.loc,
-                    "contradicts is symmetric: write it on one side only",
+                    f"{rel.kind} is symmetric: write it on one side only",
                 )
             )
     for node in project.iter_nodes():
@@ -276,7 +274,7 @@ def _v2_nodes(project: Project, nodes: dict, ids: Suggestions) -> list[Diagnosti
                             ids.hint(p) or "define a node with that id, or fix the id",
                         )
                     )
-            conclusions = [r.target for r in node.relations if r.kind == "supports" and not r.targets_relation]
+            conclusions = [r.target for r in node.relations if r.kind in SUPPORT_KINDS and not r.targets_relation]
             if len(conclusions) != 1:
                 diags.append(
                     Diagnostic.error(

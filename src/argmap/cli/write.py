@@ -15,22 +15,12 @@ from .base import DEFAULT_FOLDER, EXIT_ERRORS, RegistryChoice, TablesCommand, cl
 
 
 # -- add --------------------------------------------------------------------------------------
-#: What each relation flag of `add` means (the flags themselves come from spec.RELATION_KINDS).
-_ADD_HELP = {
-    "attacks": "The new node attacks this node (denies its conclusion), or a relation SRC->TGT (denies the link).",
-    "supports": "The new node supports this node.",
-    "undercuts": "The new node undercuts this argument (denies its inference), or a relation SRC->TGT.",
-    "concedes": "The new node grants (part of) this node; never an attack.",
-    "answers": "The new node answers this question.",
-    "contradicts": "The new node and this one cannot both hold (a mutual attack).",
-}
-
-
 def _relation_options(f):
-    from ..spec import RELATION_KINDS
+    """One flag per relation a node can start, with its help, from spec.RELATIONS."""
+    from ..spec import RELATION_KINDS, RELATIONS
 
     for kind in reversed(RELATION_KINDS):
-        f = click.option(f"--{kind}", kind, metavar="ID", help=_ADD_HELP.get(kind, f"The new node {kind} this node."))(f)
+        f = click.option(f"--{kind}", kind, metavar="ID", help=RELATIONS[kind].add_help)(f)
     return f
 
 

@@ -22,6 +22,7 @@ import json
 
 import networkx as nx
 
+from ..spec import RELATIONS
 from ._interop import map_sources, own_maps
 
 __all__ = ["export"]
@@ -110,17 +111,18 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     for u, v, k in sorted(G.edges(keys=True), key=lambda e: (order[e[0]], e[2], e[1])):
         if k in ("supports", "premise"):
             continue
-        if k == "undercuts":
-            ca = add_node("CA", "Default Conflict", {"relation": "undercuts", "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
+        rel = RELATIONS.get(k)
+        if rel is not None and rel.attack and rel.targets == ("argument",):  # an undercut: at the inference
+            ca = add_node("CA", "Default Conflict", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
             add_edge(ident[u], ca)
             add_edge(ca, ra_of.get(v, ident[v]))
             scheme_of[(u, v, k)] = ca
-        elif k in ("attacks", "contradicts"):
+        elif rel is not None and rel.attack:
             ca = add_node("CA", "Default Conflict", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Conflict")
             add_edge(ident[u], ca)
             add_edge(ca, ident[v])
             scheme_of[(u, v, k)] = ca
-            if k == "contradicts":
+            if rel.symmetric:
                 back = add_node("CA", "Default Conflict", {"relation": "contradicts-back", "from": v, "to": u}, scheme="Default Conflict")
                 add_edge(ident[v], back)
                 add_edge(back, ident[u])

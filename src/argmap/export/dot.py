@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..settings import Settings
+from ..spec import RELATIONS
 from ..textsafe import dot_label, dot_string, dot_tooltip, dot_url
 from . import _dotdoc as dotdoc
 from . import theme
@@ -500,8 +501,7 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     attacks_on_relations = [a for _, d in edges for a in d.get("attacked_by") or () if a.get("by") in G]
     used = {kind for kind, _ in edges} | {a["kind"] for a in attacks_on_relations}
     for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
-        if kind in theme.EDGE_STYLE:
-            items.append({"type": "relation", "label": kind, **theme.EDGE_STYLE[kind]})
+        items.append({"type": "relation", "label": kind, **theme.edge_style(kind)})
     if any((u, v) in weak and k in theme.WEAK_KINDS for u, v, k in G.edges(keys=True)):
         items.append({"type": "relation", "label": "weaker attack (does not defeat)",
                       **theme.EDGE_STYLE["attacks"], **theme.WEAK_ATTACK})
@@ -558,9 +558,11 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     return {"font": settings.fontname, "size": settings.fontsize - 1, "items": items}
 
 
+_ORDER = {k: i for i, k in enumerate(RELATIONS)}
+
+
 def _kind_order(kind: str) -> int:
-    order = list(theme.EDGE_STYLE)
-    return order.index(kind) if kind in order else len(order)
+    return _ORDER.get(kind, len(_ORDER))
 
 
 def export(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=None, marks: Marks | None = None) -> str:

@@ -15,20 +15,14 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..spec import RELATIONS
 from ..textsafe import mermaid_label
 from .theme import STANCE_WORDS, edge_style
 
 __all__ = ["export", "ARROWS"]
 
-ARROWS = {
-    "supports": "-->",
-    "attacks": "--x",
-    "undercuts": "-.-x",
-    "concedes": "-.-o",
-    "answers": "-.->",
-    "contradicts": "x--x",
-    "premise": "==>",
-}
+#: each relation's link, from spec's table
+ARROWS = {k: r.mermaid for k, r in RELATIONS.items()}
 
 
 def _label(d: dict, n: str) -> str:

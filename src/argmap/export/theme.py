@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import weakref
 
+from ..spec import RELATIONS
+
 __all__ = [
     "EDGE_STYLE", "STATUS_FILL", "KIND_FILL", "author_colors", "stable_colors", "GHOST", "ARGUMENT", "QUESTION",
     "STANCE", "STANCE_WORDS", "RELATION_POINT", "JOIN_POINT", "PALETTE", "COLORINGS", "fills", "strength_color",
@@ -27,6 +29,7 @@ PALETTE = (
 )
 NO_AUTHOR = "#f5f5f5"
 
+#: The line of each relation in spec.RELATIONS (a test checks that every row has one).
 EDGE_STYLE = {
     "supports": {"color": "#2e7d32", "style": "solid", "arrowhead": "normal", "penwidth": "1.4"},
     "attacks": {"color": "#c62828", "style": "solid", "arrowhead": "normal", "penwidth": "1.4"},
@@ -53,8 +56,9 @@ def edge_style(kind: str, inferred: bool = False) -> dict[str, str]:
 
 #: An attack that does not defeat (its target weighs more): thin, with a hollow head.
 WEAK_ATTACK = {"penwidth": "0.6", "arrowhead": "onormal"}
-#: The relations that can fail to defeat under preferences.
-WEAK_KINDS = ("attacks", "undercuts")
+#: The relations drawn thin when they fail to defeat under preferences: the one-way attacks
+#: (a symmetric one is drawn as one line with two heads, which cannot be weak in one direction only).
+WEAK_KINDS = tuple(k for k, r in RELATIONS.items() if r.attack and not r.symmetric)
 
 STATUS_FILL = {
     "IN": ("#c8e6c9", "stands: no undefeated attacker"),

@@ -160,7 +160,17 @@ def page_data(G, views: list[_View], evaluation) -> dict:
         "maps": maps,
         "views": out_views,
         "nodes": nodes,
+        "relations": relation_words(),
     }
+
+
+def relation_words() -> dict:
+    """The page's words for each relation, from spec.RELATIONS: seen from its source (``out``) and its
+    target (``in``), its role, whether it attacks, and whether it cuts both ways."""
+    from ..spec import RELATIONS
+
+    return {k: {"out": r.active, "in": r.passive, "role": r.role, "attack": r.attack, "symmetric": r.symmetric}
+            for k, r in RELATIONS.items()}
 
 
 def _answer(G, ev, name: str) -> str | None:

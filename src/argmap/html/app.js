@@ -10,12 +10,15 @@
   var viewSelect = $("am-view");
   var filters = { map: $("am-f-map"), author: $("am-f-author"), tag: $("am-f-tag"), status: $("am-f-status") };
   var STATUS_WORD = { IN: "stands", OUT: "falls", UNDEC: "open" };
-  var ATTACKS = { attacks: 1, undercuts: 1, contradicts: 1 };
-  // each relation in its own words, seen from its source (OUT) and from its target (IN)
-  var OUT_WORD = { supports: "supports", attacks: "attacks", undercuts: "undercuts", concedes: "concedes",
-    answers: "answers", contradicts: "contradicts", premise: "premise of" };
-  var IN_WORD = { supports: "supported by", attacks: "attacked by", undercuts: "undercut by", concedes: "conceded by",
-    answers: "answered by", contradicts: "contradicted by", premise: "premise" };
+  // each relation in its own words, seen from its source (OUT) and from its target (IN), and which
+  // ones attack: all from argmap's one table of relations (spec.RELATIONS), carried in the data block
+  var OUT_WORD = {}, IN_WORD = {}, ATTACKS = {}, SYMMETRIC = {};
+  Object.keys(DATA.relations).forEach(function (k) {
+    var r = DATA.relations[k];
+    OUT_WORD[k] = r.out; IN_WORD[k] = r["in"];
+    if (r.attack) ATTACKS[k] = 1;
+    if (r.symmetric) SYMMETRIC[k] = 1;
+  });
   var STANCE_WORD = { restates: "restated", reports: "reported", steelman: "steelman" };
 
   var current = -1;        // index of the view shown
@@ -376,7 +379,7 @@
   function whyNodes(n, id) {
     var why = n.why || [];
     var attackers = n.answeredBy.filter(function (p) { return ATTACKS[p[0]]; })
-      .concat(n.answers.filter(function (p) { return p[0] === "contradicts"; }))   // a contradiction cuts both ways
+      .concat(n.answers.filter(function (p) { return SYMMETRIC[p[0]]; }))   // a contradiction cuts both ways
       .map(function (p) { return p[1]; });
     if (n.status === "OUT" && why.length) return ["defeated by ", nodeLink(why[0]), ", which stands"];
     if (n.status === "UNDEC" && why.length) {
@@ -385,7 +388,7 @@
       return parts;
     }
     if (n.kind === "question") {
-      var answers = n.answeredBy.filter(function (p) { return p[0] === "answers"; });
+      var answers = n.answeredBy.filter(function (p) { var r = DATA.relations[p[0]]; return r && r.role === "answer"; });
       return [answers.length ? "answered " + answers.length + (answers.length > 1 ? " times" : " time") : "unanswered"];
     }
     if (n.status === "IN") {
