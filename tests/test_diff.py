@@ -231,3 +231,38 @@ def test_docs_show_the_real_edit_as_argmap_prints_it_now(tmp_path):
     cog = Path(sys.executable).parent / "cog"
     check = subprocess.run([str(cog), "--check", "--diff", "docs/diff.md"], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, "docs/diff.md is stale; run `make readme`\n" + check.stdout[-3000:]
+
+
+def test_a_map_added_since_old_is_all_added_and_a_deleted_one_all_removed(repo):
+    (repo / "arguments" / "new.yaml").write_text("map: new\nnodes:\n  - id: fresh\n    text: A new claim.\n    by: Cy\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "add a map")
+    result = run("HEAD~1", "HEAD", "arguments/new.yaml")
+    assert result.exit_code == 1, result.output
+    assert "HEAD~1:arguments/new.yaml (absent)" in result.output and "fresh" in result.output
+    data = json.loads(run("HEAD~1", "HEAD", "arguments/new.yaml", "--json").output)
+    assert data["added"] == ["fresh"] and data["removed"] == []
+    (repo / "arguments" / "new.yaml").unlink()
+    data = json.loads(run("HEAD", "arguments/new.yaml", "--json").output)  # deleted in the work tree
+    assert data["removed"] == ["fresh"] and data["added"] == []
+    result = run("HEAD~1", "arguments/new.yaml")  # on neither side: a typo, one line
+    assert result.exit_code == 2 and "not in revision HEAD~1" in result.output.strip()
+
+
+def test_the_git_driver_shows_a_side_that_does_not_check_and_lets_git_go_on(repo):
+    argmap = f"{sys.executable} -m argmap.cli diff"
+    (repo / ".gitattributes").write_text("*.yaml diff=argmap\n")
+    git(repo, "config", "diff.argmap.command", f"{argmap} --git-driver")
+    (repo / "arguments" / "other.yaml").write_text("map: other\nnodes:\n  - id: lone\n    text: Alone.\n    by: Di\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "second map")
+    edit(repo, "    attacks: [objection]", "    attacks: [objektion]", commit=False)
+    edit(repo, "    text: Alone.", "    text: Alone, reworded.", file="other.yaml", commit=False)
+    shown = subprocess.run(["git", "diff", "--ext-diff"], cwd=repo, capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr  # git did not stop at the broken map
+    out = shown.stdout
+    assert "arguments/debate.yaml does not check on one side" in out
+    assert "b/arguments/debate.yaml:30:15: error[dangling]: 'answer' attacks 'objektion'" in out
+    assert "-    attacks: [objection]" in out and "+    attacks: [objektion]" in out
+    assert "argmap diff a/arguments/other.yaml → b/arguments/other.yaml" in out  # the next map still diffed
+    assert "Traceback" not in out + shown.stderr

@@ -30,8 +30,8 @@ from pathlib import Path
 from .diagnostics import ArgmapError
 from .model import Project
 
-__all__ = ["Diff", "NodeChange", "Verdict", "diff", "from_git", "read_side", "format_text", "to_json", "marks",
-           "REWORD_FIELDS", "NODE_FIELDS"]
+__all__ = ["Diff", "NodeChange", "Verdict", "diff", "from_git", "read_side", "read_sides", "format_text", "to_json",
+           "marks", "line_diff", "PathMissing", "REWORD_FIELDS", "NODE_FIELDS"]
 
 #: Fields whose change is a rewording (what the node says).
 REWORD_FIELDS = ("text", "title", "quote")
@@ -101,6 +101,10 @@ class Diff:
 
 
 # -- reading a side ------------------------------------------------------------------------------
+class PathMissing(ArgmapError):
+    """The path compared is not in one revision (a map added or deleted by the edit, or a typo)."""
+
+
 def _git(args: list[str], cwd: Path, binary: bool = False):
     try:
         out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
@@ -132,7 +136,7 @@ def from_git(rev: str, path: str | Path = "arguments", into: str | Path | None =
         raise ArgmapError(f"{path}: not inside the git repository at {top}") from None
     spec = f"{rev}:{rel if rel != '.' else ''}"
     if not _run_ok(["git", "cat-file", "-e", spec], cwd):
-        raise ArgmapError(f"{path}: not in revision {rev} (`git ls-tree {rev}` lists what it has)")
+        raise PathMissing(f"{path}: not in revision {rev} (`git ls-tree {rev}` lists what it has)")
     kind = _git(["cat-file", "-t", spec], cwd).strip()
     folder = rel if kind == "tree" else (str(Path(rel).parent.as_posix()) if "/" in rel else ".")
     data = _git(["archive", "--format=tar", rev, "--", folder], top, binary=True)
@@ -183,6 +187,53 @@ def read_side(spec: str, path: str | Path | None, cwd: str | Path = ".") -> tupl
     if spec and os.path.exists(spec):
         return open_checked([spec]), spec
     return from_git(spec, path or "arguments", cwd=cwd), f"{spec}:{path or 'arguments'}"
+
+
+def read_sides(old: str, new: str | None, path: str | Path | None, cwd: str | Path = "."):
+    """Both sides of a diff, ``((opened, label), (opened, label))``; ``new`` None is the work tree.
+
+    A map file that one side lacks (added or deleted by the edit) is absent there: that side is its
+    folder's other maps, labelled "(absent)", so the map's nodes are all added or all removed; a path
+    that neither side has is an error.
+    """
+    from .project import Opened, open_checked
+
+    def absent(spec: str | None, exc: Exception):
+        label = f"{spec or 'work tree'}:{path} (absent)"
+        parent = Path(path).parent if path is not None and Path(path).suffix.lower() in (".yaml", ".yml") else None
+        try:  # the folder around the missing map, as context both sides share
+            if parent is not None:
+                opened = open_checked([Path(cwd) / parent]) if spec is None else read_side(spec, parent, cwd)[0]
+                return (opened, label), exc
+        except ArgmapError:
+            pass
+        return (Opened(Project(), [], None, Path(cwd)), label), exc
+
+    def one(spec: str | None):
+        if spec is None:
+            if path is not None and not os.path.exists(Path(cwd) / path):
+                return absent(None, ArgmapError(f"{path}: no such file or folder in the work tree"))
+            return (open_checked([Path(cwd) / path if path else Path(cwd)]), f"work tree:{path}"), None
+        try:
+            return read_side(spec, path, cwd), None
+        except PathMissing as exc:
+            return absent(spec, exc)
+
+    (a, missing_a), (b, missing_b) = one(old), one(new)
+    if missing_a and missing_b:
+        raise missing_a
+    return a, b
+
+
+def line_diff(old: bytes, new: bytes, old_label: str, new_label: str) -> str:
+    """A plain unified diff of two files' lines: what the git driver shows when a side does not check."""
+    import difflib
+
+    def lines(data: bytes) -> list[str]:
+        return data.decode("utf-8", "replace").splitlines(keepends=True)
+
+    out = "".join(difflib.unified_diff(lines(old), lines(new), old_label, new_label))
+    return out if out.endswith("\n") or not out else out + "\n"
 
 
 # -- comparing -----------------------------------------------------------------------------------
@@ -447,19 +498,34 @@ def git_driver(path: str, old_file: str, new_file: str, settings=None, cwd: str 
     Each blob is read in the context of its folder in the work tree (the other maps beside it),
     so verdicts that hang on links to other maps are judged as ``render`` judges them.
     """
+    import dataclasses
+
+    from .diagnostics import InvalidInputError
     from .project import open_checked
 
     folder = (Path(cwd) / path).parent
     name = Path(path).name
     sides = []
     with tempfile.TemporaryDirectory(prefix="argmap-gitdiff-") as tmp:
-        for label, blob in (("old", old_file), ("new", new_file)):
+        for label, blob in (("a", old_file), ("b", new_file)):
             data = None if blob == "/dev/null" else Path(blob).read_bytes()
             where = _folder_with(folder, name, data, Path(tmp) / label)
-            if not any(where.iterdir()):
+            if data is None and not any(where.rglob("*.y*ml")):
                 sides.append(Project())
                 continue
-            sides.append(open_checked([where]).project)
+            try:  # the map named, its neighbours as context (one that does not check is left out, on both sides)
+                sides.append(open_checked([where / name] if data is not None else [where]).project)
+            except InvalidInputError as exc:  # name the side's file as git does (a/PATH, b/PATH), not the copy
+                prefix = str(where) + os.sep
+
+                def named(d, side=label, prefix=prefix):
+                    if d.loc is None or not str(d.loc.file).startswith(prefix):
+                        return d
+                    rel = str(d.loc.file)[len(prefix):]
+                    shown = f"{side}/{path}" if rel == name else f"{folder / rel}"
+                    return dataclasses.replace(d, loc=dataclasses.replace(d.loc, file=shown))
+
+                raise InvalidInputError([named(d) for d in exc.diagnostics]) from None
     return diff(sides[0], sides[1], settings, old_label=f"a/{path}", new_label=f"b/{path}")
 
 

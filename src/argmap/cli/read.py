@@ -301,8 +301,8 @@ def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git
     import os
 
     from .. import diff as d_
-    from ..diagnostics import ArgmapError
-    from ..project import DEFAULT_FOLDER, open_checked
+    from ..diagnostics import ArgmapError, InvalidInputError
+    from ..project import DEFAULT_FOLDER
 
     if textconv_file:
         if len(args) != 1:
@@ -313,7 +313,16 @@ def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git
         if len(args) != 7:
             raise ArgmapError("--git-driver takes git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)")
         settings = settings_for(Path(args[0]).parent, **status)
-        click.echo(d_.format_text(d_.git_driver(args[0], args[1], args[4], settings)), nl=False)
+        try:
+            click.echo(d_.format_text(d_.git_driver(args[0], args[1], args[4], settings)), nl=False)
+        except InvalidInputError as exc:  # git stops at a driver that fails: say why, show the lines, go on
+            click.echo(f"argmap diff: {args[0]} does not check on one side; its lines instead:")
+            from ..diagnostics import format_diagnostics
+
+            click.echo(format_diagnostics(exc.diagnostics))
+            old = b"" if args[1] == "/dev/null" else Path(args[1]).read_bytes()
+            new = b"" if args[4] == "/dev/null" else Path(args[4]).read_bytes()
+            click.echo(d_.line_diff(old, new, f"a/{args[0]}", f"b/{args[0]}"), nl=False)
         return 0
     if not args or len(args) > 3:
         raise ArgmapError("give OLD [NEW] [PATH]: two git revisions or two folders (`argmap diff HEAD~1`)")
@@ -321,18 +330,14 @@ def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git
     if len(args) == 2:
         if os.path.exists(args[0]) and os.path.exists(args[1]):
             new = args[1]
-        elif os.path.exists(args[1]):
-            path = args[1]
+        elif os.path.exists(args[1]) or args[1].lower().endswith((".yaml", ".yml")):
+            path = args[1]  # a map file, perhaps one the edit deleted
         else:
             new = args[1]
     elif len(args) == 3:
         new, path = args[1], args[2]
     path = path or (None if os.path.exists(old) and new and os.path.exists(new) else DEFAULT_FOLDER)
-    a, old_label = d_.read_side(old, path)
-    if new is None:
-        b, new_label = open_checked([path]), f"work tree:{path}"
-    else:
-        b, new_label = d_.read_side(new, path)
+    (a, old_label), (b, new_label) = d_.read_sides(old, new, path)
     folder = Path(path) if path else Path(new)
     settings = settings_for(folder if folder.is_dir() else folder.parent, **status)
     result = d_.diff(a.project, b.project, settings, old_label, new_label)
