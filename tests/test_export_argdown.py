@@ -31,7 +31,7 @@ def _bare(m):
     ``reviewed`` (acknowledged review marks, argmap's own bookkeeping) is not carried by the Argdown and
     AIF exports yet (docs/interop.md says so), so it is left out of the comparison."""
     nodes = tuple(
-        dataclasses.replace(n, loc=None, quote_loc=None, source_loc=None, premises_loc=None, stance_loc=None, reviewed=(),
+        dataclasses.replace(n, loc=None, quote_loc=None, source_loc=None, premises_loc=None, stance_loc=None, scheme_loc=None, reviewed=(),
                             relations=tuple(sorted((dataclasses.replace(r, loc=None, reviewed=None) for r in n.relations),
                                                    key=repr)))
         for n in m.nodes)

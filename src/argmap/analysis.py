@@ -4,7 +4,8 @@ The verdicts are computed once per folder by :func:`argmap.evaluation.evaluate`
 (on the frameworks of :mod:`argmap.frameworks`, re-exported here for library
 users); :func:`analyze` only selects and counts for the view: statuses with
 reasons, strengths, unanswered objections, cruxes, per-holder tallies, who answers
-whom, questions, concessions, inferred relations and steelmen.
+whom, questions, concessions, inferred relations, steelmen and the critical questions of the
+schemes arguments name (:mod:`argmap.schemes`), which no verdict depends on.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .schemes import critical_questions
 from .spec import ANSWER_KINDS, CONCESSION_KINDS, RELATION_KINDS
 from .frameworks import (  # noqa: F401  (the framework API, re-exported)
     GRADUAL, PREMISE, _CONFLICTS, afra_framework, closed_framework, dung_semantics,
@@ -65,6 +67,14 @@ class Analysis:
     challenged: dict[str, list[str]] = field(default_factory=dict)
     #: node -> its verdict in a sentence (:func:`argmap.evaluation.verdict`)
     verdicts: dict[str, str] = field(default_factory=dict)
+    #: critical questions of the nodes that name a scheme: (node, scheme, question code, question,
+    #: [(reply, relation kind)] that raise or settle it; empty: nobody has asked it)
+    critical_questions: list[tuple[str, str, str, str, list[tuple[str, str]]]] = field(default_factory=list)
+
+    @property
+    def open_questions(self) -> list[tuple[str, str, str, str]]:
+        """The critical questions nobody in the view has asked or answered: (node, scheme, code, question)."""
+        return [(n, s, c, q) for n, s, c, q, by in self.critical_questions if not by]
 
     def to_dict(self) -> dict:
         out = {
@@ -89,6 +99,10 @@ class Analysis:
             "preferences": self.preferences,
             "challenged_by": self.challenged,
             "verdicts": self.verdicts,
+            "critical_questions": [
+                {"node": n, "scheme": sch, "question": c, "text": q, "raised_by": [{"node": b, "kind": k} for b, k in by]}
+                for n, sch, c, q, by in self.critical_questions
+            ],
         }
         if self.gradual:
             out["status_semantics"] = "grounded"
@@ -194,6 +208,9 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
     inferred_relations.sort()
     relation_attacks.sort()
 
+    critical = [(n, G.nodes[n]["scheme"], q.code, q.text, list(by))
+                for n in sorted(own, key=lambda n: (G.nodes[n].get("file") or "", G.nodes[n].get("line") or 0, n))
+                if G.nodes[n].get("scheme") for q, by in critical_questions(G, n)]
     derived = {f"{a} -> {b}": [kind, via] for (a, b), (kind, via) in sorted(why.items())}
     return Analysis(
         semantics=ev.semantics,
@@ -218,6 +235,7 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
         preferences=ev.preferences,
         challenged={n: list(ev.challenged[n]) for n in status if n in ev.challenged},
         verdicts={n: _verdict_text(G, ev, n) for n in G.nodes if not G.nodes[n].get("ghost")},
+        critical_questions=critical,
     )
 
 

@@ -468,6 +468,7 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
         text: 'Yes: and no'
         attacks: [b]
     """
+    from .schemes import SCHEMES
     from .spec import MAP_NAME_PATTERN, RELATION_ITEM_KEYS, RELATION_KINDS, SOURCE_KEYS, STANCES
 
     out = [f"# {' '.join(_printable_comment(c).split())}\n" for c in comments]
@@ -503,6 +504,10 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
             out.append(f"    title: {_value(n.title)}\n")
         if n.kind != "claim":
             out.append(f"    kind: {_value(n.kind)}\n")
+        if n.scheme is not None:
+            if n.scheme not in SCHEMES:
+                raise ValueError(f"scheme {n.scheme!r} of node {n.id!r} is not one of {', '.join(SCHEMES)}")
+            out.append(f"    scheme: {n.scheme}\n")
         out.append(f"    text: {_value(n.text)}\n")
         for key in ("by", "held_by"):
             if getattr(n, key) is not None:
@@ -538,7 +543,8 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
                 if _plain_relation(r):
                     out.append(f"      - {_target(r.target)}\n")
                     continue
-                lines = {"to": _target(r.target), "inferred": "true" if r.inferred else None,
+                lines = {"to": _target(r.target), "cq": None if r.cq is None else _value(r.cq),
+                         "inferred": "true" if r.inferred else None,
                          "note": None if r.note is None else _value(r.note),
                          "relation": None if r.target_relation is None else _relation_kind(r.target_relation, RELATION_KINDS),
                          "reviewed": None if r.reviewed is None else _value(r.reviewed)}
@@ -555,7 +561,7 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
 
 def _plain_relation(r) -> bool:
     return (not r.inferred and r.note is None and r.target_relation is None and r.reviewed is None
-            and "->" not in r.target)
+            and r.cq is None and "->" not in r.target)
 
 
 def _reviewed(entries, indent: str) -> list[str]:

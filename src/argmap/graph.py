@@ -74,6 +74,7 @@ def build(project: Project) -> nx.MultiDiGraph:
                 holder=node.holder,
                 weight=node.weight,
                 premises=node.premises,
+                **({"scheme": node.scheme} if node.scheme else {}),
             )
     on_relations = []
     for node in (node for m in maps for node in m.nodes):
@@ -83,7 +84,8 @@ def build(project: Project) -> nx.MultiDiGraph:
             if rel.targets_relation:
                 on_relations.append(rel)
             elif rel.target in G and rel.source != rel.target and not G.has_edge(rel.source, rel.target, rel.kind):
-                G.add_edge(rel.source, rel.target, key=rel.kind, kind=rel.kind, inferred=rel.inferred, note=rel.note)
+                G.add_edge(rel.source, rel.target, key=rel.kind, kind=rel.kind, inferred=rel.inferred, note=rel.note,
+                           **({"cq": rel.cq} if rel.cq else {}))
         if node.kind == "argument":
             for p in node.premises:
                 if p in G and p != node.id and not G.has_edge(p, node.id, PREMISE):
@@ -95,7 +97,8 @@ def build(project: Project) -> nx.MultiDiGraph:
         if key is None or rel.source in (u, v):
             continue  # dangling or ambiguous: `check` reports it
         attackers.setdefault((u, v, key), {}).setdefault(
-            (rel.source, rel.kind), {"by": rel.source, "kind": rel.kind, "inferred": rel.inferred, "note": rel.note}
+            (rel.source, rel.kind), {"by": rel.source, "kind": rel.kind, "inferred": rel.inferred, "note": rel.note,
+             **({"cq": rel.cq} if rel.cq else {})}
         )
     for (u, v, key), found in attackers.items():
         G.edges[u, v, key]["attacked_by"] = tuple(found[k] for k in sorted(found))

@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic, Suggestions, did_you_mean
 from .fsutil import decode_utf8, read_text
 from .model import Location, Map, Node, Relation, Source
 from .perf import gc_paused
+from .schemes import SCHEMES
 from .spec import ID_PATTERN, MAP_KEYS, slugify
 from .spec import NODE_KEYS_V2, NODE_KINDS_V2, RELATION_ITEM_KEYS, RELATION_KINDS_V2, SOURCE_KEYS_V2, STANCES
 from .yamltext import BOOL as _BOOL
@@ -348,6 +349,19 @@ class _Reader:
                 did_you_mean(kind, NODE_KINDS_V2),
             )
             kind = "claim"
+        scheme = self.string(fields.get("scheme"), what)
+        if scheme is not None and kind == "question":
+            self.error("scheme-on-question", f"{what} is a question and names a scheme; a question argues nothing",
+                       fields["scheme"][1], "put `scheme:` on the argument or claim that argues by it")
+            scheme = None
+        elif scheme is not None and scheme not in SCHEMES:
+            self.error(
+                "bad-scheme",
+                f"scheme '{scheme}' of {what} is not one of {', '.join(SCHEMES)}",
+                fields["scheme"][1],
+                did_you_mean(scheme, tuple(SCHEMES)) or "leave `scheme:` out when none of these fits (`argmap schemes` lists them)",
+            )
+            scheme = None
         source = self.string(fields.get("source"), what)
         if source is not None and source not in sources:
             names = getattr(self, "source_names", None) or Suggestions(sources)
@@ -395,6 +409,8 @@ class _Reader:
             premises_loc=self.loc(fields["premises"][1]) if "premises" in fields else None,
             stance_loc=self.loc(fields["stance"][1]) if "stance" in fields else None,
             reviewed=self.reviewed(fields.get("reviewed"), what),
+            scheme=scheme,
+            scheme_loc=self.loc(fields["scheme"][1]) if scheme is not None else None,
         )
 
     def reviewed(self, entry, what: str) -> tuple[tuple[str, str], ...]:
@@ -456,7 +472,7 @@ class _Reader:
         return int(value)
 
     def relation_items(self, entry, kind: str, node_id: str, what: str) -> list[Relation]:
-        """A relation list: each item a target id, or a mapping {to, inferred, note, relation}."""
+        """A relation list: each item a target id, or a mapping {to, cq, inferred, note, relation, reviewed}."""
         if entry is None:
             return []
         key, node = entry
@@ -505,6 +521,7 @@ class _Reader:
                     note=self.string(fields.get("note"), f"an item of '{kind}' of {what}"),
                     target_relation=relation,
                     reviewed=" ".join(reviewed.split()) if reviewed else None,
+                    cq=self.string(fields.get("cq"), f"an item of '{kind}' of {what}"),
                 )
             )
         return out

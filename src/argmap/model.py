@@ -73,6 +73,7 @@ class Relation:
     note: str | None = None
     target_relation: str | None = None
     reviewed: str | None = None  # every ``argmap review`` mark on this relation acknowledged, for this reason
+    cq: str | None = None  # the critical question (of the target's scheme, see argmap.schemes) this reply raises or settles
 
     @property
     def targets_relation(self) -> bool:
@@ -112,6 +113,8 @@ class Node:
     premises_loc: Location | None = None
     stance_loc: Location | None = None
     reviewed: tuple[tuple[str, str], ...] = ()  # ``(mark code, reason)``: marks of ``argmap review`` acknowledged
+    scheme: str | None = None  # the argumentation scheme it argues by (a key of argmap.schemes.SCHEMES)
+    scheme_loc: Location | None = None
 
     @property
     def holder(self) -> str | None:

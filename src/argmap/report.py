@@ -125,6 +125,14 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
         lines.append(f"  tags: {', '.join(d['tags'])}")
     if d.get("premises"):
         lines.append(f"  premises: {', '.join(d['premises'])}")
+    if d.get("scheme"):
+        from .schemes import SCHEMES, critical_questions
+
+        lines.append(f"  scheme: {SCHEMES[d['scheme']].title}; its critical questions:")
+        for q, by in critical_questions(G, node_id):
+            raised = "raised by " + ", ".join(f"{b} ({k})" for b, k in by) if by else "not yet asked"
+            lines += textwrap.wrap(f"{q.code}: {q.text} [{raised}]", 92, initial_indent="    ",
+                                   subsequent_indent="      ")
     out = [(k, v, data) for _, v, k, data in G.out_edges(node_id, keys=True, data=True)]
     objects = [(u, v, k, o) for u, v, k, data in G.edges(keys=True, data=True) for o in data.get("attacked_by") or ()
                if o["by"] == node_id]
@@ -225,6 +233,23 @@ def analysis_summary(G, evaluation, width: int = 100) -> str:
     return "\n".join(head) + "\n\n" + map_paragraphs(G, ev, maps, width) + "\n\n" + "\n".join(words)
 
 
+def open_questions_text(G, analysis, width: int = 100) -> str:
+    """The critical questions nobody in the view has asked, by argument, named by their codes
+    (``argmap schemes NAME`` and ``argmap show ID`` spell them out)."""
+    from .evaluation import name
+    from .schemes import SCHEMES
+
+    by_node: dict[str, tuple[str, list[str]]] = {}
+    for n, scheme, code, _ in analysis.open_questions:
+        by_node.setdefault(n, (scheme, []))[1].append(code)
+    lines = textwrap.wrap("Critical questions nobody has asked yet (of the scheme each argument names; "
+                          "`argmap show ID` spells them out; none changes a verdict):", width, subsequent_indent="  ")
+    for n, (scheme, codes) in by_node.items():
+        lines += textwrap.wrap(f"{name(G, n)} ({SCHEMES[scheme].title}): {', '.join(codes)}.", width,
+                               initial_indent="  ", subsequent_indent="    ")
+    return "\n".join(lines)
+
+
 def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = True) -> str:
     """``argmap analyze`` as text: with ``evaluation``, the per-map paragraphs first
     (:func:`analysis_summary`); with ``full``, the table of statuses (and strengths) with
@@ -232,6 +257,8 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
     replies."""
     if evaluation is not None:
         summary = analysis_summary(G, evaluation)
+        if analysis.open_questions:
+            summary += "\n\n" + open_questions_text(G, analysis)
         if not full:
             return summary + "\n\nThe full table, node by node: argmap analyze --table"
         return summary + "\n\n" + analysis_report(G, analysis, limit)
@@ -306,6 +333,10 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
             got = "; ".join(f"{x} ({h})" for x, h in answers) or "UNANSWERED"
             rows.append([q, asker, got])
         out.append(table(["question", "asked by", "answered by"], rows, width=100))
+    if a.critical_questions:
+        out += ["", "Critical questions (of the scheme each argument names; a reply with `cq:` raises one):"]
+        rows = [[n, c, "; ".join(f"{b} ({k})" for b, k in by) or "OPEN"] for n, _, c, _, by in a.critical_questions]
+        out.append(table(["argument", "question", "raised by"], rows, width=100))
     if a.concessions:
         out += ["", "Concessions (who grants what to whom):"]
         out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions], width=100))

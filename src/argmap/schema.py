@@ -3,8 +3,8 @@
 The schema ships with the package as ``map.schema.json`` (draft 2020-12).  It
 mirrors :mod:`argmap.loader` — the same keys, id pattern and kinds; a test
 keeps the two in step.  Its relation keys (one per row of ``spec.RELATIONS``,
-with the row's meaning) and the relations an objection may name are generated
-from spec's table; a test checks that the shipped file is what this module
+with the row's meaning), the relations an objection may name, the schemes and their
+critical questions are generated from spec's and :mod:`argmap.schemes`' tables; a test checks that the shipped file is what this module
 generates (``python -m argmap.schema > src/argmap/map.schema.json`` rewrites it).  It checks the shape of one file; what needs the whole
 folder (dangling targets, duplicate ids, undeclared sources) is
 ``argmap check``'s job.
@@ -41,6 +41,25 @@ def _with_relations(s: dict) -> dict:
     s["$defs"]["node"]["properties"] = kept
     item = s["$defs"]["relationItem"]["oneOf"][1]["properties"]["relation"]
     item["enum"] = [*ATTACKABLE_RELATIONS, None]
+    return _with_schemes(s)
+
+
+def _with_schemes(s: dict) -> dict:
+    """``s`` with ``scheme`` (after ``kind``) and a relation item's ``cq`` taken from the schemes' catalogue."""
+    from .schemes import SCHEMES
+
+    props = s["$defs"]["node"]["properties"]
+    scheme = {"enum": [*SCHEMES, None], "description": "The argumentation scheme the node argues by; "
+              + "; ".join(f"{k}: {v.title}" for k, v in SCHEMES.items())
+              + ". `argmap analyze` lists its critical questions nobody has asked."}
+    s["$defs"]["node"]["properties"] = dict(
+        kv for k, v in props.items() if k != "scheme" for kv in ([(k, v), ("scheme", scheme)] if k == "kind" else [(k, v)]))
+    item = s["$defs"]["relationItem"]["oneOf"][1]["properties"]
+    codes = list(dict.fromkeys(q.code for v in SCHEMES.values() for q in v.questions))
+    cq = {"enum": codes, "description": "The critical question of the target's scheme (of SRC's, for a relation "
+          "SRC->TGT) this reply raises or settles."}
+    s["$defs"]["relationItem"]["oneOf"][1]["properties"] = dict(
+        kv for k, v in item.items() if k != "cq" for kv in ([(k, v), ("cq", cq)] if k == "to" else [(k, v)]))
     return s
 
 

@@ -171,7 +171,7 @@ DEFAULT_STANCE = "own"
 STANCES_NEEDING_HOLDER = ("restates", "reports")
 #: Keys of one node, in canonical order.
 NODE_KEYS_V2 = (
-    ("id", "title", "kind", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note",
+    ("id", "title", "kind", "scheme", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note",
      "reviewed")
     + RELATION_KINDS_V2
 )
@@ -183,7 +183,7 @@ NODE_KINDS = NODE_KINDS_V2
 NODE_KEYS = NODE_KEYS_V2
 SOURCE_KEYS = SOURCE_KEYS_V2
 #: Keys of a relation written as a mapping (``- to: ...``) instead of a plain id.
-RELATION_ITEM_KEYS = ("to", "inferred", "note", "relation", "reviewed")
+RELATION_ITEM_KEYS = ("to", "cq", "inferred", "note", "relation", "reviewed")
 #: A relation named as a target: ``SRC->TGT``.
 RELATION_SEPARATOR = "->"
 

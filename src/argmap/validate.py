@@ -6,7 +6,7 @@ here the nodes of every map are seen together.
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, Suggestions
+from .diagnostics import Diagnostic, Suggestions, did_you_mean
 from .model import Project
 from .spec import ANSWER_KINDS, ATTACKABLE_RELATIONS, RELATION_ATTACKERS, RELATIONS, STANCES_NEEDING_HOLDER, SUPPORT_KINDS
 
@@ -22,7 +22,8 @@ def validate(project: Project) -> list[Diagnostic]:
     ``question-target``, ``question-relation``, ``relation-target-kind``, ``dangling-relation``, ``ambiguous-relation``,
     ``unknown-premise``, ``premises-non-argument``, ``premises-conclusion``, ``missing-holder``,
     ``unknown-reply``, ``reply-cycle`` (errors) and ``contradicts-twice``, ``long-title``,
-    ``holder-without-stance`` (warnings).  ``bad-stance``,
+    ``holder-without-stance`` (warnings); ``cq-without-scheme``, ``unknown-cq`` (critical questions,
+    :mod:`argmap.schemes`).  ``bad-stance``, ``bad-scheme``,
     ``bad-weight`` and wrong types are found while reading (:mod:`argmap.loader`).
     """
     diags: list[Diagnostic] = []
@@ -131,6 +132,7 @@ def validate(project: Project) -> list[Diagnostic]:
                 )
 
     diags.extend(_v2_nodes(project, nodes, ids))
+    diags.extend(_critical_questions(project, nodes))
     for m in project.maps:
         diags.extend(_threads(m))
     for m in project.maps:
@@ -312,6 +314,43 @@ def _v2_nodes(project: Project, nodes: dict, ids: Suggestions) -> list[Diagnosti
                     f"'{node.id}' {node.stance} a view but does not say whose",
                     node.stance_loc or node.loc,
                     "add `held_by: NAME` (whose view it is); `by` is who wrote these words",
+                )
+            )
+    return diags
+
+
+def _critical_questions(project: Project, nodes: dict) -> list[Diagnostic]:
+    """``cq:`` on a reply names a critical question of the scheme of what it answers: of the target
+    node, or of the source of a relation ``SRC->TGT`` (the argument whose link it questions)."""
+    from .schemes import SCHEMES
+
+    diags: list[Diagnostic] = []
+    for rel in project.relations():
+        if rel.cq is None:
+            continue
+        owner_id = rel.target_pair()[0] if rel.targets_relation else rel.target
+        owner = nodes.get(owner_id)
+        if owner is None:
+            continue  # dangling: reported with the relation
+        scheme = SCHEMES.get(owner.scheme) if owner.scheme else None
+        if scheme is None:
+            diags.append(
+                Diagnostic.error(
+                    "cq-without-scheme",
+                    f"'{rel.source}' {rel.kind} '{rel.target}' raising critical question '{rel.cq}', "
+                    f"but '{owner_id}' names no scheme",
+                    rel.loc,
+                    f"give '{owner_id}' a `scheme:` (`argmap schemes` lists them), or drop `cq:`",
+                )
+            )
+        elif scheme.question(rel.cq) is None:
+            diags.append(
+                Diagnostic.error(
+                    "unknown-cq",
+                    f"'{rel.source}' {rel.kind} '{rel.target}' raising critical question '{rel.cq}', "
+                    f"which {scheme.title} does not ask",
+                    rel.loc,
+                    did_you_mean(rel.cq, scheme.codes) or f"its questions: {', '.join(scheme.codes)}",
                 )
             )
     return diags

@@ -362,6 +362,31 @@ def _diff(args, as_json, fmt, output, map_name, focus, depth, textconv_file, git
 
 
 @cli.command()
+@click.argument("name", required=False)
+def schemes(name):
+    """List the argumentation schemes a node can name (`scheme:`) and their critical questions.
+
+    A node that argues by a scheme says so with `scheme: NAME`; a reply that raises
+    one of its critical questions says which with `cq: CODE` in its relation item.
+    `argmap analyze` and `argmap show` list the questions nobody has asked yet; no
+    scheme changes a verdict.
+
+    \b
+    Example:
+      argmap schemes
+      argmap schemes analogy
+    """
+    from ..schemes import SCHEMES, scheme_listing
+
+    if name is not None and name not in SCHEMES:
+        from ..diagnostics import did_you_mean
+
+        hint = did_you_mean(name, tuple(SCHEMES)) or f"the schemes: {', '.join(SCHEMES)}"
+        raise click.BadParameter(f"no scheme '{name}'; {hint}", param_hint="NAME")
+    click.echo(scheme_listing(name))
+
+
+@cli.command()
 @click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only transport; editors pass it).")
 def lsp(stdio):
     """Run the language server for map files (Language Server Protocol on stdin/stdout).

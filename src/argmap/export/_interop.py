@@ -38,18 +38,20 @@ def map_sources(G: nx.MultiDiGraph) -> dict[str, dict]:
 
 
 def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    """What relations carry beyond their ends, by the node they start from: ``inferred`` and ``note``,
+    """What relations carry beyond their ends, by the node they start from: ``inferred``, ``note``, ``cq``,
     and attacks on relations (``to: SRC->TGT``, from the edges' ``attacked_by``)."""
     out: dict[str, list[dict]] = {}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
         if k == "premise":
             continue
-        if d.get("inferred") or d.get("note"):
+        if d.get("inferred") or d.get("note") or d.get("cq"):
             item = {"kind": k, "to": v}
             if d.get("inferred"):
                 item["inferred"] = True
             if d.get("note"):
                 item["note"] = str(d["note"])
+            if d.get("cq"):
+                item["cq"] = str(d["cq"])
             out.setdefault(u, []).append(item)
         for a in d.get("attacked_by") or ():
             item = {"kind": a["kind"], "to": f"{u}->{v}"}
@@ -59,5 +61,7 @@ def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
                 item["inferred"] = True
             if a.get("note"):
                 item["note"] = str(a["note"])
+            if a.get("cq"):
+                item["cq"] = str(a["cq"])
             out.setdefault(a["by"], []).append(item)
     return out

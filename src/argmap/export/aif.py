@@ -22,6 +22,7 @@ import json
 
 import networkx as nx
 
+from ..schemes import SCHEMES
 from ..spec import RELATIONS
 from ._interop import map_sources, own_maps
 
@@ -55,7 +56,7 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     sources = map_sources(G)
     for n, d in G.nodes(data=True):
         meta = {"id": n}
-        for key in ("title", "kind", "by", "held_by", "stance", "source", "quote", "note"):
+        for key in ("title", "kind", "scheme", "by", "held_by", "stance", "source", "quote", "note"):
             value = d.get(key)
             if key == "source" and isinstance(value, dict):
                 value = value.get("id")
@@ -85,14 +86,18 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             out["inferred"] = True
         if d.get("note"):
             out["note"] = str(d["note"])
+        if d.get("cq"):
+            out["cq"] = str(d["cq"])
         return out
 
     for n, d in G.nodes(data=True):
         premises = [p for p in (d.get("premises") or ()) if p in ident]
         targets = sorted(v for _, v, k in G.out_edges(n, keys=True) if k == "supports")
+        # the inference is named by the node's scheme, in AIFdb's words (argmap.schemes), else AIF's default
+        inference = SCHEMES[d["scheme"]].aif if d.get("scheme") in SCHEMES else "Default Inference"
         if premises and len(targets) == 1:
-            ra = add_node("RA", "Default Inference", {"argument": n, "relation": "premises", **details(n, targets[0], "supports")},
-                          scheme="Default Inference")
+            ra = add_node("RA", inference, {"argument": n, "relation": "premises", **details(n, targets[0], "supports")},
+                          scheme=inference)
             for p in premises:
                 add_edge(ident[p], ra)
             add_edge(ra, ident[targets[0]])
@@ -100,8 +105,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             scheme_of[(n, targets[0], "supports")] = ra
             continue
         for t in targets:
-            ra = add_node("RA", "Default Inference", {"relation": "supports", "from": n, "to": t, **details(n, t, "supports")},
-                          scheme="Default Inference")
+            ra = add_node("RA", inference, {"relation": "supports", "from": n, "to": t, **details(n, t, "supports")},
+                          scheme=inference)
             add_edge(ident[n], ra)
             add_edge(ra, ident[t])
             scheme_of[(n, t, "supports")] = ra
@@ -140,6 +145,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
                 info["inferred"] = True
             if a.get("note"):
                 info["note"] = str(a["note"])
+            if a.get("cq"):
+                info["cq"] = str(a["cq"])
             ca = add_node("CA", "Default Conflict", info, scheme="Default Conflict")
             add_edge(ident[a["by"]], ca)
             add_edge(ca, scheme)

@@ -23,6 +23,7 @@ import json
 
 import networkx as nx
 
+from ..schemes import SCHEMES
 from ._interop import map_sources, own_maps, relation_links
 
 __all__ = ["export", "escape"]
@@ -89,7 +90,7 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             data["untitled"] = True
         elif titles[n] != d["title"]:
             data["title"] = d["title"]
-        for key in ("by", "held_by", "stance", "source", "quote", "note"):
+        for key in ("scheme", "by", "held_by", "stance", "source", "quote", "note"):
             value = d.get(key)
             if key == "source" and isinstance(value, dict):
                 value = value.get("id")
@@ -122,7 +123,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             conclusions = sorted(v for _, v, k in G.out_edges(n, keys=True) if k == "supports")
             lines += [f"<{titles[n]}>", ""]
             lines += [f"({i}) [{titles[p]}]" for i, p in enumerate(premises, 1) if p in titles]
-            lines.append("----")
+            scheme = SCHEMES.get(d.get("scheme") or "")  # the inference rule names its scheme: Argdown's `-- rule --`
+            lines.append(f"-- {scheme.title[0].upper() + scheme.title[1:]} --" if scheme else "----")
             lines += [f"({len(premises) + 1}) [{titles[c]}]" for c in conclusions[:1]]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

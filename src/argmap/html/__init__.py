@@ -75,6 +75,7 @@ def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int 
 def page_data(G, views: list[_View], evaluation) -> dict:
     """Everything the page's script needs, as plain JSON-ready data (no SVG), verdicts from ``evaluation``."""
     from ..evaluation import verdict
+    from ..schemes import SCHEMES, critical_questions
 
     ev = evaluation
     index = {v.key: i for i, v in enumerate(views)}
@@ -100,6 +101,9 @@ def page_data(G, views: list[_View], evaluation) -> dict:
                 entry[key] = value
         if d.get("stance") and d["stance"] != "own":
             entry["stance"] = d["stance"]
+        if d.get("scheme"):  # its critical questions, each with the replies that raise it (none: not yet asked)
+            entry["scheme"] = {"title": SCHEMES[d["scheme"]].title, "questions": [
+                {"code": q.code, "text": q.text, "by": [b for b, _ in by]} for q, by in critical_questions(G, n)]}
         if ev.gradual and n in ev.strength:
             entry["strength"] = round(float(ev.strength[n]), 4)
         if ev.challenged.get(n):

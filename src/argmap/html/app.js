@@ -446,6 +446,15 @@
       kids.push(el("h3", { text: "Premises (needed together)" }));
       kids.push(el("ul", null, n.premises.map(function (p) { return el("li", { "class": "am-rel am-rel-premise" }, [nodeLink(p)]); })));
     }
+    if (n.scheme) {  // the critical questions of the scheme it argues by: none changes a verdict
+      kids.push(el("h3", null, ["Critical questions (", iso(n.scheme.title), ")"]));
+      kids.push(el("ul", { "class": "am-cqs" }, n.scheme.questions.map(function (q) {
+        var said = [q.text + " "];
+        if (!q.by.length) said.push(el("em", { "class": "am-cq-open", text: "not yet asked" }));
+        else { said.push("raised by "); q.by.forEach(function (b, k) { if (k) said.push(", "); said.push(nodeLink(b)); }); }
+        return el("li", { "class": "am-cq" }, said);
+      })));
+    }
     kids.push(el("p", { "class": "am-meta", text: DATA.semantics + " semantics over the whole folder" + (DATA.bipolar !== "none" ? ", support read as " + DATA.bipolar : "") }));
     if (n.note) kids.push(el("p", { "class": "am-meta" }, ["Note: ", iso(n.note)]));
     var incoming = n.premises ? n.answeredBy.filter(function (p) { return p[0] !== "premise"; }) : n.answeredBy;

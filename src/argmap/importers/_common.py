@@ -22,6 +22,7 @@ from typing import Iterable
 
 from ..diagnostics import Diagnostic
 from ..model import Location, Map, Node, Relation, Source
+from ..schemes import SCHEMES
 from ..spec import ID_PATTERN, MAP_NAME_PATTERN, MAX_ID_LENGTH, NODE_KINDS, RELATION_KINDS, RELATION_SEPARATOR, STANCES
 from ..spec import RELATION_ATTACKERS, SOURCE_KEYS, normalise_url
 from ..spec import slugify as _slugify
@@ -38,10 +39,12 @@ class DraftRel:
     note: str | None = None
     relation: str | None = None  # which relation, when ``target`` names a pair with more than one
     inferred: bool = False  # no author made this link; the mapper did
+    cq: str | None = None  # the critical question of the target's scheme it raises (argmap.schemes)
 
     @property
     def plain(self) -> bool:
-        return self.note is None and self.relation is None and not self.inferred and "->" not in self.target
+        return (self.note is None and self.relation is None and not self.inferred and self.cq is None
+                and "->" not in self.target)
 
 
 @dataclass
@@ -63,6 +66,7 @@ class DraftNode:
     premises: list[str] = field(default_factory=list)
     rels: list[DraftRel] = field(default_factory=list)
     loc: Location | None = None
+    scheme: str | None = None  # a key of argmap.schemes.SCHEMES
 
     def relate(self, kind: str, target: str, **extra) -> DraftRel | None:
         """Add a relation unless the same one is already there (then ``None``)."""
@@ -305,6 +309,10 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
                 warn("import-repeated", f"premise {p!r} of '{nid}' is listed twice; written once", loc)
             else:
                 premises.append(p)
+        scheme = n.scheme
+        if scheme is not None and (scheme not in SCHEMES or kind == "question"):
+            warn("import-scheme", f"scheme {str(scheme)[:40]!r} of '{nid}' is not one of {', '.join(SCHEMES)}; left out", loc)
+            scheme = None
         relations: list[Relation] = []
         for r in n.rels:
             rel = _relation(r, nid, renamed, known, loc, warn)
@@ -317,11 +325,34 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
             tags=tags, note=_text_or_none(n.note), relations=tuple(relations), loc=loc, quote_loc=loc, source_loc=loc,
             title=_text_or_none(n.title), held_by=_text_or_none(n.held_by), stance=stance,
             weight=float(weight) if weight is not None else None, premises=tuple(premises), premises_loc=loc, stance_loc=loc,
+            scheme=scheme, scheme_loc=loc if scheme else None,
         ))
+    nodes = _asked(nodes, {n.id: n.scheme for m in context for n in m.nodes}, warn)
     m = Map(name=map_id, path=d.origin, title=_text_or_none(d.title), description=_text_or_none(d.description),
             sources=sources, nodes=tuple(nodes), loc=where)
     m = _repair(m, context, warn)
     return Imported(m, d.fmt, d.origin, tuple(warnings))
+
+
+def _asked(nodes: list[Node], context_schemes: dict, warn) -> list[Node]:
+    """``nodes`` with each ``cq`` its target's scheme does not ask left out, with a warning."""
+    from dataclasses import replace
+
+    schemes = {**context_schemes, **{n.id: n.scheme for n in nodes}}
+    out = []
+    for n in nodes:
+        rels = []
+        for r in n.relations:
+            if r.cq is not None:
+                owner = r.target_pair()[0] if r.targets_relation else r.target
+                scheme = SCHEMES.get(schemes.get(owner) or "")
+                if scheme is None or scheme.question(r.cq) is None:
+                    warn("import-cq", f"'{n.id}' {r.kind} {r.target!r} raising critical question {str(r.cq)[:40]!r}, which "
+                         f"'{owner}' {'does not ask' if scheme else 'names no scheme to ask'}; left out", r.loc)
+                    r = replace(r, cq=None)
+            rels.append(r)
+        out.append(replace(n, relations=tuple(rels)) if rels != list(n.relations) else n)
+    return out
 
 
 def _text_or_none(value) -> str | None:
@@ -359,7 +390,8 @@ def _relation(r: DraftRel, nid: str, renamed: dict, known: set, loc: Location, w
     if relation is not None and relation not in RELATION_KINDS:
         warn("import-relation-kind", f"'{nid}' {kind} {target!r} names the relation {str(relation)[:40]!r}, which argmap does not know; left out", loc)
         relation = None
-    return Relation(kind, nid, target, loc, inferred=bool(r.inferred), note=_text_or_none(r.note), target_relation=relation)
+    return Relation(kind, nid, target, loc, inferred=bool(r.inferred), note=_text_or_none(r.note), target_relation=relation,
+                    cq=_text_or_none(r.cq))
 
 
 def _repair(m: Map, context: tuple[Map, ...], warn) -> Map:

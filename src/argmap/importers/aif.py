@@ -3,7 +3,9 @@
 - I-nodes (propositions) → claims, in the file's order.
 - RA (inference): one premise → the premise ``supports`` the conclusion; several
   premises → an ``argument`` node with ``premises`` that ``supports`` the conclusion
-  (its text names the scheme, e.g. "Default Inference").
+  (its text names the scheme, e.g. "Default Inference").  An RA whose scheme is one of
+  argmap's catalogue (AIFdb's "Analogy", "CauseToEffect", "ExpertOpinion"...) gives the
+  premise (or the argument node) that ``scheme:`` (:mod:`argmap.schemes`).
 - CA (conflict) → ``attacks`` from each conflicting I-node; a CA aimed at an RA
   is an undercut: of the argument node, or of the relation ``SRC->TGT`` when the RA
   had one premise.
@@ -23,6 +25,7 @@ import re
 from pathlib import Path
 
 from ..model import Location
+from ..schemes import scheme_for_name
 from . import read_error
 from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
@@ -138,7 +141,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         by_id[item.id] = item
         info = meta(nid)
         if info:
-            for key in ("title", "held_by", "stance", "source", "quote", "note"):
+            for key in ("title", "scheme", "held_by", "stance", "source", "quote", "note"):
                 if isinstance(info.get(key), str):
                     setattr(item, key, info[key])
             if isinstance(info.get("weight"), (int, float)) and not isinstance(info.get("weight"), bool):
@@ -189,13 +192,17 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             _details(own.relate("supports", conclusion.id), meta(ra))
             arguments[ra] = own
             continue
+        named = scheme_for_name(scheme)  # AIFdb's "Analogy", "CauseToEffect"...: a scheme of argmap's catalogue
         if len(premises) == 1:
+            if named is not None and items[premises[0]].scheme is None:
+                items[premises[0]].scheme = named.name
             _details(items[premises[0]].relate("supports", conclusion.id), meta(ra))
             single[ra] = f"{items[premises[0]].id}->{conclusion.id}"
             continue
         arg = DraftNode(ids.make(f"{scheme} for {conclusion.text}"), f"{scheme}: {' + '.join(items[p].text for p in premises)}",
                    kind="argument", source=conclusion.source, by=conclusion.by, loc=Location(origin, lines(ra), 1))
         arg.premises = [items[p].id for p in premises]
+        arg.scheme = named.name if named is not None else None
         arg.relate("supports", conclusion.id)
         arguments[ra] = arg
         m.nodes.append(arg)
@@ -309,11 +316,13 @@ def _whole_number(digits: str, long_numbers: list[str]):
 
 
 def _details(rel: DraftRel | None, info: dict) -> None:
-    """``inferred`` and ``note`` of a relation, kept by argmap's AIF export."""
+    """``inferred``, ``note`` and ``cq`` of a relation, kept by argmap's AIF export."""
     if rel is not None:
         rel.inferred = info.get("inferred") is True
         if isinstance(info.get("note"), str):
             rel.note = info["note"]
+        if isinstance(info.get("cq"), str):
+            rel.cq = info["cq"]
 
 
 _SOURCE_KEYS = ("title", "author", "date", "url", "file", "replies_to", "order")

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Location
+from ..schemes import scheme_for_name
 from . import read_error
 from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
 
@@ -639,7 +640,7 @@ def _apply_data(item: DraftNode, data: dict) -> None:
         item.title = None
     elif isinstance(data.get("title"), str):
         item.title = data["title"]
-    for key in ("by", "held_by", "stance", "source", "quote", "note"):
+    for key in ("scheme", "by", "held_by", "stance", "source", "quote", "note"):
         if isinstance(data.get(key), (str, int, float)):
             setattr(item, key, str(data[key]))
     if isinstance(data.get("weight"), (int, float)) and not isinstance(data.get("weight"), bool):
@@ -654,7 +655,7 @@ def _apply_data(item: DraftNode, data: dict) -> None:
 
 
 def apply_links(item: DraftNode, links) -> None:
-    """Relation details kept by argmap's exports: ``inferred``, ``note``, and attacks on relations."""
+    """Relation details kept by argmap's exports: ``inferred``, ``note``, ``cq``, and attacks on relations."""
     for link in links if isinstance(links, list) else ():
         if not isinstance(link, dict) or not isinstance(link.get("kind"), str) or not isinstance(link.get("to"), str):
             continue
@@ -665,6 +666,7 @@ def apply_links(item: DraftNode, links) -> None:
         rel.inferred = link.get("inferred") is True
         rel.note = str(link["note"]) if link.get("note") is not None else None
         rel.relation = str(link["relation"]) if link.get("relation") is not None else None
+        rel.cq = str(link["cq"]) if isinstance(link.get("cq"), str) else None
 
 
 def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
@@ -792,8 +794,12 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
                 steps_before.setdefault(id(node), []).append(target)
             target.premises = [node_of[("statement", p)].id for p in step.premises]
             target.relate("supports", node_of[("statement", step.conclusion)].id)
-            if step.rules:
-                target.note = ((target.note + " ") if target.note else "") + "Inference rule: " + "; ".join(step.rules)
+            named = [r for r in step.rules if scheme_for_name(r) is not None]
+            if named and target.scheme is None:  # "Argument from analogy": a scheme of argmap's catalogue
+                target.scheme = scheme_for_name(named[0]).name
+            rest = [r for r in step.rules if r not in named[:1]]
+            if rest:
+                target.note = ((target.note + " ") if target.note else "") + "Inference rule: " + "; ".join(rest)
 
     if steps_before:
         m.nodes[:] = [x for n in m.nodes for x in (*steps_before.get(id(n), ()), n)]
