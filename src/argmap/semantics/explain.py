@@ -6,6 +6,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from .framework import AF, Label
+from .scc import sccs
 
 
 @dataclass(frozen=True)
@@ -28,54 +29,6 @@ class Reason:
     label: Label
     path: tuple[str, ...] = ()
     cycle: str | None = None
-
-
-def _sccs(nodes: list[int], succ: list[list[int]]) -> list[list[int]]:
-    """Strongly connected components (iterative Tarjan), in reverse topological order."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on: set[int] = set()
-    stack: list[int] = []
-    out: list[list[int]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on.add(root)
-        while work:
-            v, i = work[-1]
-            nxt = succ[v]
-            if i < len(nxt):
-                work[-1] = (v, i + 1)
-                w = nxt[i]
-                if w not in index:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on.add(w)
-                    work.append((w, 0))
-                elif w in on and index[w] < low[v]:
-                    low[v] = index[w]
-                continue
-            work.pop()
-            if work:
-                u = work[-1][0]
-                if low[v] < low[u]:
-                    low[u] = low[v]
-            if low[v] == index[v]:
-                comp = []
-                while True:
-                    w = stack.pop()
-                    on.discard(w)
-                    comp.append(w)
-                    if w == v:
-                        break
-                out.append(comp)
-    return out
 
 
 def explain(af: AF, labelling: dict[str, Label]) -> dict[str, Reason]:
@@ -103,7 +56,7 @@ def explain(af: AF, labelling: dict[str, Label]) -> dict[str, Reason]:
     # Every UNDEC argument of a complete labelling has an UNDEC attacker, so
     # walking back along UNDEC attacks ends in a cycle of a source component.
     comp_of: dict[int, int] = {}
-    comps = _sccs(undec, u_succ)
+    comps = sccs(undec, u_succ)
     for c, comp in enumerate(comps):
         for v in comp:
             comp_of[v] = c
