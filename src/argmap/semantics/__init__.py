@@ -10,9 +10,11 @@ One module per job:
 ``sat``        a SAT encoding (python-sat) of complete and stable labellings, with
                preferred ones grown from them;
 ``questions``  the questions (every extension, one extension, credulous and sceptical
-               acceptance, per-argument statuses), each answered by one engine;
+               acceptance, per-argument statuses), each answered by one engine, chosen
+               by ``bench/engines.py`` (the table is in its docstring);
 ``bipolar``    support turned into Dung attacks (supported and secondary attacks);
-``explain``    why each argument has its label.
+``explain``    why each argument has its label;
+``scc``        strongly connected components (explanations and gradual strengths).
 
 Both engines work only on the arguments the grounded labelling leaves UNDEC,
 which is exact: every complete labelling agrees with the grounded one on its
