@@ -32,6 +32,8 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/stages.py --json bench/stages.json
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/semantics.py
+	$(BIN)/python bench/engines.py
+	$(BIN)/python bench/scc.py
 	$(BIN)/python bench/scaling.py --quick
 	$(BIN)/python bench/gradual.py
 	$(BIN)/python bench/import.py

@@ -39,3 +39,24 @@ def test_performance_page_shows_the_kept_figures():
     proc = subprocess.run([str(Path(sys.executable).parent / "cog"), "--check", "--diff", "docs/performance.md"],
                           cwd=root, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_the_engine_benchmark_times_two_engines_that_agree():
+    """bench/engines.py's two versions of each question give the library's answers on small frameworks."""
+    import importlib.util
+
+    from argmap import semantics
+
+    spec = importlib.util.spec_from_file_location("bench_engines", BENCH / "engines.py")
+    engines = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(engines)
+    afs = [engines.random_af(12, m, seed) for seed in range(8) for m in (18, 30)] + [engines.pairs_af(3)]
+    for af in afs:
+        args = engines.asked(af, 12)
+        for question, (search, sat) in engines.QUESTIONS.items():
+            assert search(af, args) == sat(af, args), (question, af)
+        assert engines.ee_search(af, True) == set(semantics.stable_extensions(af))
+        assert engines.ee_sat(af, False) == set(semantics.complete_extensions(af))
+        assert engines.dc_sat(af, True, args) == [semantics.credulous(af, "ST", a) for a in args]
+        assert engines.ds_search(af, args) == [semantics.skeptical(af, "ST", a) for a in args]
+    assert sum(len(engines.asked(af, 12)) for af in afs) > 20  # the decisions were asked about open arguments

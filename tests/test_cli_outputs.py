@@ -134,7 +134,7 @@ class TestRegistry:
         from argmap import semantics
         from argmap.settings import BIPOLAR, SEMANTICS
 
-        assert tuple(BIPOLAR) == semantics._MODES
+        assert tuple(BIPOLAR) == semantics.BIPOLAR_MODES
         from argmap.gradual import GRADUAL
 
         assert set(SEMANTICS) == set(semantics.SEMANTICS.values()) | set(GRADUAL)

@@ -26,7 +26,7 @@ Bipolar Argumentation", KR 2018, pp. 148-157). The energy of an argument is
 How cycles and numbers are handled (the choices argmap makes):
 
 * The dependency graph (attacks, supports, premises) is split into strongly
-  connected components (Tarjan), evaluated upstream first, each with its
+  connected components (Tarjan, :mod:`argmap.semantics.scc`), evaluated upstream first, each with its
   inputs already final. An argument on no cycle is computed exactly, once:
   for DF-QuAD that is the definition; for quadratic energy it is the ODE's
   equilibrium, which is unique and reached when the graph is acyclic
@@ -79,6 +79,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .diagnostics import ArgmapError
+from .semantics.scc import sccs
 
 __all__ = [
     "Strengths",
@@ -190,54 +191,12 @@ class _Graph:
     def _components(self) -> list[list[int]]:
         """Strongly connected components of the dependency graph, upstream first.
 
-        Tarjan's algorithm, iterative, started from arguments in input order;
+        :func:`argmap.semantics.scc.sccs`, started from arguments in input order;
         a component is listed after every component it depends on.
         """
-        n = len(self.args)
         deps = [sorted({*a, *s, *p}) for a, s, p in zip(self.att, self.sup, self.prem)]
         self.deps = deps
-        index = [-1] * n
-        low = [0] * n
-        on_stack = [False] * n
-        stack: list[int] = []
-        comps: list[list[int]] = []
-        counter = 0
-        for root in range(n):
-            if index[root] != -1:
-                continue
-            work = [(root, 0)]
-            while work:
-                v, k = work.pop()
-                if k == 0:
-                    index[v] = low[v] = counter
-                    counter += 1
-                    stack.append(v)
-                    on_stack[v] = True
-                ds = deps[v]
-                while k < len(ds):
-                    w = ds[k]
-                    k += 1
-                    if index[w] == -1:
-                        work.append((v, k))
-                        work.append((w, 0))
-                        break
-                    if on_stack[w] and index[w] < low[v]:
-                        low[v] = index[w]
-                else:
-                    if low[v] == index[v]:
-                        comp = []
-                        while True:
-                            w = stack.pop()
-                            on_stack[w] = False
-                            comp.append(w)
-                            if w == v:
-                                break
-                        comps.append(sorted(comp))
-                    if work:
-                        u = work[-1][0]
-                        if low[v] < low[u]:
-                            low[u] = low[v]
-        return comps  # a dependency's component is completed (listed) first
+        return [sorted(c) for c in sccs(range(len(self.args)), deps)]
 
     def is_cyclic(self, comp: list[int]) -> bool:
         return len(comp) > 1 or comp[0] in self.deps[comp[0]]

@@ -51,7 +51,7 @@ _SEMANTICS_HELP = {
 LABELS = {"both": "the bold title above the text", "title": "the title only (the text where there is none)",
           "text": "the text only"}
 #: how support adds attacks (Cayrol & Lagasquie-Schiex): the modes :mod:`argmap.semantics` declares
-BIPOLAR = {m: _BIPOLAR_HELP.get(m, "") for m in _sem._MODES}
+BIPOLAR = {m: _BIPOLAR_HELP.get(m, "") for m in _sem.BIPOLAR_MODES}
 #: the semantics that decide statuses: the canonical names :mod:`argmap.semantics` declares
 SEMANTICS = {m: _SEMANTICS_HELP.get(m, "") for m in dict.fromkeys(_sem.SEMANTICS.values())}
 SEMANTICS.update({m: _SEMANTICS_HELP.get(m, "") for m in _GRADUAL})
