@@ -63,13 +63,5 @@ def test_the_compiled_module_is_cached_and_reused(tmp_path):
     assert again.render(DOT).endswith(b"</svg>\n")
 
 
-def test_a_broken_cache_file_is_compiled_afresh(tmp_path):
-    Instance(cache=tmp_path)
-    (cached,) = tmp_path.glob("graphviz-*.cwasm")
-    cached.write_bytes(b"not a module")
-    assert Instance(cache=tmp_path).render(DOT).endswith(b"</svg>\n")
-    assert cached.read_bytes() != b"not a module"
-
-
 def test_memory_is_reported(instance):
     assert instance.memory_bytes() >= 64 * 1024

@@ -23,6 +23,7 @@ from .diagnostics import ArgmapError
 
 __all__ = [
     "render",
+    "run_graphviz",
     "RenderError",
     "EngineUnavailable",
     "resolve_engine",
@@ -74,21 +75,30 @@ def resolve_engine(engine: str, fmt: str) -> str:
 
 
 def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
-    """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system)."""
-    from .export.svg import finish
+    """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system): argmap's finished drawing.
+
+    Graphviz's SVG (from :func:`run_graphviz`) is finished by
+    :func:`argmap.export.svgfinish.finish`; PNG and PDF are that finished SVG converted by
+    :mod:`argmap.convert`, so they carry the legend and bold titles too.
+    """
+    from .export.svgfinish import finish
 
     chosen = resolve_engine(engine, fmt)
-    if chosen == "system":
-        if fmt != "svg":  # through the finished SVG, so the PNG/PDF has the legend and bold titles too
-            converted = _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
-            return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
-        out = _render_system(dot_source, fmt)
-        return finish(out) if fmt == "svg" else out
-    svg = _render_embedded(dot_source)
     if fmt == "svg":
-        return finish(svg)
-    converted = _convert_svg(finish(svg, scale=False), fmt)
+        return finish(run_graphviz(dot_source, "svg", chosen))
+    svg = finish(run_graphviz(dot_source, "svg", chosen), scale=False)
+    converted = _convert_svg(svg, fmt)
     return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
+
+
+def run_graphviz(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
+    """Graphviz's own output for ``dot_source``, untouched (the embedded engine draws SVG only)."""
+    chosen = resolve_engine(engine, fmt)
+    if chosen == "system":
+        return _render_system(dot_source, fmt)
+    if fmt != "svg":
+        raise EngineUnavailable(f"the embedded engine draws SVG only, not {fmt.upper()}")
+    return _render_embedded(dot_source)
 
 
 # -- system dot -------------------------------------------------------------------
