@@ -442,7 +442,7 @@ def marks(d: Diff):
 def drawing(new, d: Diff, fmt: str = "svg", settings=None, view=None) -> bytes:
     """The new side (an :class:`~argmap.project.Opened`) drawn with the edit marked: ``svg`` or ``html``.
 
-    The view is selected as ``render`` selects it (``view``: a :class:`~argmap.pipeline.View`);
+    The view is selected as ``render`` selects it (``view``: a :class:`~argmap.views.View`);
     removed nodes and relations come back as ghosts; the marks reach the DOT exporter as an
     argument, the graph is not written to.
     """

@@ -54,12 +54,12 @@ def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int 
     A map of more than ``whole_up_to`` nodes (:data:`DRAW_WHOLE_UP_TO`) is not drawn whole; it is always split
     (``parts`` or :data:`DEFAULT_PARTS` nodes a part), so every node is drawn somewhere.
     """
-    from ..graph import map_view
     from ..parts import column_parts
+    from ..views import View, select
 
     out = []
     for name in G.graph["maps"]:
-        H = map_view(G, name)
+        H = select(G, View(map=name), settings, allow_empty=True).graph  # as `argmap render` and a block select it
         title = H.graph.get("title") or name
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         drawn = own <= whole_up_to
