@@ -126,7 +126,7 @@ def stage_figures(folder: Path, engine: str, runs: int, layout: bool) -> dict:
     """Seconds and peak MB of each stage for the maps in ``folder``."""
     from argmap.evaluation import evaluate as evaluate_folder
     from argmap.export.dot import export as export_dot
-    from argmap.export.svg import finish
+    from argmap.export.svgfinish import finish
     from argmap.graph import build
     from argmap.loader import load_bytes
     from argmap.model import Project
@@ -174,7 +174,7 @@ def stage_figures(folder: Path, engine: str, runs: int, layout: bool) -> dict:
             _render_embedded("digraph { a -> b }")  # the compiled module loaded, as in a running watch
             t, svg = _timed(lambda: _render_embedded(dot), k)
             backend = _embedded_backend()
-            rss = backend._session.memory.data_len(backend._session.store) / 1e6
+            rss = backend.memory_bytes() / 1e6
         out["layout"] = {"s": t, "mb": rss}
         out["SVG finishing"] = {"s": _timed(lambda: finish(svg), runs)[0], "mb": _peak(lambda: finish(svg))[0]}
     else:

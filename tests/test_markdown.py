@@ -67,11 +67,11 @@ def test_bad_block_points_at_its_line(caplog):
     with caplog.at_level(logging.WARNING):
         html = convert(text)
     assert "<svg" not in html
-    assert '<pre class="argmap-error" role="alert">&lt;document&gt;:5:1: error[argmap-block]: no node &#x27;tests-pas&#x27;' in html
+    assert '<pre class="argmap-error" role="alert">&lt;document&gt;:5:1: error[argmap-block]: no node with id &#x27;tests-pas&#x27; to focus on' in html
     assert any(":5:1: error[argmap-block]" in r.getMessage() and "tests-pass" in r.getMessage() for r in caplog.records)
     with pytest.raises(BlockError) as info:
         convert(text, on_error="raise", document="post.md")
-    assert info.value.located("post.md").startswith("post.md:5:1: error[argmap-block]: no node 'tests-pas'")
+    assert info.value.located("post.md").startswith("post.md:5:1: error[argmap-block]: no node with id 'tests-pas' to focus on")
 
 
 @pytest.mark.parametrize(

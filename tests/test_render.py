@@ -168,3 +168,28 @@ def test_text_of_only_a_line_break_still_draws():
     G = build(Project((Map("m", "m.yaml", nodes=nodes),)))
     root = ET.fromstring(render(export(G), "svg", "embedded"))
     assert len([g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]) == 2
+
+
+@pytest.mark.parametrize("engine", ["embedded", pytest.param("system", marks=needs_system_dot())])
+def test_running_graphviz_returns_its_output_untouched_and_render_finishes_it(engine):
+    from argmap.export.svgfinish import finish
+
+    from literal import graph
+
+    G = graph("""
+        nodes:
+          - id: ship
+            title: Ship it
+            text: We ship this week.
+          - id: docs
+            text: The docs are not done.
+            by: Ann
+            attacks: [ship]
+        """)
+    dot = export(G)
+    raw = render_mod.run_graphviz(dot, "svg", engine)
+    assert raw.startswith(b"<?xml") and b"argmaplegend:" in raw  # the legend still a comment: nothing drawn yet
+    assert b'font-weight="bold"' not in raw and b'<svg width="' in raw
+    finished = render_mod.render(dot, "svg", engine)
+    assert finished == finish(raw)
+    assert b'font-weight="bold"' in finished and b'id="legend"' in finished

@@ -141,3 +141,16 @@ def test_png_from_system_dot_keeps_the_legend(data_dir):
     with_legend = Image.open(io.BytesIO(render(export(G), "png", "system"))).size
     without = Image.open(io.BytesIO(render(export(G, Settings(legend=False)), "png", "system"))).size
     assert with_legend[0] == without[0] and with_legend[1] > without[1]
+
+
+def test_links_follow_one_rule_in_the_inline_svg_and_the_page():
+    """A link that is not http(s), mailto or #: removed wherever the SVG is shown in HTML."""
+    from argmap.export.svgfinish import for_page, inline_svg
+
+    svg = (b'<?xml version="1.0"?>\n<svg width="20pt" height="10pt" viewBox="0 0 20 10">\n'
+           b'<g id="a_node1"><a xlink:href="javascript:alert(1)" xlink:title="t">\n<text>x</text>\n</a>\n</g>\n'
+           b'<a xlink:href="javascript:alert(2)"><text>y</text></a>\n'
+           b'<a xlink:href="https://example.org/"><text>z</text></a>\n</svg>\n')
+    for shown in (inline_svg(svg), for_page(svg)):
+        assert "javascript:" not in shown
+        assert 'xlink:href="https://example.org/"' in shown

@@ -442,7 +442,7 @@ def marks(d: Diff):
 def drawing(new, d: Diff, fmt: str = "svg", settings=None, view=None) -> bytes:
     """The new side (an :class:`~argmap.project.Opened`) drawn with the edit marked: ``svg`` or ``html``.
 
-    The view is selected as ``render`` selects it (``view``: a :class:`~argmap.pipeline.View`);
+    The view is selected as ``render`` selects it (``view``: a :class:`~argmap.views.View`);
     removed nodes and relations come back as ghosts; the marks reach the DOT exporter as an
     argument, the graph is not written to.
     """
@@ -473,7 +473,9 @@ def drawing(new, d: Diff, fmt: str = "svg", settings=None, view=None) -> bytes:
             "<style>body{font-family:sans-serif;margin:1em auto;max-width:1100px}"
             "pre{white-space:pre-wrap;font-size:13px}svg{max-width:100%;height:auto}</style></head><body>\n"
             f"<h1>{title}</h1>\n<pre>{text}</pre>\n")
-    return page.encode("utf-8") + svg[svg.find(b"<svg"):] + b"\n</body></html>\n"
+    from .export.svgfinish import body
+
+    return page.encode("utf-8") + body(svg) + b"\n</body></html>\n"
 
 
 # -- git: a diff driver and a textconv ---------------------------------------------------------

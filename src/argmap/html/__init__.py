@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..export.html import _COMMENT, _GRAPH_TITLE  # the same Graphviz SVG patterns as the inline fragment
+from ..export.svgfinish import for_page
 from ..settings import Settings
 
 __all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO"]
@@ -54,12 +54,12 @@ def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int 
     A map of more than ``whole_up_to`` nodes (:data:`DRAW_WHOLE_UP_TO`) is not drawn whole; it is always split
     (``parts`` or :data:`DEFAULT_PARTS` nodes a part), so every node is drawn somewhere.
     """
-    from ..graph import map_view
     from ..parts import column_parts
+    from ..views import View, select
 
     out = []
     for name in G.graph["maps"]:
-        H = map_view(G, name)
+        H = select(G, View(map=name), settings, allow_empty=True).graph  # as `argmap render` and a block select it
         title = H.graph.get("title") or name
         own = sum(1 for _, d in H.nodes(data=True) if not d.get("ghost"))
         drawn = own <= whole_up_to
@@ -206,39 +206,6 @@ def _relation_objections(G) -> dict[tuple[str, str], list[dict]]:
     return out
 
 
-# -- SVG slimming for the page -------------------------------------------------------------
-# The page shows each node's text, quote and source in its side panel, so the SVG
-# does not need to carry them a second time as tooltips: dropping them (and other
-# repeated attributes) keeps the seed folder's page small.
-_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
-_A_OPEN = re.compile(r'<g id="a_[^"]*">(<a\b[^>]*>)?\n?')
-_A_CLOSE = re.compile(r"</a>\n</g>\n")
-_FONT = re.compile(r' font-family="[^"]*"| xml:space="preserve"')
-_GEOMETRY = re.compile(r'(\s(?:d|points|x|y|cx|cy|rx|ry|transform|viewBox)=")([^"]*)"')
-_NUMBER = re.compile(r"(\d)\.(\d)\d+")
-_ROOT_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"\s*')
-
-
-def _slim_svg(svg: bytes) -> str:
-    """Graphviz SVG, smaller: no prologue, comments, tooltip anchors, fonts or long decimals.
-
-    Drawing and ids are unchanged (coordinates keep one decimal: a tenth of a point).
-    """
-    text = svg.decode("utf-8")
-    text = _PROLOGUE.sub("", text, count=1)
-    text = _COMMENT.sub("", text)
-    text = _A_OPEN.sub("", text)
-    text = _A_CLOSE.sub("", text)
-    text = _FONT.sub("", text)
-    text = _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(r"\1.\2", m.group(2)) + '"', text)
-    text = text.replace("&#45;", "-")
-    text = _ROOT_SIZE.sub("<svg ", text, count=1)
-    text = _GRAPH_TITLE.sub(r"\1", text, count=1)  # "G": no hover text over the background
-    # Graphviz escapes "<" in text, so this never matches; if it ever did, it must not end the block
-    text = re.sub(r"</(script)", r"&lt;/\1", text, flags=re.I)
-    return text.strip()
-
-
 def _undrawn_svg(view: _View, views: list[_View]) -> str:
     """What a map too big to draw whole shows instead: how big it is and where its drawings are."""
     own = sum(1 for _, d in view.graph.nodes(data=True) if not d.get("ghost"))
@@ -323,7 +290,7 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
         svg = render(export_dot(v.graph, v.settings, ev), "svg", settings.engine)
         # raw text, not a <template>: the browser only parses the view it shows (a tenth of
         # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")
-        templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_slim_svg(svg)}</script>')
+        templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{for_page(svg)}</script>')
     data = page_data(G, views, ev)
     data["title"] = title
     page = _asset("page.html")
