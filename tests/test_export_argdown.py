@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 
@@ -146,3 +147,19 @@ def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
     member = data["statements"]["p1"]["members"][0]
     assert member["data"]["quote"] == "q: 'x'" and member["data"]["id"] == "p1"
     assert member["text"].startswith('Says "a" [b] <c> #d {e: 1}')
+
+
+@pytest.mark.slow
+@pytest.mark.external("argdown")
+@pytest.mark.parametrize("name", SEEDS)
+def test_argdowns_own_map_draws_every_node_of_a_seed_map(name, tmp_path):
+    """`argdown map` of the export has one box per node of the map: concession-only nodes, questions,
+    answers and objections to links included (Argdown would leave out what no Argdown relation joins)."""
+    view = map_view(build(argmap.load(ARGUMENTS)), name)  # the map's nodes and, as ghosts, those it answers elsewhere
+    (tmp_path / "map.argdown").write_text(export(view, FORMAT), encoding="utf-8")
+    run = subprocess.run([shutil.which("argdown"), "map", "--format", "dot", "map.argdown", "out"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
+    dot = (tmp_path / "out" / "map.dot").read_text(encoding="utf-8") if (tmp_path / "out" / "map.dot").is_file() else ""
+    assert dot, run.stderr or run.stdout
+    boxes = re.findall(r"\bn\d+ \[label=", dot)
+    assert len(boxes) == view.number_of_nodes()

@@ -8,7 +8,9 @@ Every node is a definition on one line, followed by its outgoing relations::
 - a claim is a statement ``[title]: text``, an argument ``<title>: text`` (the title
   is the node's ``title``, else its id);
 - ``supports`` is ``+>``, ``attacks`` ``->``, ``undercuts`` ``_>``, ``contradicts`` ``><``
-  (``concedes`` and ``answers`` have no Argdown symbol: they are kept in the data block);
+  (``concedes`` and ``answers`` have no Argdown symbol: they are kept in the data block, and
+  the frontmatter's ``selection: {excludeDisconnected: false}`` has Argdown's map draw the
+  nodes only they join);
 - an argument with ``premises`` gets a premise-conclusion structure;
 - what Argdown has no syntax for (id, by, source, quote, note, kind) goes into the
   statement's YAML data block ``{...}``, and the map's title and sources into the
@@ -74,6 +76,9 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
         meta["sources"] = sources
     if meta:
         front["argmap"] = meta
+    # Argdown's map leaves out statements no Argdown relation reaches; concessions, answers and
+    # objections to links are kept in data blocks only, so the map is told to draw those too
+    front["selection"] = {"excludeDisconnected": False}
     lines: list[str] = []
     if front:
         lines += ["===", json.dumps(front, ensure_ascii=False, indent=2), "===", ""]
