@@ -126,7 +126,7 @@ def stage_figures(folder: Path, engine: str, runs: int, layout: bool) -> dict:
     """Seconds and peak MB of each stage for the maps in ``folder``."""
     from argmap.evaluation import evaluate as evaluate_folder
     from argmap.export.dot import export as export_dot
-    from argmap.export.svgfinish import finish
+    from argmap.svgfinish import finish
     from argmap.graph import build
     from argmap.loader import load_bytes
     from argmap.model import Project

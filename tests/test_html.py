@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from argmap.diagnostics import InvalidInputError
-from argmap.export.svgfinish import inline_svg
+from argmap.svgfinish import inline_svg
 from argmap.html import build_html, write_html
 from argmap.settings import Settings
 

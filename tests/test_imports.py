@@ -89,3 +89,44 @@ def test_the_import_graph_has_no_cycle():
     for n in sorted(edges):
         if n not in state:
             visit(n)
+
+
+def _room(name: str) -> str:
+    """A module's room: a subpackage (``argmap.export``, ``argmap.semantics``...) is one room, as a reader sees the house."""
+    parts = name.split(".")
+    return ".".join(parts[:2])
+
+
+@pytest.mark.slow
+def test_no_import_runs_back_up_between_rooms():
+    """Taking each subpackage as one room, the rooms' import graph has no cycle, so the house can be
+    drawn floor by floor with every arrow pointing down (a module below a package that needs part of it
+    would be an arrow running back up: put that part beside the module instead)."""
+    modules = _modules()
+    edges: dict[str, set[str]] = {}
+    why: dict[tuple[str, str], str] = {}
+    for name, path in modules.items():
+        a = _room(name)
+        for target, _ in _imports(name, path, modules):
+            b = _room(target)
+            if target in modules and b != a and b != PACKAGE and a != PACKAGE:
+                edges.setdefault(a, set()).add(b)
+                why.setdefault((a, b), f"{name} imports {target}")
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n):
+        state[n] = 1
+        stack.append(n)
+        for m in sorted(edges.get(n, ())):
+            if state.get(m) == 1:
+                loop = stack[stack.index(m):] + [m]
+                raise AssertionError("rooms import each other: " + "; ".join(why[(x, y)] for x, y in zip(loop, loop[1:])))
+            if m not in state:
+                visit(m)
+        stack.pop()
+        state[n] = 2
+
+    for n in sorted(edges):
+        if n not in state:
+            visit(n)

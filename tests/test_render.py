@@ -172,7 +172,7 @@ def test_text_of_only_a_line_break_still_draws():
 
 @pytest.mark.parametrize("engine", ["embedded", pytest.param("system", marks=needs_system_dot())])
 def test_running_graphviz_returns_its_output_untouched_and_render_finishes_it(engine):
-    from argmap.export.svgfinish import finish
+    from argmap.svgfinish import finish
 
     from literal import graph
 

@@ -145,7 +145,7 @@ def test_png_from_system_dot_keeps_the_legend(data_dir):
 
 def test_links_follow_one_rule_in_the_inline_svg_and_the_page():
     """A link that is not http(s), mailto or #: removed wherever the SVG is shown in HTML."""
-    from argmap.export.svgfinish import for_page, inline_svg
+    from argmap.svgfinish import for_page, inline_svg
 
     svg = (b'<?xml version="1.0"?>\n<svg width="20pt" height="10pt" viewBox="0 0 20 10">\n'
            b'<g id="a_node1"><a xlink:href="javascript:alert(1)" xlink:title="t">\n<text>x</text>\n</a>\n</g>\n'

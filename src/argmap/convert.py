@@ -45,7 +45,7 @@ def convert_svg(svg: bytes | str, fmt: str) -> bytes:
         import vl_convert
     except ImportError:
         raise ConverterMissing(f"{fmt.upper()} without Graphviz needs the SVG converter vl-convert-python: {INSTALL_HINT}; SVG works without either") from None
-    from .export.svgfinish import for_conversion
+    from .svgfinish import for_conversion
 
     text = for_conversion(svg, fmt)
     try:

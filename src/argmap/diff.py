@@ -473,7 +473,7 @@ def drawing(new, d: Diff, fmt: str = "svg", settings=None, view=None) -> bytes:
             "<style>body{font-family:sans-serif;margin:1em auto;max-width:1100px}"
             "pre{white-space:pre-wrap;font-size:13px}svg{max-width:100%;height:auto}</style></head><body>\n"
             f"<h1>{title}</h1>\n<pre>{text}</pre>\n")
-    from .export.svgfinish import body
+    from .svgfinish import body
 
     return page.encode("utf-8") + body(svg) + b"\n</body></html>\n"
 

@@ -77,7 +77,7 @@ def text_px(width_pt: float, fontsize: float) -> float:
 
 
 def svg_width(svg: bytes) -> float:
-    """The drawing's width in pt, from the ``viewBox`` Graphviz (and :mod:`argmap.export.svgfinish`) wrote."""
+    """The drawing's width in pt, from the ``viewBox`` Graphviz (and :mod:`argmap.svgfinish`) wrote."""
     found = _VIEWBOX.search(svg)
     if not found:
         raise ValueError("not an SVG drawn by argmap: no viewBox")

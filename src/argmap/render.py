@@ -78,10 +78,10 @@ def render(dot_source: str, fmt: str = "svg", engine: str = "auto") -> bytes:
     """Draw DOT text as ``fmt`` (svg, png, pdf) with ``engine`` (auto, embedded, system): argmap's finished drawing.
 
     Graphviz's SVG (from :func:`run_graphviz`) is finished by
-    :func:`argmap.export.svgfinish.finish`; PNG and PDF are that finished SVG converted by
+    :func:`argmap.svgfinish.finish`; PNG and PDF are that finished SVG converted by
     :mod:`argmap.convert`, so they carry the legend and bold titles too.
     """
-    from .export.svgfinish import finish
+    from .svgfinish import finish
 
     chosen = resolve_engine(engine, fmt)
     if fmt == "svg":

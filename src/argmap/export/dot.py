@@ -317,7 +317,7 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
             "id": quote(f"node-{n}"),
         }
         if bold:
-            from .svgfinish import TITLE_CLASS
+            from ..svgfinish import TITLE_CLASS
 
             attrs["class"] = quote(f"{TITLE_CLASS}{bold}")
         if data.get("ghost"):
@@ -350,7 +350,7 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
         _diff_ghosts(dot, G, marks, settings)
 
     if settings.legend and G.number_of_nodes():
-        from .svgfinish import encode_legend
+        from ..svgfinish import encode_legend
 
         spec = _legend_spec(G, settings, swatches, weak, marks)
         if spec["items"]:
@@ -493,7 +493,7 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
 
     The legend is not laid out by Graphviz: as a cluster it took a rank (a row or
     column) of its own, widened or lengthened parts by far more than its size, and
-    its arrows struck through their labels.  :func:`argmap.export.svgfinish.finish` draws
+    its arrows struck through their labels.  :func:`argmap.svgfinish.finish` draws
     it from this description as one small block under the drawing.
     """
     items: list[dict] = []

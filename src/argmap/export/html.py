@@ -14,13 +14,13 @@ returns markup meant to be pasted into a page:
 - links to sources stay ``<a xlink:href=... target="_blank">``; any link that is
   not ``http(s):`` or ``mailto:`` is removed.
 
-The SVG editing is :func:`argmap.export.svgfinish.inline_svg`; the same
+The SVG editing is :func:`argmap.svgfinish.inline_svg`; the same
 functions serve the Markdown extension and the pandoc filter.
 """
 
 from __future__ import annotations
 
-from .svgfinish import inline_svg
+from ..svgfinish import inline_svg
 
 __all__ = ["export", "fragment"]
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..export.svgfinish import for_page
+from ..svgfinish import for_page
 from ..settings import Settings
 
 __all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO"]

@@ -50,7 +50,7 @@ import json
 import re
 from html import escape
 
-from ..textsafe import xml_chars
+from .textsafe import xml_chars
 
 __all__ = ["finish", "inline_svg", "for_page", "for_conversion", "body", "bold_titles", "scalable", "add_legend", "encode_legend", "TITLE_CLASS"]
 
