@@ -61,3 +61,23 @@ def test_v2_fields_survive():
 def test_export_is_deterministic():
     G = build(argmap.load(ROOT / "arguments"))
     assert export(G, "aif") == export(build(argmap.load(ROOT / "arguments")), "aif")
+
+
+def test_a_question_is_asked_and_its_answer_rephrases_it_as_iat_does():
+    """IAT (the US2016 corpus): a question's locution is anchored by "Pure Questioning", and an answer
+    is a Default Rephrase (MA) of the question's content; every other node is asserted."""
+    from argmap.loader import load_text
+    from argmap.model import Project
+
+    m, _ = load_text("nodes:\n  - id: q\n    kind: question\n    text: Will it be fast?\n    by: Ann\n"
+                     "  - id: a\n    text: Yes, soon.\n    by: Bob\n    answers: [q]\n", "m.yaml", "m")
+    data = json.loads(export(build(Project((m,))), "aif"))
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    into = {}
+    for e in data["edges"]:
+        into.setdefault(e["toID"], []).append(e["fromID"])
+    said = {nodes[i]["argmap"]["id"]: [nodes[y].get("scheme") for y in into.get(i, ()) if nodes[y]["type"] == "YA"]
+            for i, n in nodes.items() if n["type"] == "I"}
+    assert said == {"q": ["PureQuestioning"], "a": ["Asserting"]}
+    ma = [n for n in data["nodes"] if n["type"] == "MA"]
+    assert len(ma) == 1 and ma[0]["scheme"] == "Default Rephrase" and ma[0]["argmap"]["relation"] == "answers"

@@ -71,7 +71,10 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
         ident[n] = add_node("I", " ".join(str(d.get("text") or "").split()), meta)
         if d.get("by"):
             loc = add_node("L", f"{d['by']} : {d.get('text') or ''}")
-            ya = add_node("YA", "Asserting", scheme="Asserting")
+            # IAT's illocutions: a question is asked (its answers rephrase its content: MA, as in the
+            # US2016 corpus), every other node asserted
+            ya = (add_node("YA", "Pure Questioning", scheme="PureQuestioning") if d.get("kind") == "question"
+                  else add_node("YA", "Asserting", scheme="Asserting"))
             add_edge(loc, ya)
             add_edge(ya, ident[n])
             locutions.append({"nodeID": loc, "personID": d["by"], "timestamp": _STAMP, "start": None, "end": None, "source": ""})
