@@ -352,6 +352,14 @@ def test_colouring_by_strength_paints_strengths_on_the_page_and_in_blocks(tmp_pa
 
 
 # -- plain words -----------------------------------------------------------------------------
+def test_the_full_table_fits_100_columns_without_cutting_an_id_or_a_name():
+    text = _run("analyze", ARGUMENTS, "--table")
+    assert all(len(line) <= 100 for line in text.splitlines()), max(text.splitlines(), key=len)
+    unanswered = text[text.index("Unanswered objections"):text.index("Cruxes (nodes")]
+    assert "  by: critics of the evolution analogy (per Ruud van Asseldonk)" in unanswered  # folded, not cut
+    assert "…" not in unanswered
+
+
 def test_analyze_opens_with_a_paragraph_per_map_within_100_columns():
     text = _run("analyze", ARGUMENTS)
     assert all(len(line) <= 100 for line in text.splitlines()), max(text.splitlines(), key=len)

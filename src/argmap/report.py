@@ -28,9 +28,11 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def table(headers: list[str], rows: list[list[object]], width: int | None = None) -> str:
+def table(headers: list[str], rows: list[list[object]], width: int | None = None, fold: bool = False) -> str:
     """A left-aligned text table (numbers right-aligned); with ``width``, the last text column is
-    cut (with "…") so that lines fit, as far as the other columns allow.
+    cut (with "…") so that lines fit, as far as the other columns allow, or with ``fold`` it goes
+    on its own line under each row (:func:`_folded`), when the other columns are ids a reader
+    copies and the last is a name that must not be cut.
 
     >>> print(table(["a", "n"], [["x", 1], ["yy", 22]]))
     a    n
@@ -40,6 +42,9 @@ def table(headers: list[str], rows: list[list[object]], width: int | None = None
     """
     cells = [[terminal(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if (fold and width and len(headers) > 1 and rows and not all(isinstance(r[-1], (int, float)) for r in rows)
+            and sum(w + 2 for w in widths[:-1]) + widths[-1] > width):  # the last cell would be cut
+        return _folded(headers, rows, width)
     if width and headers and not all(isinstance(r[-1], (int, float)) for r in rows):
         room = max(len(headers[-1]), 6, width - sum(w + 2 for w in widths[:-1]))
         if widths[-1] > room:  # the last (text) column is cut to fit the line
@@ -52,6 +57,25 @@ def table(headers: list[str], rows: list[list[object]], width: int | None = None
         return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
+
+
+def _folded(headers: list[str], rows: list[list[object]], width: int) -> str:
+    """:func:`table` when the other columns leave the last one too little room: each row's last
+    cell goes on the line below it, after its header, wrapped to ``width``.
+
+    >>> print(_folded(["id", "by"], [["a-long-id", "Ann"]], 10))
+    id
+    ---------
+    a-long-id
+      by: Ann
+    """
+    head = table(headers[:-1], [r[:-1] for r in rows])
+    lines = head.splitlines()
+    out = lines[:2]
+    for line, row in zip(lines[2:], rows):
+        out.append(line)
+        out += textwrap.wrap(f"{headers[-1]}: {terminal(row[-1])}", width, initial_indent="  ", subsequent_indent="    ")
+    return "\n".join(out)
 
 
 def maps_table(project: Project, evaluation=None) -> str:
@@ -318,7 +342,8 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         out.append(table(["status", "node", "held by", "why"], rows, width=100))
     out += ["", "Unanswered objections (attacks nobody has answered):"]
     if a.unanswered:
-        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered], width=100))
+        out.append(table(["objection", "kind", "target", "by"], [[u, k, v, _who(G.nodes[u])] for u, v, k in a.unanswered],
+                         width=100, fold=True))
     else:
         out.append("  none")
     out += ["", "Cruxes (nodes whose status change would flip the most others):"]
@@ -339,7 +364,8 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         out.append(table(["argument", "question", "raised by"], rows, width=100))
     if a.concessions:
         out += ["", "Concessions (who grants what to whom):"]
-        out.append(table(["by", "node", "concedes", "to"], [[h, n, t, th] for h, n, t, th in a.concessions], width=100))
+        out.append(table(["node", "concedes", "who"], [[n, t, f"{h} grants {th}"] for h, n, t, th in a.concessions],
+                         width=100, fold=True))
         tally = Counter(h for h, *_ in a.concessions)
         out.append("  per author: " + ", ".join(f"{h} {c}" for h, c in sorted(tally.items())))
     if a.relation_attacks:
@@ -352,9 +378,11 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
     if a.steelmen:
         out += ["", "Steelmen (offered without being held; counted for nobody):"]
         out.append(table(["node", "written by", "offered for"], [list(r) for r in a.steelmen], width=100))
-    out += ["", "Per author (nodes by holder: held_by, else by; relations by the writer, by):"]
+    out += [""] + textwrap.wrap("Per author (nodes by holder: held_by, else by; relations by the writer, by; "
+                                + ", ".join(f"{_MARK[k]} {k}" for k in RELATION_KINDS) + "):", 100, subsequent_indent="  ")
     keys = ("nodes", "IN", "OUT", "UNDEC") + RELATION_KINDS
-    out.append(table(["author"] + list(keys), [[_short(who, 28)] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
+    heads = ["nodes", "IN", "OUT", "UNDEC"] + [_MARK[k] for k in RELATION_KINDS]
+    out.append(table(["author"] + heads, [[_short(who, 28)] + [t.get(k, 0) for k in keys] for who, t in a.authors.items()]))
     out += ["", "Who answers whom (from the writer of a reply to the holder of what it answers):"]
     if a.answers:
         out.append(table(["from", "kind", "to", "count"], [[x, k, y, c] for x, y, k, c in a.answers], width=100))
