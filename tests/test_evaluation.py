@@ -430,3 +430,23 @@ def test_evaluation_with_cruxes_is_linear_at_every_size(kind, monkeypatch):
     per_small = _calls(evaluate, _shape(kind, small)) / small
     per_big = _calls(evaluate, _shape(kind, big)) / big
     assert per_big < 1.5 * per_small, (per_small, per_big)
+
+
+def test_a_drawing_without_verdicts_marks_the_weaker_attacks_the_evaluation_finds():
+    """The author colouring computes no verdict, yet draws an attack that does not defeat as one
+    (thin, hollow head): the same pairs as the evaluation's ``challenged``, by the same rule."""
+    import argmap
+    from argmap.export.dot import export as export_dot
+    from argmap.frameworks import weaker_attacks
+    from argmap.graph import map_view
+
+    G = build(argmap.load(ARGUMENTS))
+    ev = evaluate(G, Settings())
+    nodes = {(a, b) for b, xs in ev.challenged.items() for a in xs if a in G and b in G and G.has_edge(a, b)}
+    assert nodes and weaker_attacks(G) == nodes | {(a, b) for a, b in weaker_attacks(G) if not G.has_edge(a, b)}
+    assert weaker_attacks(G, preferences=False) == set()
+    for name in G.graph["maps"]:
+        view = map_view(G, name)
+        drawn = export_dot(view, Settings(color_by="author"))
+        thin = {(a, b) for a, b in weaker_attacks(G) if a in view and b in view}
+        assert drawn.count("does not defeat:") == len(thin)

@@ -115,6 +115,28 @@ def weights_of(G: nx.MultiDiGraph) -> dict[str, float]:
     return {n: (w if w is not None else DEFAULT_BASE) for n, w in G.nodes(data="weight")}
 
 
+def defeats(weights: dict[str, float] | None, a: str, b: str) -> bool:
+    """Whether an attack by ``a`` defeats ``b``: always without ``weights``, else unless ``b``
+    weighs strictly more (Amgoud & Cayrol 2002; the one rule the framework and the drawings use)."""
+    return weights is None or not weights.get(b, 0.5) > weights.get(a, 0.5)
+
+
+def weaker_attacks(G: nx.MultiDiGraph, inferred: bool = False, preferences: bool = True) -> set[tuple[str, str]]:
+    """The node-to-node attacks ``(a, b)`` of ``G`` that do not defeat (``b`` weighs more): the pairs
+    :func:`afra_framework` lists in ``challenged``, found in one pass without building the framework,
+    for drawings that show no verdict (the author colouring) but still mark a weaker attack."""
+    if not preferences:
+        return set()
+    weights = weights_of(G)
+    out = set()
+    for u, v, k, _ in _edges(G, inferred):
+        if k in _CONFLICTS:
+            for a, b in [(u, v)] + ([(v, u)] if RELATIONS[k].symmetric else []):
+                if not defeats(weights, a, b):
+                    out.add((a, b))
+    return out
+
+
 def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = True,
                    weights: dict[str, float] | None = None) -> _Built:
     """The folder's AFRA: node arguments, their attacks, and attacks on those attacks.
@@ -147,9 +169,6 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
     attacks: list[tuple[str, str, str]] = []
     challenged: list[tuple[str, str, str]] = []
 
-    def defeats(a: str, b: str) -> bool:
-        return weights is None or not weights.get(b, 0.5) > weights.get(a, 0.5)
-
     def add(src: str, tgt: str, name: str) -> str:
         i, base = 1, name
         while name in taken:
@@ -171,7 +190,7 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
         pairs = [(u, v)] + ([(v, u)] if RELATIONS[k].symmetric else [])
         ids = []
         for a, b in pairs:
-            if not defeats(a, b):
+            if not defeats(weights, a, b):
                 challenged.append((a, b, k))
                 continue
             name = f"{a}->{b}"
@@ -211,16 +230,16 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
         supports = sorted({(u, v) for u, v, k, _ in _edges(G, inferred) if k in SUPPORT_KINDS})
         _, why = derived_attacks(args, direct, supports, bipolar)
         for (a, b), (kind, _) in sorted(why.items()):
-            if not defeats(a, b):
+            if not defeats(weights, a, b):
                 challenged.append((a, b, kind))
                 continue
             add(a, b, f"{a}->{b}#{kind}")
-        why = {ab: w for ab, w in why.items() if defeats(*ab)}
+        why = {ab: w for ab, w in why.items() if defeats(weights, *ab)}
     attacked = False
     for (u, v, k), obj in objected:
         for o in obj:
             for att in made.get((u, v, k), ()):  # supports edges make no attack to hit
-                if not defeats(o["by"], source[att]):
+                if not defeats(weights, o["by"], source[att]):
                     challenged.append((o["by"], att, o["kind"]))
                     continue
                 add(o["by"], att, f"{o['by']}->{att}")

@@ -343,7 +343,12 @@ def document(G: nx.MultiDiGraph, settings: Settings | None = None, evaluation=No
         dot.add_node(dotdoc.Node(dot_string(n), **attrs))
 
     minlen = {} if sideways else _staggered_minlen(G, settings.stagger)
-    weak = {(a, b) for b, xs in (evaluation.challenged.items() if evaluation is not None else ()) for a in xs}
+    if evaluation is not None:
+        weak = {(a, b) for b, xs in evaluation.challenged.items() for a in xs}
+    else:  # no verdicts drawn (the author colouring): a weaker attack is still drawn as one, by the same rule
+        from ..frameworks import weaker_attacks
+
+        weak = weaker_attacks(G, settings.inferred, settings.preferences)
     for edge in _edges(G, minlen, weak, marks.added_relations if marks is not None else frozenset()):
         dot.add_node(edge) if isinstance(edge, dotdoc.Node) else dot.add_edge(edge)
     if marks is not None:
