@@ -29,7 +29,7 @@ from typing import Callable
 from .diagnostics import ArgmapError, InvalidInputError, format_diagnostics
 from .report import counted
 
-__all__ = ["watch", "Watcher", "BuildEvent", "snapshot", "build_once"]
+__all__ = ["watch", "Watcher", "BuildEvent", "snapshot", "build_once", "failed"]
 
 Fingerprint = tuple
 
@@ -106,15 +106,21 @@ def build_once(path: str | Path, output: str | Path, fmt: str, settings=None) ->
         changed = not output.is_file() or output.read_bytes() != data
         if changed:
             write_atomic(output, data)
-    except InvalidInputError as exc:
-        errors = [d for d in exc.diagnostics if d.is_error]
-        return BuildEvent(False, f"{format_diagnostics(errors)}\n{len(errors)} error(s); kept the last good {output}")
-    except ArgmapError as exc:
-        return BuildEvent(False, f"Error: {exc}; kept the last good {output}")
-    except OSError as exc:
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        return BuildEvent(False, f"Error: {where}{exc.strerror or exc}; kept the last good {output}")
+    except (ArgmapError, OSError) as exc:
+        return failed(exc, str(output))
     return BuildEvent(True, f"{'wrote' if changed else 'unchanged'} {output} ({counted(G.number_of_nodes(), 'node')})", changed)
+
+
+def failed(exc: ArgmapError | OSError, kept: str) -> BuildEvent:
+    """What a failed drawing says: the errors located as ``argmap check`` prints them (or one line),
+    then that the last good ``kept`` stays."""
+    if isinstance(exc, InvalidInputError):
+        errors = [d for d in exc.diagnostics if d.is_error]
+        return BuildEvent(False, f"{format_diagnostics(errors)}\n{len(errors)} error(s); kept the last good {kept}")
+    if isinstance(exc, ArgmapError):
+        return BuildEvent(False, f"Error: {exc}; kept the last good {kept}")
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    return BuildEvent(False, f"Error: {where}{exc.strerror or exc}; kept the last good {kept}")
 
 
 class Watcher:
@@ -168,20 +174,23 @@ def watch(
     stop: threading.Event | None = None,
     echo: Callable[[BuildEvent], None] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    build: Callable[[], BuildEvent] | None = None,
 ) -> int:
     """Draw ``path`` into ``output`` now and after every save; returns the number of builds.
 
     ``fmt`` defaults to the output's suffix.  ``echo`` receives each
     :class:`BuildEvent`; ``max_builds`` and ``stop`` end the loop (for tests and
-    embedding), otherwise it runs until interrupted.
+    embedding), otherwise it runs until interrupted.  ``build`` replaces the drawing
+    into ``output`` (``argmap serve`` keeps its page in memory); the files looked at
+    are still those of ``path``.
     """
-    if fmt is None:
+    if fmt is None and build is None:
         from .export import format_for_suffix
 
         fmt = format_for_suffix(output) or "svg"
     echo = echo or (lambda event: print(event.message, flush=True))
     stop = stop or threading.Event()
-    watcher = Watcher(path, output, fmt, settings, debounce=debounce)
+    watcher = Watcher(path, output, fmt, settings, debounce=debounce, build=build)
     echo(watcher.start())
     while not stop.is_set() and (max_builds is None or watcher.builds < max_builds):
         stop.wait(interval)
