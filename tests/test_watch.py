@@ -196,3 +196,19 @@ def test_after_one_edit_only_that_file_is_parsed_again(tmp_path):
     assert event.ok and event.changed, event.message
     assert (parsed_maps.misses, parsed_maps.hits) == (5, 3)
     assert b"Node two, edited." in out.read_bytes()
+
+
+def test_a_file_growing_older_is_no_change(tmp_path, monkeypatch):
+    """A fresh file's fingerprint carries its content hash; once it is older than RECENT it does not.
+    That alone must not draw again (it drew every saved map a second time, 2 s after the save)."""
+    import argmap.watch as w
+
+    src = tmp_path / "w.yaml"
+    src.write_text(MAP.format(text="Fresh."))
+    watcher = Watcher(src, tmp_path / "w.json", "json", debounce=0.1)
+    assert watcher.start().ok
+    monkeypatch.setattr(w, "RECENT", 0.0)  # the same file, now "old": no hash in its fingerprint
+    assert watcher.poll(1.0) is None and watcher.poll(2.0) is None and watcher.builds == 1
+    src.write_text(MAP.format(text="Changed, and longer."))
+    assert watcher.poll(3.0) is None
+    assert watcher.poll(3.2).ok and watcher.builds == 2

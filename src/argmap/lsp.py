@@ -12,6 +12,10 @@ node, its source, and its verdict from the one evaluation), go to definition and
 find references (ids and sources), rename of an id across the folder (only the
 id's characters change), and code actions (add a counterargument, support,
 concession or answer as ``argmap add`` would; apply a "did you mean" hint).
+Beside the ``check`` diagnostics, :func:`argmap.review.review`'s marks on the folder's one
+evaluation are published as Information diagnostics (source ``argmap review``) while the
+folder has no errors.  Columns go in and out in the client's position encoding (UTF-16 code
+units unless negotiated otherwise), converted in one place in :func:`server`.
 
 The library part (:class:`Folder`, :func:`occurrences`) needs no pygls; the
 server (:func:`server`) imports it only when started.
@@ -28,6 +32,7 @@ import yaml
 
 from . import spec
 from .diagnostics import Diagnostic
+from .review import REVIEW
 from .model import Map, Project
 
 __all__ = ["Folder", "Occurrence", "occurrences", "server", "main"]
@@ -126,6 +131,7 @@ class Folder:
     problems: list[Diagnostic] = field(default_factory=list)  # discovery's own (unreadable files)
     _checked: dict[str, list[Diagnostic]] | None = None
     _evaluated: tuple | None = None
+    _marks: dict[str, list[Diagnostic]] | None = None
 
     @classmethod
     def open(cls, root: str | Path) -> "Folder":
@@ -153,11 +159,13 @@ class Folder:
         self.files[path] = _File(text, m, diags, occurrences(text))
         self._checked = None
         self._evaluated = None
+        self._marks = None
 
     def forget(self, path: str) -> None:
         self.files.pop(path, None)
         self._checked = None
         self._evaluated = None
+        self._marks = None
 
     @property
     def project(self) -> Project:
@@ -184,6 +192,20 @@ class Folder:
                 return None
             return self._evaluate()
         return self._evaluated
+
+    def marks(self) -> dict[str, list[Diagnostic]]:
+        """``argmap review``'s marks per file, from the folder's one evaluation (none while it has errors)."""
+        if self._marks is None:
+            ev = self.evaluated()
+            out: dict[str, list[Diagnostic]] = {}
+            if ev is not None:
+                from .review import review
+
+                G, e = ev
+                for d in review(self.project, e, G):
+                    out.setdefault(d.loc.file if d.loc else next(iter(self.files), ""), []).append(d)
+            self._marks = out
+        return self._marks
 
     def _evaluate(self):
         from .evaluation import evaluate
@@ -264,21 +286,37 @@ def server():
             folders[root] = Folder.open(root)
         return folders[root]
 
-    def rng(line, col, end):
-        return T.Range(T.Position(line, col), T.Position(line, end))
+    # Positions: argmap counts characters (code points); LSP counts the encoding agreed at
+    # initialize, UTF-16 code units by default.  Every position in or out goes through these two.
+    def out_pos(lines: list[str], line: int, col: int) -> T.Position:
+        return ls.workspace.position_codec.position_to_client_units(lines, T.Position(line, col))
+
+    def in_pos(lines: list[str], pos: T.Position) -> T.Position:
+        p = ls.workspace.position_codec.position_from_client_units(lines, pos)
+        return T.Position(p.line, p.character)
+
+    def rng(lines: list[str], line, col, end):
+        return T.Range(out_pos(lines, line, col), out_pos(lines, line, end))
+
+    def lines_of(folder: Folder, path: str) -> list[str]:
+        f = folder.files.get(path)
+        return f.text.splitlines() if f else []
 
     def to_lsp(d: Diagnostic, lines: list[str]) -> T.Diagnostic:
         line = max((d.loc.line if d.loc else 1) - 1, 0)
         col = max((d.loc.col if d.loc else 1) - 1, 0)
         message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
-        sev = T.DiagnosticSeverity.Error if d.is_error else T.DiagnosticSeverity.Warning
-        return T.Diagnostic(range=rng(line, col, _token_end(lines, line, col)), message=message, severity=sev,
-                            code=d.code, source="argmap", data={"hint": d.hint} if d.hint else None)
+        sev = (T.DiagnosticSeverity.Error if d.is_error else
+               T.DiagnosticSeverity.Information if d.severity == REVIEW else T.DiagnosticSeverity.Warning)
+        return T.Diagnostic(range=rng(lines, line, col, _token_end(lines, line, col)), message=message, severity=sev,
+                            code=d.code, source="argmap review" if d.severity == REVIEW else "argmap",
+                            data={"hint": d.hint} if d.hint else None)
 
     def publish(folder: Folder, edited: str | None = None) -> None:
         """Diagnostics of every file whose list changed; the edited file's always, last."""
-        found = folder.diagnostics()
-        for path in sorted(found, key=lambda p: p == edited):
+        checked, marks = folder.diagnostics(), folder.marks()
+        found = {p: [*checked.get(p, ()), *marks.get(p, ())] for p in {*checked, *marks}}
+        for path in sorted(found, key=lambda p: (p == edited, p)):
             diags = found[path]
             f = folder.files.get(path)
             lines = f.text.splitlines() if f else []
@@ -318,11 +356,11 @@ def server():
     def where(params) -> tuple[Folder, str, Occurrence | None]:
         path = _uri_path(params.text_document.uri)
         folder = folder_for(path)
-        pos = params.position
+        pos = in_pos(lines_of(folder, path), params.position)
         return folder, path, folder.at(path, pos.line, pos.character)
 
     def location(path: str, o: Occurrence) -> T.Location:
-        return T.Location(uri=Path(path).as_uri(), range=rng(o.line, o.col, o.end))
+        return T.Location(uri=Path(path).as_uri(), range=rng(lines_of(folder_for(path), path), o.line, o.col, o.end))
 
     @ls.feature(T.TEXT_DOCUMENT_DEFINITION)
     def definition(params: T.DefinitionParams):
@@ -345,14 +383,14 @@ def server():
             return None
         text = _describe(folder, o, path)
         return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=text),
-                       range=rng(o.line, o.col, o.end)) if text else None
+                       range=rng(lines_of(folder, path), o.line, o.col, o.end)) if text else None
 
     @ls.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(params: T.PrepareRenameParams):
         folder, path, o = where(params)
         if o is None or o.what != NODE:
             return None
-        return rng(o.line, o.col, o.end)
+        return rng(lines_of(folder, path), o.line, o.col, o.end)
 
     @ls.feature(T.TEXT_DOCUMENT_RENAME)
     def rename(params: T.RenameParams):
@@ -364,7 +402,8 @@ def server():
         except ValueError as exc:
             raise _lsp_error(str(exc)) from None
         return T.WorkspaceEdit(changes={
-            Path(p).as_uri(): [T.TextEdit(range=rng(x.line, x.col, x.end), new_text=params.new_name) for x in xs]
+            Path(p).as_uri(): [T.TextEdit(range=rng(lines_of(folder, p), x.line, x.col, x.end), new_text=params.new_name)
+                               for x in xs]
             for p, xs in places.items()})
 
     @ls.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=["[", ",", " ", ">", "-"]))
@@ -372,13 +411,14 @@ def server():
         path = _uri_path(params.text_document.uri)
         folder = folder_for(path)
         doc = ls.workspace.get_text_document(params.text_document.uri)
-        return T.CompletionList(is_incomplete=False, items=_complete(T, folder, path, doc.lines, params.position))
+        lines = [x.rstrip("\r\n") for x in doc.lines]
+        return T.CompletionList(is_incomplete=False, items=_complete(T, folder, path, lines, in_pos(lines, params.position)))
 
     @ls.feature(T.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(params: T.CodeActionParams):
         path = _uri_path(params.text_document.uri)
         folder = folder_for(path)
-        return _actions(T, folder, path, params)
+        return _actions(T, folder, path, params, lambda line, col: out_pos(lines_of(folder, path), line, col))
 
     return ls
 
@@ -497,7 +537,9 @@ def _node_at_line(folder: Folder, path: str, line: int):
     return max(defs, key=lambda o: o.line, default=None)
 
 
-def _actions(T, folder: Folder, path: str, params) -> list:
+def _actions(T, folder: Folder, path: str, params, position) -> list:
+    """Quick fixes for the diagnostics given and "add a … here" actions; ``position(line, col)`` is the
+    server's conversion of a character position to the client's units."""
     from .edit import plan_insert, unique_id
 
     out = []
@@ -528,7 +570,7 @@ def _actions(T, folder: Folder, path: str, params) -> list:
         before = f.text[:offset]
         line = before.count("\n")
         col = offset - (before.rfind("\n") + 1)
-        pos = T.Position(line, col)
+        pos = position(line, col)
         out.append(T.CodeAction(
             title=f"Add a {label} to '{o.name}' here", kind=T.CodeActionKind.RefactorRewrite,
             edit=T.WorkspaceEdit(changes={uri: [T.TextEdit(range=T.Range(pos, pos), new_text=block)]})))

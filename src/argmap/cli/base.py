@@ -19,7 +19,7 @@ from ..spec import DEFAULT_FOLDER
 
 __all__ = [
     "cli", "EXIT_OK", "EXIT_ERRORS", "EXIT_USAGE", "DEFAULT_FOLDER", "RegistryChoice", "print_diagnostics",
-    "view_options", "style_options", "status_options", "format_option", "output_format", "settings_for",
+    "view_options", "style_options", "status_options", "format_option", "output_format", "settings_for", "style_flags",
     "TablesCommand", "format_rows",
 ]
 
@@ -247,13 +247,18 @@ def style_options(f):
     return f
 
 
-def settings_for(folder: Path, color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None,
-                 with_inferred=False, labels=None, preferences=None):
+def settings_for(folder: Path, **style):
     """The command's one Settings: defaults, then ``folder/argmap.toml``, then the flags given."""
     from ..settings import load_settings
 
-    return load_settings(
-        folder, color_by=color_by, engine=engine, legend=False if no_legend else None, wrap=wrap,
+    return load_settings(folder, **style_flags(**style))
+
+
+def style_flags(color_by=None, engine=None, no_legend=False, wrap=None, semantics=None, bipolar=None,
+                with_inferred=False, labels=None, preferences=None) -> dict:
+    """:func:`style_options`' values as :func:`argmap.settings.load_settings` flags (``None``: not given)."""
+    return dict(
+        color_by=color_by, engine=engine, legend=False if no_legend else None, wrap=wrap,
         semantics=semantics, bipolar=bipolar, inferred=True if with_inferred else None, labels=labels,
         preferences=None if preferences is None else preferences == "on",
     )

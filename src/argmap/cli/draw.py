@@ -1,4 +1,4 @@
-"""Commands that draw: render, build, watch."""
+"""Commands that draw: render, build, watch, html, serve."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .base import (
     format_option,
     output_format,
     settings_for,
+    style_flags,
     style_options,
     view_options,
 )
@@ -183,3 +184,47 @@ def html(path, output, parts, title, **style):
     check_output(output, "html", open_checked([path]))
     size = write_html(path, output, settings_for(_folder(path), **style), parts=parts, title=title)
     click.echo(f"wrote {output} ({size / 1e6:.1f} MB)", err=True)
+
+
+# -- serve ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_FOLDER)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free one; the URL is printed).")
+@click.option("--parts", type=click.IntRange(0, 1000), default=16, show_default=True, metavar="N",
+              help="Also show maps of more than N nodes in parts of about N (0: none).")
+@click.option("--title", help="Page title [default: the map's title, or the folder's name].")
+@click.option("--interval", type=click.FloatRange(0.01, 60), default=0.2, show_default=True, help="Seconds between looks at the files.")
+@click.option("--debounce", type=click.FloatRange(0, 60), default=0.3, show_default=True,
+              help="Seconds the files must stay unchanged before drawing.")
+@style_options
+def serve(path, port, parts, title, interval, debounce, **style):
+    """Show the page `argmap html` writes in a browser, re-drawn after every save, until Ctrl-C.
+
+    The page reloads itself when a new drawing is ready and comes back to the
+    same map, zoom, selected box and filters.  A save with errors leaves the
+    last good drawing on the page and shows the errors over it, located as
+    `argmap check` prints them; the next good save clears them.  The server
+    listens on 127.0.0.1 only and serves nothing but its own page (no file of
+    the folder); argmap.toml is read again at every drawing, under the flags.
+
+    \b
+    Example:
+      argmap serve arguments/                 # then open http://127.0.0.1:8000/
+      argmap serve arguments/ --port 0        # any free port; the URL is printed
+    """
+    from ..serve import LiveServer
+
+    def echo(event):
+        click.echo(event.message, err=True)
+
+    server = LiveServer(path, port=port, parts=parts, title=title, flags=style_flags(**style), interval=interval,
+                        debounce=debounce, echo=echo)
+    click.echo(f"serving {path} at {server.url} (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    click.echo("stopped.", err=True)

@@ -392,7 +392,8 @@ def lsp(stdio):
     """Run the language server for map files (Language Server Protocol on stdin/stdout).
 
     Each file is read in the context of its folder, as `argmap check FOLDER` reads it:
-    diagnostics as you type, completion of ids, keys, sources and holders, hover with
+    diagnostics as you type (with `argmap review`'s marks as information), completion of
+    ids, keys, sources and holders, hover with
     the verdict, go to definition, references, rename and code actions.
     See docs/editors.md for VS Code, Neovim and Helix.
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from ..svgfinish import for_page
 from ..settings import Settings
 
-__all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO"]
+__all__ = ["build_html", "page_html", "write_html", "page_data", "DEFAULT_PARTS", "DRAW_WHOLE_UP_TO",
+           "live_block", "with_version", "waiting_html", "VERSION_MARK"]
 
 #: Maps with more nodes than this are also shown in parts of at most this size (as ``make maps``).
 from ..parts import DEFAULT_PARTS  # noqa: E402
@@ -234,8 +235,8 @@ def _escape(text: str) -> str:
 
 
 def build_html(path: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None,
-               whole_up_to: int = DRAW_WHOLE_UP_TO) -> str:
-    """The page for the folder (or file) at ``path``, as text.
+               whole_up_to: int = DRAW_WHOLE_UP_TO, live: bool = False) -> str:
+    """The page for the folder (or file) at ``path``, as text (``live``: see :func:`page_html`).
 
     Raises :class:`argmap.InvalidInputError` when the maps have errors, like
     every other command.
@@ -248,7 +249,7 @@ def build_html(path: str | Path, settings: Settings | None = None, parts: int = 
     G = build(project)
     if title is None:
         title = page_title(path, project)
-    return page_html(G, title, settings, parts, whole_up_to)
+    return page_html(G, title, settings, parts, whole_up_to, live)
 
 
 def page_title(path: str | Path, project) -> str:
@@ -269,10 +270,12 @@ def page_title(path: str | Path, project) -> str:
 
 
 def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFAULT_PARTS,
-              whole_up_to: int = DRAW_WHOLE_UP_TO) -> str:
+              whole_up_to: int = DRAW_WHOLE_UP_TO, live: bool = False) -> str:
     """The page for a built graph (:func:`argmap.graph.build` of a folder), with its one analysis.
 
     Maps of more than ``whole_up_to`` nodes are drawn in parts only (see :data:`DRAW_WHOLE_UP_TO`).
+    ``live``: the page ``argmap serve`` shows (:func:`live_block`: it listens to its server and
+    reloads itself on a new drawing); else the offline page, which makes no request at all.
     """
     from ..export.dot import export as export_dot
     from ..render import render
@@ -300,8 +303,41 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
         "{{data}}": _script_json(data),
         "{{templates}}": "\n".join(templates),
         "{{script}}": _asset("app.js"),
+        "{{connect}}": _LIVE_CSP if live else "",
+        "{{live}}": live_block() if live else "",
     }
     return re.sub(r"\{\{\w+\}\}", lambda m: replacements[m.group(0)], page)
+
+
+# -- the live page of `argmap serve` ----------------------------------------------------------
+#: What the live page may connect to: its own server (the /events stream), nothing else.
+_LIVE_CSP = "; connect-src 'self'"
+
+#: Where :func:`live_block` leaves the page's version, for :func:`with_version` to fill in when served.
+VERSION_MARK = "{{argmap-version}}"
+
+
+def live_block() -> str:
+    """The style and script that make a page live (``live.css``, ``live.js``): it follows its
+    server's ``/events`` stream, shows a bad save's located errors over the last good drawing,
+    and reloads itself, keeping the view, zoom, selection and filters, when a new drawing is ready."""
+    config = f'<script type="application/json" id="argmap-live">{{"version":"{VERSION_MARK}"}}</script>'
+    return f"\n<style>\n{_asset('live.css')}</style>\n{config}\n<script>\n{_asset('live.js')}</script>"
+
+
+def with_version(page: str, version: int) -> str:
+    """A live page as served: ``version`` in place of :data:`VERSION_MARK` (the page knows which drawing it shows)."""
+    return page.replace(VERSION_MARK, str(int(version)), 1)
+
+
+def waiting_html(title: str) -> str:
+    """The live page shown before the first good drawing: the title, a line saying what happens, and the live block."""
+    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'{_LIVE_CSP}"
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n<title>{_escape(title)}</title>\n'
+            f'<style>\n{_asset("app.css")}</style>\n</head>\n<body>\n<header class="am-bar"><h1 class="am-title">{_escape(title)}</h1></header>\n'
+            f'<p class="am-waiting" id="am-waiting">Drawing the maps… this page shows them as soon as they are drawn.</p>'
+            f"{live_block()}\n</body>\n</html>\n")
 
 
 def write_html(path: str | Path, out: str | Path, settings: Settings | None = None, parts: int = DEFAULT_PARTS, title: str | None = None) -> int:

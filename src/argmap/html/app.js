@@ -650,6 +650,31 @@
     return 0;
   }
 
+  /* What the reader is looking at, and putting it back: the live page of `argmap serve` keeps it
+     across the reload that shows a new drawing (live.js).  The view is named by its key, so it is
+     found again when an edit adds or removes a part; the zoom is kept only in the same view. */
+  window.argmapPage = {
+    state: function () {
+      var f = {};
+      Object.keys(filters).forEach(function (k) { f[k] = filters[k].value; });
+      return { view: current >= 0 ? VIEWS[current].key : null, box: box, selected: selected, filters: f, query: q.value };
+    },
+    restore: function (s) {
+      if (!s) return;
+      var i = -1;
+      for (var k = 0; k < VIEWS.length; k++) if (VIEWS[k].key === s.view) i = k;
+      if (i >= 0) showView(i, true);
+      Object.keys(s.filters || {}).forEach(function (k) {
+        var sel = filters[k], value = s.filters[k];
+        if (sel && Array.prototype.some.call(sel.options, function (o) { return o.value === value; })) sel.value = value;
+      });
+      applyFilters();
+      if (s.query) q.value = s.query;
+      if (s.selected && node(s.selected) && nodeEls[s.selected]) selectNode(s.selected, { view: current, centre: false, focus: false });
+      if (i >= 0 && s.box) setBox(s.box);
+    }
+  };
+
   // ---- start ---------------------------------------------------------------------------
   fillViewSelect();
   fillFilters();
