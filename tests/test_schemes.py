@@ -21,7 +21,7 @@ from argmap.spec import ID_PATTERN
 
 from conftest import SHARED, needs_shared
 from literal import codes
-from test_html import Page, browser  # noqa: F401  (the module's Chromium, shared)
+from test_html import Page
 
 MAP = textwrap.dedent("""\
     map: m
