@@ -256,3 +256,22 @@ async def test_review_marks_are_information_diagnostics_beside_check(client, tmp
     # an error elsewhere in the folder: the check diagnostic is there, the marks wait for a clean folder
     await _change(client, uri, path.read_text(encoding="utf-8").replace("attacks: [prices-rise]", "attacks: [prices-rize]"))
     assert [d.code for d in client.diagnostics[uri]] == ["dangling"]
+
+
+async def test_completion_offers_the_schemes_and_their_questions(client, seeds):
+    from argmap.schemes import SCHEMES
+
+    path = seeds / "alignment-is-hard.yaml"
+    text = path.read_text(encoding="utf-8")
+    uri = await _open(client, path)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("    scheme: "))
+    items = await client.text_document_completion_async(T.CompletionParams(
+        T.TextDocumentIdentifier(uri), T.Position(at, len("    scheme: "))))
+    assert [i.label for i in items.items] == list(SCHEMES)
+    assert "differences: Do the two cases differ" in next(i for i in items.items if i.label == "analogy").documentation
+    at = next(i for i, line in enumerate(lines) if line.startswith("        cq: "))
+    items = await client.text_document_completion_async(T.CompletionParams(
+        T.TextDocumentIdentifier(uri), T.Position(at, len("        cq: "))))
+    labels = [i.label for i in items.items]
+    assert "differences" in labels and "backup-evidence" in labels

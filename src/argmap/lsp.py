@@ -518,6 +518,17 @@ def _complete(T, folder: Folder, path: str, lines: list[str], pos) -> list:
         items = [T.CompletionItem(label=k, kind=T.CompletionItemKind.EnumMember) for k in spec.NODE_KINDS]
     elif key == "stance":
         items = [T.CompletionItem(label=k, kind=T.CompletionItemKind.EnumMember) for k in spec.STANCES]
+    elif key == "scheme":
+        from .schemes import SCHEMES
+
+        items = [T.CompletionItem(label=k, kind=T.CompletionItemKind.EnumMember, detail=s.title,
+                                  documentation="\n".join(f"{q.code}: {q.text}" for q in s.questions))
+                 for k, s in SCHEMES.items()]
+    elif key == "cq":
+        from .schemes import SCHEMES
+
+        items = [T.CompletionItem(label=q.code, kind=T.CompletionItemKind.EnumMember, detail=s.title,
+                                  documentation=q.text) for s in SCHEMES.values() for q in s.questions]
     elif key == "" or key is None and re.match(r"\s*(-\s+)?[A-Za-z_]*$", before):
         indented = before.startswith((" ", "-"))
         keys = spec.NODE_KEYS if indented else spec.MAP_KEYS
