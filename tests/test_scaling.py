@@ -108,8 +108,13 @@ def test_library_work_grows_linearly(tmp_path, label, shape, fn):
 
     Each of these was quadratic or worse before (a cliff the hostile run found)."""
     small, big = 300, 1200
-    t_small = bench.cpu_seconds(fn, bench.make_input(shape, small, tmp_path / "small"), runs=3)
-    t_big = bench.cpu_seconds(fn, bench.make_input(shape, big, tmp_path / "big"), runs=3)
+    inputs = bench.make_input(shape, small, tmp_path / "small"), bench.make_input(shape, big, tmp_path / "big")
+    t_small, t_big = (bench.cpu_seconds(fn, x, runs=3) for x in inputs)
+    if t_big > PER_DOUBLING**2 * max(t_small, 0.02):
+        # a busy machine (another process sharing the core's cache) can inflate one measurement by half:
+        # measure both again and keep each one's best; work that grows faster than allowed fails both times
+        again = [bench.cpu_seconds(fn, x, runs=5) for x in inputs]
+        t_small, t_big = min(t_small, again[0]), min(t_big, again[1])
     assert t_big <= PER_DOUBLING**2 * max(t_small, 0.02), (label, shape, t_small, t_big)  # 20 ms: below it, noise
 
 
