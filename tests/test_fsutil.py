@@ -211,3 +211,19 @@ def test_read_text_caps_by_reading_and_locates_bad_utf8(tmp_path):
     bom.write_bytes(b"\xef\xbb\xbfhello")
     assert read_text(bom) == ("hello", [])
     assert [d.code for d in read_text(tmp_path / "missing")[1]] == ["io"]
+
+
+@pytest.mark.parametrize("text, is_map", [
+    (b"map: m\nnodes:\n  - id: a\n", True),
+    (b"\xef\xbb\xbfnodes :\n", True),  # a byte-order mark, a space before the colon
+    (b"<svg><text>1000 nodes: drawn</text>\n<g>nodes</g></svg>\n", False),
+    (b"x: 'a'\n  nodes: [indented, so not the map's key]\n", False),
+    (b"a" * ((1 << 20) - 3) + b"\nnodes\t:\n", True),  # the key across the first 1 MiB read
+    (b"a" * ((1 << 20) - 2) + b"\nno" + b"des:\n", True),  # the word itself across the boundary
+    (b"a" * (3 << 20) + b"\n" + b"b" * 10, False),
+])
+def test_a_map_file_is_told_by_its_nodes_key_wherever_the_reads_split_it(tmp_path, text, is_map):
+    from argmap.fsutil import is_map_file
+
+    (tmp_path / "f").write_bytes(text)
+    assert is_map_file(tmp_path / "f") is is_map

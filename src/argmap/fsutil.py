@@ -30,7 +30,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import time
 from contextlib import contextmanager
@@ -232,7 +231,29 @@ def write_atomic(path: str | Path, data: bytes | str, *, expect: bytes | None = 
 
 #: How much of an existing file :func:`is_map_file` reads to find `nodes:`.
 MAP_SNIFF_BYTES = 8 << 20
-_NODES_KEY = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?nodes[ \t]*:")
+_BOM = b"\xef\xbb\xbf"
+
+
+def _nodes_key(buf: bytes, start: int) -> bool:
+    r"""Whether a line of ``buf`` from offset ``start`` (a line start) begins ``nodes:`` (spaces or tabs
+    before the colon allowed; a byte-order mark before the first line).
+
+    ``bytes.find`` instead of a multi-line regular expression: an 8 MB drawing is sniffed in well under
+    a millisecond instead of tens of them (every ``build`` and ``watch`` redraw sniffs its output).
+
+    >>> _nodes_key(b"map: m\nnodes :\n", 0), _nodes_key(b"x: 'nodes:'", 0), _nodes_key(_BOM + b"nodes:", 0)
+    (True, False, True)
+    """
+    i = buf.find(b"nodes", start)
+    while i != -1:
+        if i == 0 or buf[i - 1] == 0x0A or (i == len(_BOM) and buf.startswith(_BOM)):
+            j = i + 5
+            while j < len(buf) and buf[j] in (0x20, 0x09):
+                j += 1
+            if j < len(buf) and buf[j] == 0x3A:
+                return True
+        i = buf.find(b"nodes", i + 1)
+    return False
 
 
 def is_map_file(path: str | Path) -> bool:
@@ -245,13 +266,15 @@ def is_map_file(path: str | Path) -> bool:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
         head = b""
+        line = 0  # the start of the last (perhaps unfinished) line read: earlier lines are decided
         while len(head) < MAP_SNIFF_BYTES:
             chunk = os.read(fd, 1 << 20)
             if not chunk:
                 break
             head += chunk
-            if _NODES_KEY.search(head):
+            if _nodes_key(head, line):
                 return True
+            line = head.rfind(b"\n") + 1
         return False
     finally:
         os.close(fd)
