@@ -637,3 +637,17 @@ def test_page_opens_with_each_maps_answer_and_marks_what_falls(browser, tmp_path
         + '#am-canvas g.node.am-st-OUT > polygon')).strokeDasharray""")
     assert border not in ("", "none")
     p.close()
+
+
+def test_the_zoom_buttons_are_not_covered_by_the_answer_line_with_the_panel_open(browser, small_page):
+    p = Page(browser, small_page, "#map=debate")
+    p.page.set_viewport_size({"width": 1000, "height": 700})
+    p.click_node("tests-pass")
+    assert p.page.locator("#am-panel").is_visible() and p.page.locator(".am-answer").is_visible()
+    viewbox = "() => document.querySelector('#am-canvas svg').getAttribute('viewBox')"
+    before = p.page.evaluate(viewbox)
+    p.page.locator("#am-zoom-in").click(timeout=3000)  # Playwright refuses a click another element would take
+    assert p.page.evaluate(viewbox) != before
+    zoom, answer = (p.page.locator(s).bounding_box() for s in (".am-zoom", ".am-answer"))
+    assert zoom["x"] >= answer["x"] + answer["width"] or zoom["y"] >= answer["y"] + answer["height"]
+    p.close()
