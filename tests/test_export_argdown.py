@@ -37,7 +37,7 @@ def _bare(m):
                                                    key=repr)))
         for n in m.nodes)
     sources = {k: dataclasses.replace(s, loc=None, file_loc=None, replies_to_loc=None, reviewed=()) for k, s in m.sources.items()}
-    return dataclasses.replace(m, path=None, loc=None, nodes=nodes, sources=sources)
+    return dataclasses.replace(m, path=None, loc=None, thesis_loc=None, nodes=nodes, sources=sources)
 
 
 def round_trip(name, tmp_path, fmt):

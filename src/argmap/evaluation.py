@@ -467,6 +467,9 @@ def _map_verdict(G, ev: Evaluation, m: str, nodes: list[str], cruxes: tuple[str,
     cap = max(100, _THESIS_BUDGET // max(1, len(tops)))
     size = {n: _reach(G, n, inside, cap) for n in tops}
     tops.sort(key=lambda n: (-size[n], G.nodes[n].get("line") or 0, n))
+    named = (G.graph.get("maps", {}).get(m) or {}).get("thesis")
+    if named in inside:  # the mapper named it (`thesis:`); else the widest tree of replies
+        tops = [named] + [n for n in tops if n != named]
     thesis = tops[0] if tops else None
     sentence = verdict(G, ev, thesis) if thesis else "no claim yet"
     questions = tuple(n for n in own if G.nodes[n].get("kind") == "question"

@@ -479,6 +479,8 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
         out.append(f"title: {_value(m.title)}\n")
     if m.description is not None:
         out.append(f"description: {_value(m.description)}\n")
+    if m.thesis is not None:
+        out.append(f"thesis: {_id(m.thesis)}\n")
     if m.sources:
         out.append("sources:\n")
         for sid, src in m.sources.items():

@@ -47,7 +47,7 @@ def build(project: Project) -> nx.MultiDiGraph:
     maps = sorted(project.maps, key=lambda m: Path(m.path))
     G = nx.MultiDiGraph()
     G.graph["maps"] = {
-        m.name: {"title": m.title or m.name, "description": m.description, "path": m.path, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
+        m.name: {"title": m.title or m.name, "description": m.description, "path": m.path, "thesis": m.thesis, "sources": {sid: _source_dict(src) for sid, src in m.sources.items()}}
         for m in maps
     }
     # Views copy the graph attributes, so each remembers the folder it was selected from: the

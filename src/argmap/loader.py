@@ -240,6 +240,7 @@ class _Reader:
             name = slugify(name)
         title = self.string(top.get("title"), "the map")
         description = self.string(top.get("description"), "the map")
+        thesis = self.string(top.get("thesis"), "the map")
         sources = self.read_sources(top.get("sources"))
         self.source_names = Suggestions(sources)  # one index of this file's sources, for every unknown one
         nodes: list[Node] = []
@@ -264,6 +265,8 @@ class _Reader:
             sources=sources,
             nodes=tuple(nodes),
             loc=self.loc(root),
+            thesis=thesis,
+            thesis_loc=self.loc(top["thesis"][1]) if thesis is not None else None,
         )
 
     def read_sources(self, entry) -> dict[str, Source]:

@@ -135,6 +135,8 @@ class Map:
     sources: Mapping[str, Source] = field(default_factory=dict)
     nodes: tuple[Node, ...] = ()
     loc: Location | None = None
+    thesis: str | None = None  # the id of the claim the map argues for or about (``analyze`` reports on it first)
+    thesis_loc: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,7 +147,7 @@ NODE_KINDS_V1 = ("claim", "argument")
 DEFAULT_KIND = "claim"
 
 #: Keys of a map file, in canonical order (``fmt`` writes them in this order).
-MAP_KEYS = ("map", "title", "description", "sources", "nodes")
+MAP_KEYS = ("map", "title", "description", "thesis", "sources", "nodes")
 
 # -- v2 (docs/format-v2.md): what the loader accepts and the writers write --------------------
 #: ``claim`` is a statement; ``argument`` an inference step that can be undercut; ``question`` is asked, not evaluated.

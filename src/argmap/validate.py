@@ -134,6 +134,20 @@ def validate(project: Project) -> list[Diagnostic]:
     diags.extend(_v2_nodes(project, nodes, ids))
     diags.extend(_critical_questions(project, nodes))
     for m in project.maps:
+        if m.thesis is not None and not any(n.id == m.thesis for n in m.nodes):
+            elsewhere = nodes.get(m.thesis)
+            diags.append(Diagnostic.error(
+                "unknown-thesis",
+                f"the thesis of map '{m.name}' is '{m.thesis}', "
+                + (f"a node of map '{elsewhere.map}', not of this one" if elsewhere else "which no node of this map is"),
+                m.thesis_loc or m.loc,
+                did_you_mean(m.thesis, [n.id for n in m.nodes]) or "name the id of the claim this map argues for or about",
+            ))
+        elif m.thesis is not None and next(n for n in m.nodes if n.id == m.thesis).kind == "question":
+            diags.append(Diagnostic.error(
+                "unknown-thesis", f"the thesis of map '{m.name}' is '{m.thesis}', a question; a thesis is a claim",
+                m.thesis_loc or m.loc, "name the claim that answers it, or the claim the map argues about"))
+    for m in project.maps:
         diags.extend(_threads(m))
     for m in project.maps:
         used = {n.source for n in m.nodes if n.source}

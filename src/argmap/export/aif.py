@@ -161,6 +161,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             meta["title"] = maps[own[0]]["title"]
         if maps.get(own[0], {}).get("description"):
             meta["description"] = maps[own[0]]["description"]
+        if maps.get(own[0], {}).get("thesis"):
+            meta["thesis"] = maps[own[0]]["thesis"]
     if G.graph.get("title"):
         meta["title"] = G.graph["title"]
     if sources:

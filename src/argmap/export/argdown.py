@@ -72,6 +72,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     meta: dict = {}
     if len(own) == 1:
         meta["map"] = own[0]
+        if maps.get(own[0], {}).get("thesis"):
+            meta["thesis"] = maps[own[0]]["thesis"]
     if sources:
         meta["sources"] = sources
     if meta:

@@ -87,6 +87,7 @@ class Draft:
     origin: str
     title: str | None = None
     description: str | None = None
+    thesis: str | None = None  # a node id of this map (argmap's own exports carry it)
     sources: dict[str, dict] = field(default_factory=dict)
     nodes: list[DraftNode] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -328,7 +329,12 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
             scheme=scheme, scheme_loc=loc if scheme else None,
         ))
     nodes = _asked(nodes, {n.id: n.scheme for m in context for n in m.nodes}, warn)
+    thesis = renamed.get(d.thesis, d.thesis) if isinstance(d.thesis, str) else None
+    if thesis is not None and not any(n.id == thesis and n.kind != "question" for n in nodes):
+        warn("import-thesis", f"the map's thesis {thesis[:60]!r} is no claim of this map; left out", where)
+        thesis = None
     m = Map(name=map_id, path=d.origin, title=_text_or_none(d.title), description=_text_or_none(d.description),
+            thesis=thesis, thesis_loc=where if thesis else None,
             sources=sources, nodes=tuple(nodes), loc=where)
     m = _repair(m, context, warn)
     return Imported(m, d.fmt, d.origin, tuple(warnings))

@@ -101,6 +101,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         m.title = top["title"]
     if isinstance(top.get("description"), str):
         m.description = top["description"]
+    if isinstance(top.get("thesis"), str):
+        m.thesis = top["thesis"]
     if isinstance(top.get("sources"), dict):
         for sid, src in top["sources"].items():
             if isinstance(src, dict):

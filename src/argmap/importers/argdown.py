@@ -696,6 +696,8 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
     node_source = None if meta else source_id
     if isinstance(meta.get("map"), str) and meta["map"].strip():
         m.name = map_name(meta["map"])
+    if isinstance(meta.get("thesis"), str):
+        m.thesis = meta["thesis"]
     if isinstance(meta.get("sources"), dict):  # written by argmap's own Argdown export
         for sid, src in meta["sources"].items():
             if isinstance(src, dict):
