@@ -492,7 +492,7 @@ def _context_key(lines: list[str], line: int, col: int) -> tuple[str | None, str
     return None, word
 
 
-_ID_KEYS = set(spec.RELATION_KINDS) | {"premises", "to"}
+_ID_KEYS = set(spec.RELATION_KINDS) | {"premises", "to", "thesis"}
 
 
 def _complete(T, folder: Folder, path: str, lines: list[str], pos) -> list:
