@@ -77,3 +77,12 @@ def test_it_survives_an_export_and_import(fmt, tmp_path):
     written, warnings = import_to([tmp_path / f"m.{fmt}"], tmp_path / "out" / "m.yaml")
     again, _ = load_text(written[0].read_text(encoding="utf-8"), "m.yaml", "m")
     assert again.thesis == "small" and not [w for w in warnings if "thesis" in str(w)]
+
+
+def test_the_editor_sees_the_thesis_as_a_reference_to_its_node():
+    """So go-to-definition, find-references and rename in `argmap lsp` reach `thesis:` too."""
+    pytest.importorskip("pygls")
+    from argmap.lsp import occurrences
+
+    refs = [(o.name, o.line, o.col, o.definition) for o in occurrences(MAP) if o.name == "small"]
+    assert refs == [("small", 1, 8, False), ("small", 14, 8, True)]

@@ -95,6 +95,9 @@ def occurrences(text: str) -> list[Occurrence]:
             r = _get(v, "replies_to")
             if isinstance(r, yaml.ScalarNode):
                 out.extend(_scalar_parts(text, r, SOURCE, False))
+    thesis = _get(root, "thesis")
+    if isinstance(thesis, yaml.ScalarNode) and thesis.value:
+        out.extend(_scalar_parts(text, thesis, NODE, False))
     nodes = _get(root, "nodes")
     for item in nodes.value if isinstance(nodes, yaml.SequenceNode) else ():
         if not isinstance(item, yaml.MappingNode):
