@@ -287,8 +287,11 @@ class LiveServer:
         if self._threads:
             self._http.shutdown()
         self._http.server_close()
-        for t in self._threads:
-            t.join(timeout=10)
+        serving, watching = self._threads or (None, None)
+        if serving is not None:
+            serving.join(timeout=10)
+        if watching is not None:  # a drawing under way is dropped, not waited for: it writes no file
+            watching.join(timeout=1)
         self._threads = []
 
     def __enter__(self) -> "LiveServer":
