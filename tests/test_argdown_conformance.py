@@ -33,18 +33,6 @@ KIND = {"support": "supports", "attack": "attacks", "undercut": "undercuts",
 
 #: Files on which argmap deliberately, or for now, differs from Argdown, with the reason.
 DIFFERENT = {
-    "intro": "list items `  * ...` are merged into one statement with the `*` kept; Argdown makes a statement of each",
-    "intro.1": "list items `  * ...` are merged into one statement with the `*` kept; Argdown makes a statement of each",
-    "parser-mix": "list items merged into one statement; an untitled premise-conclusion structure after "
-    "a relation's argument is given to that argument",
-    "parser-arguments": "an indented premise-conclusion structure after `+ <Argument 3>` is given to Argument 3; "
-    "Argdown makes it an untitled argument of its own",
-    "lexer-indentation": "a dedent to an indentation no line above had (`-> G` at 4 after 2, 6, 8, 10) makes the "
-    "line at 2 its parent; Argdown closes the deeper levels and reads it as that line's sibling",
-    "lexer-argument": "the data block of an inference rule that is not YAML is read as words, without a warning",
-    "lexer-lists": "nested list items are read without a warning",
-    "lexer-relation-after-emptyline": "a paragraph starting with a relation is read as a statement without a warning",
-    "lexer-relations": "a relation symbol alone on its line is read as a statement without a warning",
     "lexer-statements-by-number": "Argdown 1.7.5 rejects `<A>(1)` (a statement of argument A by number) at "
     "its `(`; argmap reads the line as the words of a statement and says nothing",
 }

@@ -120,6 +120,7 @@ _REL = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _PCS = re.compile(r"^(\s*)\((\d{1,9})\)\s*(.*)$")  # a premise number; a longer one is text
 _INFER = re.compile(r"^(\s*)-{2,}(.*?)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(\s*)(\*|\d{1,9}\.)\s+(\S.*)$")
 _SDEF = re.compile(r"^\[([^\]\n]+)\]:\s*(.*)$", re.S)
 _SREF = re.compile(r"^\[([^\]\n]+)\]\s*((?:#\S+\s*|#\([^)]*\)\s*)*)$")
 _ADEF = re.compile(r"^<([^>\n]+)>:\s*(.*)$", re.S)
@@ -278,6 +279,18 @@ class _Parser:
             rel = _REL.match(line)
             infer = _INFER.match(line)
             pcs = _PCS.match(line)
+            item = _LIST_ITEM.match(line)
+            if item and not rel and (cur is None or cur.get("kind") == "top" and cur.get("item")):
+                # each item of a list is a statement of its own, as Argdown reads it, without its `*` or `1.`
+                if cur is not None and cur["indent"] != len(item.group(1)):
+                    self.doc.problems.append((n, "argdown-nested-list", "a list item indented unlike the one above (Argdown has no nested lists: a syntax error for Argdown itself); read as an item of its own"))
+                cur = {"kind": "top", "line": n, "indent": len(item.group(1)), "text": item.group(3), "item": True}
+                elements.append(cur)
+                continue
+            if line.strip() in _DIRECT:
+                self.doc.problems.append((n, "argdown-bare-relation", f"relation `{line.strip()}` with no element after it (a syntax error for Argdown itself); read as text"))
+            elif rel and cur is None and (not elements or elements[-1]["kind"] == "blank"):
+                self.doc.problems.append((n, "argdown-relation-paragraph", f"a paragraph starts with the relation `{rel.group(2)}` (a syntax error for Argdown itself: remove the blank line above it); read as text"))
             if infer and not (rel and rel.group(2) == "->"):
                 rest = infer.group(2).strip()
                 cur = {"kind": "inference", "line": n, "indent": len(infer.group(1)), "rules": []}
@@ -369,15 +382,24 @@ class _Parser:
                 if pcs_arg is None:
                     self.doc.problems.append((el["line"], "argdown-stray-inference", "an inference line `--` outside a premise-conclusion structure; left out"))
                     continue
-                rules = _split_data(" ".join(el["rules"]))[0]
+                joined = " ".join(el["rules"])
+                rules, data = _split_data(joined)
+                if not data and joined.rstrip().endswith("}") and "{" in joined:
+                    self.doc.problems.append((el["line"], "argdown-data-not-yaml", "the data block `{...}` of this inference is not YAML (Argdown's CLI stops on it); read as words of the inference rules"))
                 pcs_pending_rules = [r.strip() for r in _shortcodes(rules).split(",") if r.strip()]
                 pcs_pending_line = el["line"]
                 stack = [(el["indent"], "inference", pcs_arg)]
                 continue
             if kind == "relation":
                 parent = None
-                while stack and stack[-1][0] >= el["indent"]:
-                    stack.pop()
+                indent = el["indent"]
+                closed = None  # the indentation of the last level this line closes
+                while stack and stack[-1][0] >= indent:
+                    closed = stack.pop()[0]
+                if closed is not None and closed > indent and len(stack) > 1 and stack[-1][0] < indent:
+                    # a dedent to no earlier indentation: Argdown closes the levels deeper than this
+                    # line and reads it at the level of the one it stops in, as that one's sibling
+                    indent = stack.pop()[0]
                 if stack:
                     parent = stack[-1]
                 if parent is None:
@@ -385,9 +407,9 @@ class _Parser:
                 typ, title = self.element(el["text"], el["line"], "relation")
                 if parent is not None:
                     self.relate(parent, el["symbol"], (typ, title), el["line"])
-                stack.append((el["indent"], typ, title))
-                if typ == "argument":
-                    last_argument = title
+                stack.append((indent, typ, title))
+                # a premise-conclusion structure below belongs to the top-level element only (Argdown
+                # gives one after a relation's argument an untitled argument of its own)
                 continue
             close_pcs()
             typ, title = self.element(el["text"], el["line"], "top-level")
