@@ -289,3 +289,23 @@ def test_a_structure_after_a_relations_argument_is_an_untitled_argument_not_that
 def test_lines_argdown_rejects_are_read_with_a_located_warning(text, line, code):
     assert (line, code) in [(n, c) for n, c, _ in parse(text).problems]
     assert any(w.code == code and w.loc.line == line for w in read(text, "x.argdown").warnings)
+
+
+@pytest.mark.parametrize("below, undercuts", [
+    ("(2) C\n  _ [X]: x\n", {("X", "A")}),  # argmap read: X undercuts (so attacks) the statement C
+    ("(2) C\n  <_ [X]: x\n", {("X", "A")}),
+    ("(2) C\n  _ [X]: x\n    _ [Y]: y\n", {("X", "A"), ("Y", "A")}),  # Argdown: every incoming undercut below
+    ("(2) C\n  + [Z]: z\n    _ [X]: x\n", {("X", "A")}),  # a conclusion, however deep, is of the argument
+    ("(2) C\n  _ <B>: b\n", {("B", "A")}),
+    ("(2) C\n  _ [X]: x\n----\n(3) D\n", {("X", "A")}),  # an intermediary conclusion too
+])
+def test_an_undercut_below_a_conclusion_undercuts_the_argument_as_in_argdown(below, undercuts):
+    doc = parse("<A>\n\n(1) P\n----\n" + below)
+    assert {(a, b) for a, b, kind in doc.triples() if kind == "undercut"} == undercuts
+
+
+def test_an_undercut_below_a_premise_stays_on_the_premise_and_the_map_undercuts_the_argument_node():
+    assert ("X", "Untitled 1", "undercut") in parse("<A>\n\n(1) P\n  _ [X]: x\n----\n(2) C\n").triples()
+    m = read("<A>\n\n(1) P\n----\n(2) C\n  _ [X]: x\n  - [Y]: y\n", "u.argdown")
+    assert ("x", "undercuts", "a") in rels(m) and ("y", "attacks", "c") in rels(m)
+    assert not [w for w in m.warnings if w.code == "argdown-undercut-statement"]

@@ -371,11 +371,14 @@ class _Parser:
                     pcs_items = []
                 title = self.statement(el["text"], el["line"], "premise")
                 pcs_items.append((el["number"], title))
-                if pcs_pending_rules is not None:  # this statement concludes the inference above it
+                concludes = pcs_pending_rules is not None
+                if concludes:  # this statement concludes the inference above it
                     steps = self.doc.arguments[pcs_arg].steps
                     steps.append(Step(_step_premises(pcs_items[:-1], steps), title, pcs_pending_rules, pcs_pending_line))
                     pcs_pending_rules = None
-                stack = [(el["indent"], "statement", title)]
+                # the 4th item: an incoming undercut anywhere in the tree below a conclusion undercuts
+                # the argument, as Argdown reads it (a conclusion cannot be undercut, an inference can)
+                stack = [(el["indent"], "statement", title, pcs_arg if concludes else None)]
                 prev_kind = "pcs"
                 continue
             if kind == "inference":
@@ -402,6 +405,8 @@ class _Parser:
                     indent = stack.pop()[0]
                 if stack:
                     parent = stack[-1]
+                    if el["symbol"] in ("_", "<_") and len(stack[0]) > 3 and stack[0][3] is not None:
+                        parent = (parent[0], "argument", stack[0][3])
                 if parent is None:
                     self.doc.problems.append((el["line"], "argdown-orphan-relation", f"relation `{el['symbol']}` has no element above it; its child is read on its own"))
                 typ, title = self.element(el["text"], el["line"], "relation")
