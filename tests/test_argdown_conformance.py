@@ -141,3 +141,42 @@ def test_stored_expectations_are_what_argdowns_cli_says():
     assert sorted(now) == NAMES
     for name in NAMES:
         assert now[name] == _expected(name), f"{name}: run make_expected.py again"
+
+
+def conformance_table() -> str:
+    """The table in docs/interop.md: each input, whether Argdown accepts it, and whether argmap agrees."""
+    rows = ["| file | Argdown accepts | statements | arguments | premise–conclusion | relations | notes |",
+            "|---|---|---|---|---|---|---|"]
+    for name in NAMES:
+        exp, got = _expected(name), argmap_reads(name)
+        codes = sorted({code for _line, code, _msg in got["problems"]})
+        if exp["accepted"]:
+            same = [got["statements"] == exp["statements"], got["arguments"] == exp["arguments"],
+                    got["pcs"] == exp["pcs"], got["relations"] == _relations(exp["relations"])]
+            counts = [len(exp["statements"]), len(exp["arguments"]), len(exp["pcs"]), len(exp["relations"])]
+            cells = [f"{'same' if s else 'differs'} ({n})" for s, n in zip(same, counts)]
+            note = ", ".join(f"`{c}`" for c in codes)
+            accepted = "yes"
+        else:
+            where = ", ".join(f"{line}:{col}" for line, col in exp["errors"]) or "the CLI throws " + ", ".join(
+                f.split(":")[0] for f in exp["failed"])
+            accepted = f"no ({where})"
+            lines = {line for line, _col in exp["errors"]}
+            warned = sorted({(line, code) for line, code, _msg in got["problems"]
+                             if line in lines or not lines and code == "argdown-data-not-yaml"})
+            cells = ["—"] * 4
+            note = "argmap warns: " + ", ".join(f"{line} `{code}`" for line, code in warned) if warned else "argmap warns at none of these lines"
+        if name in DIFFERENT:
+            note = f"{note}; expected difference: {DIFFERENT[name]}" if note else f"expected difference: {DIFFERENT[name]}"
+        rows.append(f"| {name} | {accepted} | " + " | ".join(cells) + f" | {note} |")
+    return "\n".join(rows) + "\n"
+
+
+@needs_corpus
+def test_the_table_in_docs_is_this_tests_result():
+    """docs/interop.md shows the table as these tests find it (print it: python tests/test_argdown_conformance.py)."""
+    assert conformance_table() in (DATA.parent.parent / "docs" / "interop.md").read_text(encoding="utf-8")
+
+
+if __name__ == "__main__":
+    print(conformance_table(), end="")
