@@ -32,10 +32,7 @@ KIND = {"support": "supports", "attack": "attacks", "undercut": "undercuts",
         "contradictory": "contradicts", "contrary": "contradicts", "entails": "supports"}
 
 #: Files on which argmap deliberately, or for now, differs from Argdown, with the reason.
-DIFFERENT = {
-    "lexer-statements-by-number": "Argdown 1.7.5 rejects `<A>(1)` (a statement of argument A by number) at "
-    "its `(`; argmap reads the line as the words of a statement and says nothing",
-}
+DIFFERENT: dict[str, str] = {}
 
 
 def _make_expected():

@@ -285,6 +285,7 @@ def test_a_structure_after_a_relations_argument_is_an_untitled_argument_not_that
     ("a\n\n    + b\n", 3, "argdown-relation-paragraph"),
     ("[a]\n+\n", 2, "argdown-bare-relation"),
     ("<A>\n\n(1) P\n-- Rule {depends on: [1]; uses: [1], x: 1} --\n(2) C\n", 4, "argdown-data-not-yaml"),
+    ("[a]: a\n\n<A>(1): Text\n", 3, "argdown-argument-number"),
 ])
 def test_lines_argdown_rejects_are_read_with_a_located_warning(text, line, code):
     assert (line, code) in [(n, c) for n, c, _ in parse(text).problems]

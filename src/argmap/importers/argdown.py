@@ -120,6 +120,7 @@ _REL = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _PCS = re.compile(r"^(\s*)\((\d{1,9})\)\s*(.*)$")  # a premise number; a longer one is text
 _INFER = re.compile(r"^(\s*)-{2,}(.*?)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ARG_NUMBER = re.compile(r"^@?<[^>\n]+>\(\d+\)")  # `<A>(1)`: a statement of A by number, not Argdown 1.x syntax
 _LIST_ITEM = re.compile(r"^(\s*)(\*|\d{1,9}\.)\s+(\S.*)$")
 _SDEF = re.compile(r"^\[([^\]\n]+)\]:\s*(.*)$", re.S)
 _SREF = re.compile(r"^\[([^\]\n]+)\]\s*((?:#\S+\s*|#\([^)]*\)\s*)*)$")
@@ -289,6 +290,8 @@ class _Parser:
                 continue
             if line.strip() in _DIRECT:
                 self.doc.problems.append((n, "argdown-bare-relation", f"relation `{line.strip()}` with no element after it (a syntax error for Argdown itself); read as text"))
+            elif _ARG_NUMBER.match(line.strip()):
+                self.doc.problems.append((n, "argdown-argument-number", f"{_ARG_NUMBER.match(line.strip()).group(0)} (a statement of an argument by its number) is no Argdown syntax (a syntax error for Argdown itself); read as text"))
             elif rel and cur is None and (not elements or elements[-1]["kind"] == "blank"):
                 self.doc.problems.append((n, "argdown-relation-paragraph", f"a paragraph starts with the relation `{rel.group(2)}` (a syntax error for Argdown itself: remove the blank line above it); read as text"))
             if infer and not (rel and rel.group(2) == "->"):
