@@ -286,10 +286,18 @@ def test_a_structure_after_a_relations_argument_is_an_untitled_argument_not_that
     ("[a]\n+\n", 2, "argdown-bare-relation"),
     ("<A>\n\n(1) P\n-- Rule {depends on: [1]; uses: [1], x: 1} --\n(2) C\n", 4, "argdown-data-not-yaml"),
     ("[a]: a\n\n<A>(1): Text\n", 3, "argdown-argument-number"),
+    ("<A>\n\n(1) P\n-----\nwords\n-----\n(2) C\n", 5, "argdown-inference-words"),
+    ("<A>\n\n(1) P\n-- Rule --\nmore words\n(2) C\n", 5, "argdown-inference-words"),
+    ("[S]: s\n  >< <A>: a\n", 2, "argdown-contradict-argument"),
 ])
 def test_lines_argdown_rejects_are_read_with_a_located_warning(text, line, code):
+    # each text is rejected by `argdown json` 1.7.5 at that line
     assert (line, code) in [(n, c) for n, c, _ in parse(text).problems]
     assert any(w.code == code and w.loc.line == line for w in read(text, "x.argdown").warnings)
+
+
+def test_an_argument_contradicting_a_statement_is_argdown_syntax_and_not_warned_about():
+    assert parse("<A>: a\n  >< [S]: s\n").problems == []  # Argdown accepts an argument as the parent of `><`
 
 
 @pytest.mark.parametrize("below, undercuts", [

@@ -321,6 +321,7 @@ class _Parser:
                 continue
             if cur is not None and cur.get("kind") in ("pcs", "relation", "top", "inference", "heading"):
                 if cur["kind"] == "inference":
+                    self.doc.problems.append((n, "argdown-inference-words", "words below an inference line (Argdown reads inference rules on that line or between two `--` lines: a syntax error for Argdown itself); read as inference rules"))
                     cur["rules"].append(line.strip())
                 else:
                     cur.setdefault("more", []).append(line.strip())  # joined once below, not copied per line
@@ -413,6 +414,8 @@ class _Parser:
                 if parent is None:
                     self.doc.problems.append((el["line"], "argdown-orphan-relation", f"relation `{el['symbol']}` has no element above it; its child is read on its own"))
                 typ, title = self.element(el["text"], el["line"], "relation")
+                if el["symbol"] == "><" and typ == "argument":
+                    self.doc.problems.append((el["line"], "argdown-contradict-argument", f"<{title}> as the child of `><` (Argdown contradicts statements: a syntax error for Argdown itself); read as a contradiction"))
                 if parent is not None:
                     self.relate(parent, el["symbol"], (typ, title), el["line"])
                 stack.append((indent, typ, title))
