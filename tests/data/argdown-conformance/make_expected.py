@@ -3,7 +3,8 @@
     python tests/data/argdown-conformance/make_expected.py [INPUT_DIR]
 
 INPUT_DIR defaults to Argdown's parser and model-builder test inputs in the shared corpus
-(../shared/corpus/argdown/christianvoigt-argdown/packages/argdown-core/test, see README.md).
+(../shared/corpus/argdown/christianvoigt-argdown/packages/argdown-core/test, see README.md), to which
+the Argdown files of its other packages' tests and demos (:data:`EXTRA`) are added.
 All files go to one `argdown json` call (it takes a glob). A file Argdown accepts gives its
 statements, arguments, premise-conclusion structures and relations; a file it rejects (syntax
 errors, or the CLI failing on it and writing no JSON) gives `accepted: false` and the errors.
@@ -23,7 +24,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-INPUTS = ROOT.parent / "shared/corpus/argdown/christianvoigt-argdown/packages/argdown-core/test"
+PACKAGES = ROOT.parent / "shared/corpus/argdown/christianvoigt-argdown/packages"
+INPUTS = PACKAGES / "argdown-core/test"
+#: Argdown files of its other packages' tests and demos, by the name their expectation gets.
+EXTRA = {"argvu-demo": "ArgVu/demo.argdown", "vscode-argdown": "argdown-vscode/test/argdown.ad",
+         "cli-test": "argdown-cli/test/test.argdown"}
 EXPECTED = HERE / "expected"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -58,13 +63,21 @@ def summary(data: dict) -> dict:
     }
 
 
-def expected_from_cli(files: list[Path], argdown: str = "argdown") -> dict[str, dict]:
-    """Run `argdown json` once on copies of ``files``; the expectation of each, by file stem."""
+def inputs(core: Path = INPUTS) -> dict[str, Path]:
+    """Each input by its name: the core fixtures by their stem, then :data:`EXTRA` (those present)."""
+    found = {p.stem: p for p in sorted(core.glob("*.argdown"))}
+    if core == INPUTS:
+        found.update({name: PACKAGES / path for name, path in EXTRA.items() if (PACKAGES / path).is_file()})
+    return found
+
+
+def expected_from_cli(files: dict[str, Path], argdown: str = "argdown") -> dict[str, dict]:
+    """Run `argdown json` once on copies of ``files`` ({name: path}); the expectation of each, by name."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         (tmp / "in").mkdir()
-        for f in files:
-            shutil.copyfile(f, tmp / "in" / f.name)
+        for name, f in files.items():
+            shutil.copyfile(f, tmp / "in" / f"{name}.argdown")
         proc = subprocess.run(
             [argdown, "json", str(tmp / "in" / "*.argdown"), str(tmp / "out")],
             capture_output=True, text=True, timeout=300,
@@ -80,14 +93,14 @@ def expected_from_cli(files: list[Path], argdown: str = "argdown") -> dict[str, 
             elif (m := _AT.match(line)) and current is not None:
                 errors[current].append([int(m.group(1)), int(m.group(2))])
         out = {}
-        for f in files:
-            made = tmp / "out" / f"{f.stem}.json"
-            if f.stem in errors:
-                out[f.stem] = {"accepted": False, "errors": errors[f.stem]}
+        for name in files:
+            made = tmp / "out" / f"{name}.json"
+            if name in errors:
+                out[name] = {"accepted": False, "errors": errors[name]}
             elif not made.exists():  # the CLI threw on it: run it alone, to know what it threw
-                out[f.stem] = {"accepted": False, "errors": [], "failed": _thrown(argdown, tmp / "in" / f.name, tmp / "alone")}
+                out[name] = {"accepted": False, "errors": [], "failed": _thrown(argdown, tmp / "in" / f"{name}.argdown", tmp / "alone")}
             else:
-                out[f.stem] = summary(json.loads(made.read_text(encoding="utf-8")))
+                out[name] = summary(json.loads(made.read_text(encoding="utf-8")))
         return out
 
 
@@ -99,10 +112,10 @@ def _thrown(argdown: str, file: Path, outdir: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    inputs = Path(argv[0]) if argv else INPUTS
-    files = sorted(inputs.glob("*.argdown"))
+    core = Path(argv[0]) if argv else INPUTS
+    files = inputs(core)
     if not files:
-        print(f"no .argdown files in {inputs}", file=sys.stderr)
+        print(f"no .argdown files in {core}", file=sys.stderr)
         return 1
     EXPECTED.mkdir(exist_ok=True)
     for stem, exp in expected_from_cli(files).items():
