@@ -1,7 +1,8 @@
 """Argdown conformance: argmap's Argdown reader against Argdown's own parser, on Argdown's own test inputs.
 
 The inputs are the parser and model-builder fixtures of Argdown (`packages/argdown-core/test/*.argdown`
-of christianvoigt/argdown, in the shared corpus; see tests/data/argdown-conformance/README.md). What
+of christianvoigt/argdown) and the Argdown files of its other packages' tests and demos, read from the
+shared corpus (see tests/data/argdown-conformance/README.md). What
 Argdown makes of each, read from its real CLI (`argdown json`) by
 tests/data/argdown-conformance/make_expected.py, is stored in tests/data/argdown-conformance/expected/:
 so these tests compare with the real parser where node is absent, and the one marked
