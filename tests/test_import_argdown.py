@@ -231,3 +231,90 @@ def test_imported_ids_that_yaml_reads_as_numbers_or_booleans_are_quoted():
     nodes = yaml.safe_load(map_yaml(read_string(text, "ids.argdown", "argdown")))["nodes"]
     assert [n["id"] for n in nodes] == ["1", "no", "007", "three"]
     assert nodes[0]["attacks"] == ["no"] and nodes[2]["premises"] == ["1", "no"]
+
+
+# Readings that differed from Argdown's own on its test inputs (tests/test_argdown_conformance.py).
+# The expected titles, relations and rejected lines below are what `argdown json` 1.7.5 gives.
+
+
+def test_each_list_item_is_a_statement_of_its_own_without_its_marker():
+    # argmap read the three items as one statement "* [A]: one * two continued * three"
+    doc = parse("Intro.\n\n  * [A]: one\n  * two\n    continued\n  * three\n\n1. four\n2. [A]\n")
+    assert [(t, [(mb.text, mb.line) for mb in c.members]) for t, c in doc.statements.items()] == [
+        ("Untitled 1", [("Intro.", 1)]),
+        ("A", [("one", 3), ("", 9)]),
+        ("Untitled 2", [("two continued", 4)]),
+        ("Untitled 3", [("three", 6)]),
+        ("Untitled 4", [("four", 8)]),
+    ]
+    assert doc.problems == []
+
+
+def test_a_nested_list_item_is_read_on_its_own_with_a_warning():
+    doc = parse("* one\n  * two\n* three\n")
+    assert list(doc.statements) == ["Untitled 1", "Untitled 2", "Untitled 3"]
+    assert [(line, code) for line, code, _ in doc.problems] == [(2, "argdown-nested-list"), (3, "argdown-nested-list")]
+
+
+def test_a_dedent_to_an_indentation_no_line_had_closes_the_deeper_levels_as_argdown_does():
+    # `- D` at 4 after lines at 2 and 6: Argdown reads it as a sibling of B (attacking A);
+    # argmap made B its parent. A line deeper than it is its child, a line at 2 its sibling.
+    doc = parse("A\n  + B\n      - C\n    - D\n      + E\n  - F\n")
+    assert doc.triples() == {
+        ("Untitled 2", "Untitled 1", "support"), ("Untitled 3", "Untitled 2", "attack"),
+        ("Untitled 4", "Untitled 1", "attack"), ("Untitled 5", "Untitled 4", "support"),
+        ("Untitled 6", "Untitled 1", "attack"),
+    }
+    regular = parse("A\n  + B\n    - C\n  - D\n")
+    assert ("Untitled 4", "Untitled 1", "attack") in regular.triples()
+
+
+def test_a_structure_after_a_relations_argument_is_an_untitled_argument_not_that_one():
+    # Argdown gives the structure below `+ <A>` an argument `Untitled N` of its own; argmap gave it
+    # to <A>, so its relations came from the structure's conclusion
+    doc = parse("[S]: s\n  + <A>\n\n  (1) P\n  ----\n  (2) C\n")
+    assert doc.arguments["A"].steps == []
+    assert [s.conclusion for s in doc.arguments["Untitled 1"].steps] == ["Untitled 3"]
+    assert doc.triples() == {("A", "S", "support")}
+    assert [(line, code) for line, code, _ in doc.problems] == [(4, "argdown-anonymous-pcs")]
+    # a top-level argument keeps the structure below it
+    assert [s.conclusion for s in parse("<A>\n\n(1) P\n----\n(2) C\n").arguments["A"].steps] == ["Untitled 2"]
+
+
+@pytest.mark.parametrize("text, line, code", [
+    ("a\n\n    + b\n", 3, "argdown-relation-paragraph"),
+    ("[a]\n+\n", 2, "argdown-bare-relation"),
+    ("<A>\n\n(1) P\n-- Rule {depends on: [1]; uses: [1], x: 1} --\n(2) C\n", 4, "argdown-data-not-yaml"),
+    ("[a]: a\n\n<A>(1): Text\n", 3, "argdown-argument-number"),
+    ("<A>\n\n(1) P\n-----\nwords\n-----\n(2) C\n", 5, "argdown-inference-words"),
+    ("<A>\n\n(1) P\n-- Rule --\nmore words\n(2) C\n", 5, "argdown-inference-words"),
+    ("[S]: s\n  >< <A>: a\n", 2, "argdown-contradict-argument"),
+])
+def test_lines_argdown_rejects_are_read_with_a_located_warning(text, line, code):
+    # each text is rejected by `argdown json` 1.7.5 at that line
+    assert (line, code) in [(n, c) for n, c, _ in parse(text).problems]
+    assert any(w.code == code and w.loc.line == line for w in read(text, "x.argdown").warnings)
+
+
+def test_an_argument_contradicting_a_statement_is_argdown_syntax_and_not_warned_about():
+    assert parse("<A>: a\n  >< [S]: s\n").problems == []  # Argdown accepts an argument as the parent of `><`
+
+
+@pytest.mark.parametrize("below, undercuts", [
+    ("(2) C\n  _ [X]: x\n", {("X", "A")}),  # argmap read: X undercuts (so attacks) the statement C
+    ("(2) C\n  <_ [X]: x\n", {("X", "A")}),
+    ("(2) C\n  _ [X]: x\n    _ [Y]: y\n", {("X", "A"), ("Y", "A")}),  # Argdown: every incoming undercut below
+    ("(2) C\n  + [Z]: z\n    _ [X]: x\n", {("X", "A")}),  # a conclusion, however deep, is of the argument
+    ("(2) C\n  _ <B>: b\n", {("B", "A")}),
+    ("(2) C\n  _ [X]: x\n----\n(3) D\n", {("X", "A")}),  # an intermediary conclusion too
+])
+def test_an_undercut_below_a_conclusion_undercuts_the_argument_as_in_argdown(below, undercuts):
+    doc = parse("<A>\n\n(1) P\n----\n" + below)
+    assert {(a, b) for a, b, kind in doc.triples() if kind == "undercut"} == undercuts
+
+
+def test_an_undercut_below_a_premise_stays_on_the_premise_and_the_map_undercuts_the_argument_node():
+    assert ("X", "Untitled 1", "undercut") in parse("<A>\n\n(1) P\n  _ [X]: x\n----\n(2) C\n").triples()
+    m = read("<A>\n\n(1) P\n----\n(2) C\n  _ [X]: x\n  - [Y]: y\n", "u.argdown")
+    assert ("x", "undercuts", "a") in rels(m) and ("y", "attacks", "c") in rels(m)
+    assert not [w for w in m.warnings if w.code == "argdown-undercut-statement"]

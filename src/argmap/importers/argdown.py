@@ -120,6 +120,8 @@ _REL = re.compile(r"^(\s*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _PCS = re.compile(r"^(\s*)\((\d{1,9})\)\s*(.*)$")  # a premise number; a longer one is text
 _INFER = re.compile(r"^(\s*)-{2,}(.*?)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ARG_NUMBER = re.compile(r"^@?<[^>\n]+>\(\d+\)")  # `<A>(1)`: a statement of A by number, not Argdown 1.x syntax
+_LIST_ITEM = re.compile(r"^(\s*)(\*|\d{1,9}\.)\s+(\S.*)$")
 _SDEF = re.compile(r"^\[([^\]\n]+)\]:\s*(.*)$", re.S)
 _SREF = re.compile(r"^\[([^\]\n]+)\]\s*((?:#\S+\s*|#\([^)]*\)\s*)*)$")
 _ADEF = re.compile(r"^<([^>\n]+)>:\s*(.*)$", re.S)
@@ -278,6 +280,20 @@ class _Parser:
             rel = _REL.match(line)
             infer = _INFER.match(line)
             pcs = _PCS.match(line)
+            item = _LIST_ITEM.match(line)
+            if item and not rel and (cur is None or cur.get("kind") == "top" and cur.get("item")):
+                # each item of a list is a statement of its own, as Argdown reads it, without its `*` or `1.`
+                if cur is not None and cur["indent"] != len(item.group(1)):
+                    self.doc.problems.append((n, "argdown-nested-list", "a list item indented unlike the one above (Argdown has no nested lists: a syntax error for Argdown itself); read as an item of its own"))
+                cur = {"kind": "top", "line": n, "indent": len(item.group(1)), "text": item.group(3), "item": True}
+                elements.append(cur)
+                continue
+            if line.strip() in _DIRECT:
+                self.doc.problems.append((n, "argdown-bare-relation", f"relation `{line.strip()}` with no element after it (a syntax error for Argdown itself); read as text"))
+            elif _ARG_NUMBER.match(line.strip()):
+                self.doc.problems.append((n, "argdown-argument-number", f"{_ARG_NUMBER.match(line.strip()).group(0)} (a statement of an argument by its number) is no Argdown syntax (a syntax error for Argdown itself); read as text"))
+            elif rel and cur is None and (not elements or elements[-1]["kind"] == "blank"):
+                self.doc.problems.append((n, "argdown-relation-paragraph", f"a paragraph starts with the relation `{rel.group(2)}` (a syntax error for Argdown itself: remove the blank line above it); read as text"))
             if infer and not (rel and rel.group(2) == "->"):
                 rest = infer.group(2).strip()
                 cur = {"kind": "inference", "line": n, "indent": len(infer.group(1)), "rules": []}
@@ -305,6 +321,7 @@ class _Parser:
                 continue
             if cur is not None and cur.get("kind") in ("pcs", "relation", "top", "inference", "heading"):
                 if cur["kind"] == "inference":
+                    self.doc.problems.append((n, "argdown-inference-words", "words below an inference line (Argdown reads inference rules on that line or between two `--` lines: a syntax error for Argdown itself); read as inference rules"))
                     cur["rules"].append(line.strip())
                 else:
                     cur.setdefault("more", []).append(line.strip())  # joined once below, not copied per line
@@ -358,36 +375,52 @@ class _Parser:
                     pcs_items = []
                 title = self.statement(el["text"], el["line"], "premise")
                 pcs_items.append((el["number"], title))
-                if pcs_pending_rules is not None:  # this statement concludes the inference above it
+                concludes = pcs_pending_rules is not None
+                if concludes:  # this statement concludes the inference above it
                     steps = self.doc.arguments[pcs_arg].steps
                     steps.append(Step(_step_premises(pcs_items[:-1], steps), title, pcs_pending_rules, pcs_pending_line))
                     pcs_pending_rules = None
-                stack = [(el["indent"], "statement", title)]
+                # the 4th item: an incoming undercut anywhere in the tree below a conclusion undercuts
+                # the argument, as Argdown reads it (a conclusion cannot be undercut, an inference can)
+                stack = [(el["indent"], "statement", title, pcs_arg if concludes else None)]
                 prev_kind = "pcs"
                 continue
             if kind == "inference":
                 if pcs_arg is None:
                     self.doc.problems.append((el["line"], "argdown-stray-inference", "an inference line `--` outside a premise-conclusion structure; left out"))
                     continue
-                rules = _split_data(" ".join(el["rules"]))[0]
+                joined = " ".join(el["rules"])
+                rules, data = _split_data(joined)
+                if not data and joined.rstrip().endswith("}") and "{" in joined:
+                    self.doc.problems.append((el["line"], "argdown-data-not-yaml", "the data block `{...}` of this inference is not YAML (Argdown's CLI stops on it); read as words of the inference rules"))
                 pcs_pending_rules = [r.strip() for r in _shortcodes(rules).split(",") if r.strip()]
                 pcs_pending_line = el["line"]
                 stack = [(el["indent"], "inference", pcs_arg)]
                 continue
             if kind == "relation":
                 parent = None
-                while stack and stack[-1][0] >= el["indent"]:
-                    stack.pop()
+                indent = el["indent"]
+                closed = None  # the indentation of the last level this line closes
+                while stack and stack[-1][0] >= indent:
+                    closed = stack.pop()[0]
+                if closed is not None and closed > indent and len(stack) > 1 and stack[-1][0] < indent:
+                    # a dedent to no earlier indentation: Argdown closes the levels deeper than this
+                    # line and reads it at the level of the one it stops in, as that one's sibling
+                    indent = stack.pop()[0]
                 if stack:
                     parent = stack[-1]
+                    if el["symbol"] in ("_", "<_") and len(stack[0]) > 3 and stack[0][3] is not None:
+                        parent = (parent[0], "argument", stack[0][3])
                 if parent is None:
                     self.doc.problems.append((el["line"], "argdown-orphan-relation", f"relation `{el['symbol']}` has no element above it; its child is read on its own"))
                 typ, title = self.element(el["text"], el["line"], "relation")
+                if el["symbol"] == "><" and typ == "argument":
+                    self.doc.problems.append((el["line"], "argdown-contradict-argument", f"<{title}> as the child of `><` (Argdown contradicts statements: a syntax error for Argdown itself); read as a contradiction"))
                 if parent is not None:
                     self.relate(parent, el["symbol"], (typ, title), el["line"])
-                stack.append((el["indent"], typ, title))
-                if typ == "argument":
-                    last_argument = title
+                stack.append((indent, typ, title))
+                # a premise-conclusion structure below belongs to the top-level element only (Argdown
+                # gives one after a relation's argument an untitled argument of its own)
                 continue
             close_pcs()
             typ, title = self.element(el["text"], el["line"], "top-level")
