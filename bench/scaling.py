@@ -525,6 +525,15 @@ def _lib_gradual(semantics: str):
     return run
 
 
+def _lib_evaluate(path: Path):
+    """The folder's one evaluation, cruxes included (what `analyze` and the page compute)."""
+    import argmap
+    from argmap.evaluation import evaluate
+    from argmap.graph import build
+
+    return len(evaluate(build(argmap.check(path)[0])).flips)
+
+
 def _lib_parts(path: Path):
     import argmap
     from argmap.graph import build, map_view, split
@@ -549,6 +558,7 @@ LIBRARY: list[tuple[str, str, Callable[[Path], object]]] = [
     ("quadratic-energy", "tree", _lib_gradual("quadratic-energy")),
     ("quadratic-energy", "random", _lib_gradual("quadratic-energy")),
     ("split", "tree", _lib_parts),
+    ("evaluate", "star", _lib_evaluate),  # a hub every reply attacks: the crux search read all its attackers per trial
     *[("import", fmt, _lib_import) for fmt in INPUTS],
 ]
 

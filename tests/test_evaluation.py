@@ -403,6 +403,12 @@ def _shape(kind: str, n: int):
             edges.append((f"n{i}", f"n{(i + 1) % n}"))
         elif i and kind == "tree":
             edges.append((f"n{i}", f"n{r.randrange(i)}"))
+        elif i and kind == "star":  # every reply attacks the hub; a few it attacks back, a few replies answer others
+            edges.append((f"n{i}", "n0"))
+            if r.random() < 0.05:
+                edges.append(("n0", f"n{i}"))
+            if r.random() < 0.1:
+                edges.append((f"n{i}", f"n{r.randrange(1, n)}"))
         elif i:  # random: a reply forest with attacks back up or across (cycles)
             edges.append((f"n{i}", f"n{r.randrange(max(0, i - 50), i)}"))
             if r.random() < 0.15:
@@ -416,7 +422,7 @@ def _shape(kind: str, n: int):
     return G
 
 
-@pytest.mark.parametrize("kind", ["ring", "tree", "random"])
+@pytest.mark.parametrize("kind", ["ring", "tree", "random", "star"])
 def test_evaluation_with_cruxes_is_linear_at_every_size(kind, monkeypatch):
     """The crux search had a size switch (CRUX_LIMIT) and was quadratic below it (issue 23).
 
@@ -430,6 +436,20 @@ def test_evaluation_with_cruxes_is_linear_at_every_size(kind, monkeypatch):
     per_small = _calls(evaluate, _shape(kind, small)) / small
     per_big = _calls(evaluate, _shape(kind, big)) / big
     assert per_big < 1.5 * per_small, (per_small, per_big)
+
+
+@pytest.mark.parametrize("kind", ["star", "random", "tree"])
+def test_the_crux_search_reads_a_hub_s_attackers_from_counts_with_the_same_answer(kind, monkeypatch):
+    """Elements with many attackers are counted from their base labels (a star was quadratic);
+    the flips are those of reading every attacker."""
+    import argmap.evaluation
+
+    G = _shape(kind, 600)
+    monkeypatch.setattr(argmap.evaluation, "_MANY_ATTACKERS", 10**9)
+    every = evaluate(G).flips
+    monkeypatch.setattr(argmap.evaluation, "_MANY_ATTACKERS", 0)
+    counted = evaluate(G).flips
+    assert every and counted == every
 
 
 def test_a_drawing_without_verdicts_marks_the_weaker_attacks_the_evaluation_finds():
