@@ -46,10 +46,8 @@ from argmap.semantics.grounded import _IN, _OUT, _UNDEC, _grounded_codes  # noqa
 from argmap.semantics.sat import _L_IN, _L_OUT, _Sat  # noqa: E402
 from argmap.semantics.search import _I, _O, _Search  # noqa: E402
 
-ICCMA = ROOT.parent / "shared" / "corpus" / "iccma"
-KISP = ICCMA / "kisp-asgl" / "data" / "apx"
-PROBO_EX = ICCMA / "probo-examples-via-DL-abstract-argumentation/src/data/generators/probo/examples"
-MEDIUM = ICCMA / "aig-hagen-probo2/src/data/test/Medium-result-b1.apx"
+sys.path.insert(0, str(HERE))
+from semantics import KISP, MEDIUM, PROBO_EX  # noqa: E402  (bench/semantics.py: the same ICCMA instances)
 
 
 # -- the questions, once per engine -------------------------------------------------------

@@ -72,23 +72,19 @@ def test_the_import_graph_has_no_cycle():
             if target in modules and target != name and not name.startswith(target + "."):
                 if not (target == PACKAGE):  # the facade re-exports; it is nobody's dependency
                     edges[name].add(target)
-    state: dict[str, int] = {}
-    stack: list[str] = []
+    loop = _cycle(edges)
+    assert loop is None, "import cycle: " + " -> ".join(loop)
 
-    def visit(n):
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(edges[n]):
-            if state.get(m) == 1:
-                raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(m):] + [m]))
-            if m not in state:
-                visit(m)
-        stack.pop()
-        state[n] = 2
 
-    for n in sorted(edges):
-        if n not in state:
-            visit(n)
+def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """A cycle of the graph ``edges`` (node -> its successors) as its nodes, first repeated at the end; None without one."""
+    import networkx as nx
+
+    try:
+        found = nx.find_cycle(nx.DiGraph([(a, b) for a, bs in sorted(edges.items()) for b in sorted(bs)]))
+    except nx.NetworkXNoCycle:
+        return None
+    return [u for u, _ in found] + [found[-1][1]]
 
 
 def _room(name: str) -> str:
@@ -112,21 +108,5 @@ def test_no_import_runs_back_up_between_rooms():
             if target in modules and b != a and b != PACKAGE and a != PACKAGE:
                 edges.setdefault(a, set()).add(b)
                 why.setdefault((a, b), f"{name} imports {target}")
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n):
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(edges.get(n, ())):
-            if state.get(m) == 1:
-                loop = stack[stack.index(m):] + [m]
-                raise AssertionError("rooms import each other: " + "; ".join(why[(x, y)] for x, y in zip(loop, loop[1:])))
-            if m not in state:
-                visit(m)
-        stack.pop()
-        state[n] = 2
-
-    for n in sorted(edges):
-        if n not in state:
-            visit(n)
+    loop = _cycle(edges)
+    assert loop is None, "rooms import each other: " + "; ".join(why[(x, y)] for x, y in zip(loop, loop[1:]))

@@ -348,29 +348,21 @@ def _trial(ins, outs, base, forced, seeds, removed_into, cut_from_removed, big=N
                     pending += c
             beaten = n_in > 0
             pending += n_undec << 20
-            if beaten:
-                lab[x] = 1
-                queue.append(x)
-            elif pending == 0:
-                lab[x] = 0
-                queue.append(x)
-            else:
-                count[x] = pending
-            continue
-        for a in ins[x]:
-            if a in removed_into and x in cut_from_removed:
-                continue  # an attack on the node tried no longer defeats the attacks it makes
-            if a in forced:
-                la = forced[a]
-            elif a in seen:
-                pending += 1
-                continue
-            else:
-                la = base[a]
-            if la == 0:
-                beaten = True
-            elif la == 2:
-                pending += 1 << 20  # an open attacker outside the region: never all OUT
+        else:
+            for a in ins[x]:
+                if a in removed_into and x in cut_from_removed:
+                    continue  # an attack on the node tried no longer defeats the attacks it makes
+                if a in forced:
+                    la = forced[a]
+                elif a in seen:
+                    pending += 1
+                    continue
+                else:
+                    la = base[a]
+                if la == 0:
+                    beaten = True
+                elif la == 2:
+                    pending += 1 << 20  # an open attacker outside the region: never all OUT
         if beaten:
             lab[x] = 1
             queue.append(x)

@@ -80,6 +80,11 @@ class Relation:
         """True when the target is a relation ``SRC->TGT``, not a node."""
         return RELATION_SEPARATOR in self.target
 
+    @property
+    def asked_of(self) -> str:
+        """The node whose scheme ``cq`` is a question of: the target, or ``SRC`` of a relation ``SRC->TGT``."""
+        return self.target.partition(RELATION_SEPARATOR)[0]
+
     def target_pair(self) -> tuple[str, str] | None:
         """``(SRC, TGT)`` of a relation target, else None."""
         if not self.targets_relation:

@@ -342,7 +342,7 @@ def _critical_questions(project: Project, nodes: dict) -> list[Diagnostic]:
     for rel in project.relations():
         if rel.cq is None:
             continue
-        owner_id = rel.target_pair()[0] if rel.targets_relation else rel.target
+        owner_id = rel.asked_of
         owner = nodes.get(owner_id)
         if owner is None:
             continue  # dangling: reported with the relation

@@ -350,7 +350,7 @@ def _asked(nodes: list[Node], context_schemes: dict, warn) -> list[Node]:
         rels = []
         for r in n.relations:
             if r.cq is not None:
-                owner = r.target_pair()[0] if r.targets_relation else r.target
+                owner = r.asked_of
                 scheme = SCHEMES.get(schemes.get(owner) or "")
                 if scheme is None or scheme.question(r.cq) is None:
                     warn("import-cq", f"'{n.id}' {r.kind} {r.target!r} raising critical question {str(r.cq)[:40]!r}, which "
