@@ -630,7 +630,7 @@ def commands_table(sizes: list[int], cap: float, only: str | None = None) -> lis
                     shutil.rmtree(scratch, ignore_errors=True)
                     scratch.mkdir(parents=True)
                     secs, mb, note = run_command(argv(path, scratch), cap)
-                    if label == "html" and secs is not None:
+                    if label == "html" and secs is not None and (scratch / "page.html").exists():
                         note = f"{(scratch / 'page.html').stat().st_size / 2**20:.1f} MB page " + note
                     row["secs"][n], row["mb"][n], row["notes"][n] = secs, mb, note
                     print(f"  {label} {shape} {n}: {'%.2f s' % secs if secs is not None else note} {note if secs is not None else ''}", file=sys.stderr, flush=True)

@@ -80,9 +80,41 @@ class TestSplit:
         assert parts[0][0] == "root"
         for root, H in parts:
             own = [n for n, d in H.nodes(data=True) if not d.get("ghost")]
-            assert len(own) <= 8 + 10  # budget, plus leaves that did not fit
+            assert len(own) <= 8  # the root's ten replies are dealt over two parts
         continued = [n for _, H in parts for n, d in H.nodes(data=True) if d.get("continued")]
         assert continued and all(any(r == c for r, _ in parts) for c in continued)
+
+    def test_a_root_with_more_replies_than_fit_is_dealt_over_pages_in_order(self):
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.graph["maps"] = {"m": {"title": "m"}}
+        G.add_node("hub")
+        for i in range(40):
+            G.add_edge(f"r{i:02}", "hub", key="attacks")
+        G.add_edge("deep", "r35", key="supports")  # a reply on a later page has a reply of its own
+        parts = split(G, max_nodes=16)
+        assert [name for name, _ in parts] == ["hub", "hub~2", "hub~3"]
+        pages = [H.graph.get("page") for _, H in parts]
+        assert pages == [(1, 15, 40), (16, 30, 40), (31, 40, 40)]
+        assert sorted(n for n in parts[1][1] if n != "hub") == [f"r{i:02}" for i in range(15, 30)]
+        assert "deep" in parts[2][1]  # drawn with its parent, on the parent's page
+        assert set().union(*(set(H) for _, H in parts)) == set(G)
+        assert all(len(H) <= 16 for _, H in parts)
+        # the hub on a later page says its replies go on elsewhere; on its own first page it does not
+        assert parts[1][1].nodes["hub"].get("continued") and not parts[0][1].nodes["hub"].get("continued")
+
+    def test_pages_keep_a_split_linear_on_a_star(self):
+        import networkx as nx
+
+        def star(n):
+            G = nx.MultiDiGraph()
+            G.graph["maps"] = {"m": {"title": "m"}}
+            G.add_edges_from((f"r{i}", "hub", "attacks") for i in range(n))
+            return G
+
+        sizes = {n: len(split(star(n), max_nodes=16)) for n in (150, 1500)}
+        assert sizes == {150: 10, 1500: 100}  # n / 15 parts of 16 nodes: no part grows with n
 
     def test_small_map_is_one_part(self, G):
         parts = split(map_view(G, "debate"), max_nodes=20)

@@ -72,3 +72,29 @@ def test_parts_are_split_smaller_when_too_wide_in_every_layout():
     for part in parts:
         assert part.width <= max_width_pt(Settings()), part.root
         assert part.graph.graph["title"].startswith("Wide (part: ")
+
+
+def test_a_claim_answered_by_many_is_read_in_pages_each_a_part(tmp_path):
+    # 40 replies to one claim: three parts of the 16 asked for, each named, titled and drawn in the column
+    from argmap.parts import part_of
+    from argmap.pipeline import build_folder
+
+    G = chain_map(0, fan=40)
+    parts = column_parts(G, Settings(), 16)
+    assert [p.root for p in parts] == ["n0", "n0~2", "n0~3"]
+    assert parts[1].graph.graph["title"] == "A chain (part: n0~2, replies 16–30 of 40)"
+    assert all(p.width <= max_width_pt(Settings()) for p in parts)
+    assert part_of(G, "n0~3", Settings()).graph.graph["page"] == (31, 40, 40)
+
+    # `build --parts` writes each page, and a later page's claim links back to its first part
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = ["title: A chain", "nodes:", "  - id: n0", f"    text: Claim 0 {TEXT}."]
+    for j in range(40):
+        lines += [f"  - id: n{100 + j}", f"    text: Claim {100 + j} {TEXT}.", "    supports: [n0]"]
+    (folder / "m.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    list(build_folder(folder, tmp_path / "out", "svg", Settings(), parts=16))
+    written = sorted(p.name for p in (tmp_path / "out" / "m").iterdir())
+    assert written == ["n0.svg", "n0~2.svg", "n0~3.svg"]
+    page = (tmp_path / "out" / "m" / "n0~2.svg").read_text(encoding="utf-8")
+    assert 'href="n0.svg"' in page and "replies 16–30 of 40" in page

@@ -25,6 +25,11 @@ from .spec import PREMISE
 __all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "PREMISE"]
 
 
+#: Joins a root id and a page number in the name of a part that holds a later page of the
+#: root's replies (``hub~2``); never in an id (:data:`argmap.spec.ID_PATTERN`).
+PAGE_MARK = "~"
+
+
 def relation_name(u: str, v: str) -> str:
     """The name a relation ``u -> v`` is targeted by: ``"u->v"``."""
     return f"{u}->{v}"
@@ -220,8 +225,14 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
     Starting from each conclusion (a node that answers nothing in this map), replies
     are taken breadth first, all replies to one node together; a node whose replies
     would overflow the part, or lie more than ``max_depth`` steps from its root, is
-    drawn without them, marked ``continued``, and starts a part of its own (a conclusion's own replies always fit, however many).  Ghosts (nodes of other maps) that a part's nodes
-    point to come along, and so does what a part's root answers.  Parts are returned in a stable order, named by root id.
+    drawn without them, marked ``continued``, and starts a part of its own.  A part's root
+    keeps all its replies when they fit; when they do not (a claim answered by hundreds),
+    they are dealt out in order over several parts of ``max_nodes`` each, named
+    ``ROOT``, ``ROOT~2``, ``ROOT~3``... (:data:`PAGE_MARK`; ``~`` is never in an id), and
+    each part's graph says which replies it holds (``page``: first, last, total).  So no
+    part is wider than a column, and Graphviz lays out small parts only, at any size.
+    Ghosts (nodes of other maps) that a part's nodes point to come along, and so does what
+    a part's root answers.  Parts are returned in a stable order, named by root id.
     """
     from collections import deque
 
@@ -243,28 +254,45 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         return [u for u in dict.fromkeys([*G.predecessors(v), *on_links.get(v, ())]) if u in own_set]
 
     roots = [n for n in own if not any(t in own_set for t in G.successors(n)) and n not in objecting]
-    queue = deque(roots)
+    # (part name, root, the root's replies in this part when they are dealt out over pages)
+    queue: deque[tuple[str, str, list[str] | None]] = deque((r, r, None) for r in roots)
     placed: set[str] = set()
     started: set[str] = set()
     continued: set[str] = set()
     in_parts: set[str] = set()  # members and stubs of every part so far
     parts: list[tuple[str, set[str], set[str]]] = []
+    pages: dict[str, tuple[int, int, int]] = {}  # part name -> (first, last, total) of its root's replies
+    per_page = max(1, max_nodes - 1)
     while queue:
-        root = queue.popleft()
-        if root in started:
-            continue
-        started.add(root)
+        name, root, dealt = queue.popleft()
+        if dealt is None:
+            if root in started:
+                continue
+            started.add(root)
         placed.add(root)
         members, stubs = [root], set()
         member_set = {root}
         frontier = deque([(root, 0)])
+        later: list[tuple[str, str, list[str]]] = []
         while frontier:
             v, depth = frontier.popleft()
-            new = [u for u in replies(v) if u not in member_set and u not in stubs]
+            if v == root and dealt is not None:
+                new = dealt
+            else:
+                new = [u for u in replies(v) if u not in member_set and u not in stubs]
+            if v == root and dealt is None and len(new) > per_page:
+                # too many replies for one part: this part takes the first page, the rest follow in order
+                total = len(new)
+                pages[name] = (1, per_page, total)
+                for k, at in enumerate(range(per_page, total, per_page), start=2):
+                    page = new[at:at + per_page]
+                    later.append((f"{root}{PAGE_MARK}{k}", root, page))
+                    pages[later[-1][0]] = (at + 1, at + len(page), total)
+                new = new[:per_page]
             full = len(members) + len(stubs) + len(new) > max_nodes or depth >= max_depth
             if v != root and new and full:
                 continued.add(v)  # its replies do not fit: they get a part of their own
-                queue.append(v)
+                queue.append((v, v, None))
                 continue
             for u in new:
                 if u in placed:  # drawn in another part already: a leaf here
@@ -276,14 +304,15 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
                     member_set.add(u)
                     placed.add(u)
                     frontier.append((u, depth + 1))
+        queue.extendleft(reversed(later))  # the root's other pages come next, in order
         if len(members) > 1 or root not in in_parts:
-            parts.append((root, member_set, stubs))
+            parts.append((name, root, member_set, stubs))
             in_parts.update(member_set)
             in_parts.update(stubs)
     home = {}
-    for root, members, _ in parts:
+    for name, _, members, _ in parts:
         for n in members:
-            home.setdefault(n, root)
+            home.setdefault(n, name)
 
     def part_graph(nodes: set[str]) -> nx.MultiDiGraph:
         """What ``_subgraph`` gives, from the part's own adjacency (same order)."""
@@ -304,11 +333,18 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         return H
 
     out = []
-    for root, members, stubs in parts:
+    ghost_replies: dict[str, list[str]] = {}  # read once per node: a root with many pages is read once
+
+    def replies_from_ghosts(n: str) -> list[str]:
+        if n not in ghost_replies:
+            ghost_replies[n] = [u for u in G.predecessors(n) if G.nodes[u].get("ghost")]
+        return ghost_replies[n]
+
+    for name, root, members, stubs in parts:
         # what the part answers: other maps' nodes, and the node in this map its root replies to
         ghosts = {t for n in members for t in G.successors(n) if t not in members and t not in stubs}
         # and replies from other maps, which no part of this map draws
-        ghosts |= {u for n in members for u in G.predecessors(n) if G.nodes[u].get("ghost")}
+        ghosts |= {u for n in members for u in replies_from_ghosts(n)}
         H = part_graph(members | stubs | ghosts)
         for n in ghosts:
             H.nodes[n]["ghost"] = True
@@ -317,6 +353,8 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         for n in (members | stubs) & continued:
             if n != root:
                 H.nodes[n]["continued"] = True
+        if name != root:  # a later page: the root's other replies are in its own part and the other pages
+            H.nodes[root]["continued"] = "pages"
         # a part shows what its own nodes answer; what stubs and context nodes answer is drawn in their parts
         H.remove_edges_from(
             [
@@ -325,6 +363,8 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
                 if u not in members and not (v in members and (u in stubs or G.nodes[u].get("ghost")))
             ]
         )
-        H.graph["part"] = root
-        out.append((root, H))
+        H.graph["part"] = name
+        if name in pages:
+            H.graph["page"] = pages[name]
+        out.append((name, H))
     return out

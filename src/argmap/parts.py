@@ -36,7 +36,7 @@ from .settings import Settings
 
 __all__ = [
     "COLUMN_PX", "MIN_TEXT_PX", "NARROW_WRAP", "Part", "max_width_pt", "text_px", "svg_width", "layouts", "fit",
-    "column_parts", "part_of", "NoSuchPart", "DEFAULT_PARTS",
+    "column_parts", "part_of", "part_title", "NoSuchPart", "DEFAULT_PARTS",
 ]
 
 #: The width of a blog or documentation column, in CSS px.
@@ -157,7 +157,7 @@ def column_parts(H, settings: Settings, max_nodes: int, evaluation=None) -> list
         link_parts(pieces)
         drawn, too_wide = [], 0
         for root, P in pieces:
-            P.graph["title"] = f"{title} (part: {root})"
+            P.graph["title"] = part_title(title, root, P.graph.get("page"))
             chosen, dot, svg, fits = fit(P, settings, cache, evaluation)
             too_wide += not fits
             drawn.append(Part(root, P, chosen, dot, svg))
@@ -166,6 +166,19 @@ def column_parts(H, settings: Settings, max_nodes: int, evaluation=None) -> list
         if not too_wide or size <= MIN_PART_NODES:
             return best[1]
         size = max(MIN_PART_NODES, size * 3 // 4)
+
+
+def part_title(title: str, root: str, page: tuple[int, int, int] | None = None) -> str:
+    """A part's title: its map's, the part's name, and which replies it holds when its root's
+    replies are dealt out over several parts (:func:`argmap.graph.split`).
+
+    >>> part_title("Takeoff", "hub~2", (16, 30, 1000))
+    'Takeoff (part: hub~2, replies 16–30 of 1,000)'
+    """
+    if page is None:
+        return f"{title} (part: {root})"
+    first, last, total = page
+    return f"{title} (part: {root}, replies {first:,}–{last:,} of {total:,})"
 
 
 class NoSuchPart(ArgmapError):
@@ -186,11 +199,12 @@ def part_of(G, root: str, settings: Settings, size: int = DEFAULT_PARTS, draw_wi
     view of it; raises ``KeyError`` for an unknown node and :class:`NoSuchPart`
     when no part starts there.
     """
-    from .graph import map_view
+    from .graph import PAGE_MARK, map_view
 
-    if root not in G:
+    node = root.partition(PAGE_MARK)[0]
+    if node not in G:
         raise KeyError(root)
-    name = G.nodes[root].get("map")
+    name = G.nodes[node].get("map")
     whole = G.graph.get("whole", G)
     parts = {p.root: p for p in column_parts(map_view(whole, name), settings, size, evaluation)}
     if root not in parts:

@@ -114,7 +114,9 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
     if data.get("kind") == "question":  # the badge: a question reads as one at a glance
         lines[0] = "? " + lines[0]
     lines.extend(wrapped for line in _byline(data) for wrapped in wrap(line, settings.wrap).split("\n"))
-    if data.get("continued"):
+    if data.get("continued") == "pages":  # a later page of its replies (graph.split)
+        lines.append("[replies: more in its other parts]")
+    elif data.get("continued"):
         lines.append("[replies: see its own part]")
     return "\n".join(lines), bold
 
