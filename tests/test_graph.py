@@ -104,6 +104,19 @@ class TestSplit:
         # the hub on a later page says its replies go on elsewhere; on its own first page it does not
         assert parts[1][1].nodes["hub"].get("continued") and not parts[0][1].nodes["hub"].get("continued")
 
+    def test_a_debate_with_no_conclusion_is_drawn_too(self):
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        G.graph["maps"] = {"m": {"title": "m"}}
+        for i in range(40):  # a ring of attacks: every node answers another, none is a conclusion
+            G.add_edge(f"r{i}", f"r{(i + 1) % 40}", key="attacks")
+        G.add_edge("x", "y", key="attacks")  # and two claims that answer each other: no conclusion either
+        G.add_edge("y", "x", key="attacks")
+        parts = split(G, max_nodes=16)
+        assert parts and parts[0][0] == "r0"
+        assert set().union(*(set(H) for _, H in parts)) == set(G)
+
     def test_pages_keep_a_split_linear_on_a_star(self):
         import networkx as nx
 

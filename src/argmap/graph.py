@@ -222,7 +222,8 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
 def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[tuple[str, nx.MultiDiGraph]]:
     """Readable parts of a big map: each a conclusion and the replies under it, at most ``max_nodes``.
 
-    Starting from each conclusion (a node that answers nothing in this map), replies
+    Starting from each conclusion (a node that answers nothing in this map; where a
+    debate has none, as in a cycle of attacks, from its first node not yet drawn), replies
     are taken breadth first, all replies to one node together; a node whose replies
     would overflow the part, or lie more than ``max_depth`` steps from its root, is
     drawn without them, marked ``continued``, and starts a part of its own.  A part's root
@@ -263,7 +264,13 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
     parts: list[tuple[str, set[str], set[str]]] = []
     pages: dict[str, tuple[int, int, int]] = {}  # part name -> (first, last, total) of its root's replies
     per_page = max(1, max_nodes - 1)
-    while queue:
+    unplaced = iter(own)  # a debate that is all cycles (no conclusion) starts at its first node
+    while True:
+        if not queue:
+            start = next((n for n in unplaced if n not in placed), None)
+            if start is None:
+                break
+            queue.append((start, start, None))
         name, root, dealt = queue.popleft()
         if dealt is None:
             if root in started:
