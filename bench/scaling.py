@@ -13,8 +13,9 @@ shapes     ``ring`` (one cycle of attacks), ``grid`` (each cell attacks its righ
            ``bad-reply`` (a misspelt ``replies_to``), ``bad-relation`` (an ``a->b`` that
            no map defines)
 commands   ``check``; ``analyze --json`` under grounded, preferred, dfquad and
-           quadratic-energy; ``build --parts 16 --format dot`` (the parts without
-           Graphviz's layout); ``html`` (with it: the page draws every part); ``import``
+           quadratic-energy; ``build --parts 16 --format dot`` (DOT files written,
+           but each part is still laid out by the embedded Graphviz to pick the layout that
+           fits a column); ``html`` (the page draws every part); ``import``
            of generated Argdown (a tree, and one line of many ``{``), Kialo, AIF-JSON and
            arg-microtext (a chain with undercuts) files
 
