@@ -678,4 +678,8 @@ def test_the_panel_lists_every_wording_with_its_quote_and_source(browser, tmp_pa
     p.page.keyboard.type("walk to my shop")  # a wording's quote finds its node
     hits = p.page.locator("#am-results li[data-id]")
     assert hits.evaluate_all("els => els.map(e => e.dataset.id)") == ["free-parking-costs"]
+    p.page.fill("#am-q", "")
+    p.page.select_option("#am-f-author", "Luis Rivera")  # he said it too: his filter keeps the claim
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"free-parking-costs", "shops-need-cars"}
     p.close()

@@ -491,17 +491,20 @@
     var authors = {}, tags = {};
     Object.keys(NODES).forEach(function (id) {
       var n = NODES[id];
-      if (n.by) authors[n.by] = 1;
+      saidBy(n).forEach(function (a) { authors[a] = 1; });
       (n.tags || []).forEach(function (t) { tags[t] = 1; });
     });
     DATA.maps.forEach(function (m) { filters.map.appendChild(el("option", { value: m.name, text: m.title })); });
     Object.keys(authors).sort().forEach(function (a) { filters.author.appendChild(el("option", { value: a, text: a })); });
     Object.keys(tags).sort().forEach(function (t) { filters.tag.appendChild(el("option", { value: t, text: t })); });
   }
+  function saidBy(n) {   // who wrote the node, and who worded it again (a wording by someone else)
+    return [n.by].concat((n.wordings || []).map(function (w) { return w.by; })).filter(Boolean);
+  }
   function passes(id) {
     var n = NODES[id];
     if (filters.map.value && n.map !== filters.map.value) return false;
-    if (filters.author.value && n.by !== filters.author.value) return false;
+    if (filters.author.value && saidBy(n).indexOf(filters.author.value) < 0) return false;
     if (filters.tag.value && (n.tags || []).indexOf(filters.tag.value) < 0) return false;
     if (filters.status.value && n.status !== filters.status.value) return false;
     return true;
