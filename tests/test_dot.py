@@ -404,6 +404,11 @@ class TestWordings:
         G = G_().node("a", wordings=({"text": "A again.", "by": None, "quote": None, "source": None},)).G
         assert dot_nodes(G)["a"].get("label") == '"Text of a.\\n— Ann\\n+1 wording"'
 
+    def test_many_other_authors_are_counted_not_all_named(self):
+        ws = tuple({"text": f"A by {who}.", "by": who, "quote": None, "source": None} for who in ("Bo", "Cy", "Di", "Ed"))
+        G = G_().node("a", wordings=ws).G
+        assert dot_nodes(G)["a"].get("label").endswith('+4 wordings (also Bo, Cy and 2\\nmore)"')
+
     def test_svg_tooltip_gives_each_wording_with_its_quote_and_source(self, G):
         root = svg_root(G)
         node = groups(root, "node")["node-free-parking-costs"]

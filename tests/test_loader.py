@@ -77,9 +77,11 @@ class TestLoadFile:
 
     def test_a_repeated_wording_is_a_warning(self, tmp_path):
         p = tmp_path / "m.yaml"
-        p.write_text("nodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: Again A.\n      - text: Again A.\n")
+        p.write_text("nodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: Again A.\n      - text: Again A.\n"
+                     "      - text: A.\n      - text: A.\n        by: Someone else\n")
         _, diags = load_mod.load_file(p)
-        assert [(d.code, d.loc.line, d.is_error) for d in diags] == [("duplicate-wording", 6, False)]
+        assert [(d.code, d.loc.line, d.is_error, d.message.split(" repeats ")[1][:8]) for d in diags] == [
+            ("duplicate-wording", 6, False, "an earli"), ("duplicate-wording", 7, False, "the node")]  # the last: said by another
 
     def test_a_wording_source_counts_as_cited(self, tmp_path):
         p = tmp_path / "m.yaml"

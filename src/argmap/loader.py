@@ -406,7 +406,8 @@ class _Reader:
             reviewed=self.reviewed(fields.get("reviewed"), what),
             scheme=scheme,
             scheme_loc=self.loc(fields["scheme"][1]) if scheme is not None else None,
-            wordings=self.wordings(fields.get("wordings"), what, sources),
+            wordings=self.wordings(fields.get("wordings"), what, sources,
+                                   (" ".join((text or "").split()), self.string(fields.get("by"), what), source, quote)),
         )
 
     def cited_source(self, entry, what: str, sources: dict[str, Source]) -> str | None:
@@ -422,8 +423,9 @@ class _Reader:
             )
         return source
 
-    def wordings(self, entry, what: str, sources: dict[str, Source]) -> tuple[Wording, ...]:
-        """``wordings:``: a list of further wordings of the node's claim, each ``{text, by, source, quote}``."""
+    def wordings(self, entry, what: str, sources: dict[str, Source], own: tuple = ()) -> tuple[Wording, ...]:
+        """``wordings:``: a list of further wordings of the node's claim, each ``{text, by, source, quote}``;
+        ``own`` is the node's own ``(text, by, source, quote)``, which a wording must not merely repeat."""
         if entry is None:
             return ()
         key, node = entry
@@ -454,9 +456,12 @@ class _Reader:
                 quote_loc=self.loc(fields["quote"][1]) if "quote" in fields else None,
                 source_loc=self.loc(fields["source"][1]) if "source" in fields else None,
             ))
-            seen = [(w.text, w.source, w.quote) for w in out[:-1]]
-            if text and (out[-1].text, source, out[-1].quote) in seen:
-                self.warning("duplicate-wording", f"{one} repeats an earlier wording (same text, source and quote)",
+            writer = own[1] if own else None  # a wording without `by` is the node's writer's
+            seen = [own] + [(w.text, w.by or writer, w.source, w.quote) for w in out[:-1]]
+            this = (out[-1].text, out[-1].by or writer, source, out[-1].quote)
+            if text and this in seen:
+                self.warning("duplicate-wording", f"{one} repeats {'the node' if seen.index(this) == 0 else 'an earlier wording'} "
+                             "(same text, author, source and quote)",
                              item, "remove it; a wording adds the claim as said elsewhere or by someone else")
         return tuple(out)
 

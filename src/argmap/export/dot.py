@@ -118,7 +118,8 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
         count = len(data["wordings"])
         own = {data.get("by"), data.get("held_by")}
         others = list(dict.fromkeys(w["by"] for w in data["wordings"] if w.get("by") and w["by"] not in own))
-        more = f"+{count} wording{'s' * (count != 1)}" + (f" (also {', '.join(others)})" if others else "")
+        named = ", ".join(others[:2]) + (f" and {len(others) - 2} more" if len(others) > 2 else "")
+        more = f"+{count} wording{'s' * (count != 1)}" + (f" (also {named})" if others else "")
         lines.extend(wrap(more, settings.wrap).split("\n"))
     if data.get("continued"):
         lines.append("[replies: see its own part]")
