@@ -126,6 +126,17 @@ def test_equivalence_class_is_one_node_with_its_other_wordings():
     assert m.warnings == []  # nothing is lost: every wording is kept
 
 
+def test_argmaps_own_data_gives_each_wording_its_author_source_and_quote_or_says_why_not():
+    head = '===\n{"argmap": {"map": "m", "sources": {"s": {"title": "S"}}}}\n===\n\n'
+    good = head + '[T]: One. {"id": "t", "wordings": [{"by": "Bo", "source": "s", "quote": "q"}]}\n\n[T]: One, again.\n'
+    m = read(good, "m.argdown")
+    assert m.nodes[0].wordings == [{"text": "One, again.", "by": "Bo", "source": "s", "quote": "q"}] and m.warnings == []
+    bad = head + '[T]: One. {"id": "t", "wordings": [{"by": "Bo"}, {"by": "Cy"}]}\n\n[T]: One, again.\n'
+    m = read(bad, "m.argdown")
+    assert m.nodes[0].wordings == [{"text": "One, again."}]  # the words stay; whose they are is not guessed
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-wordings", 7)]
+
+
 def test_an_arguments_further_descriptions_are_its_wordings():
     m = read("<A>: One gist.\n\n<A>: Another gist.\n  +> [C]\n", "eq.argdown")
     a = next(n for n in m.nodes if n.kind == "argument")
