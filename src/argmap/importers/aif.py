@@ -321,8 +321,8 @@ def _merge_rephrasings(m: Draft, nodes, into, out, typ, meta, items: dict[str, D
         if wording != same and wording not in main.wordings:
             main.wordings.append(wording)
         main.tags.extend(t for t in x.tags if t not in main.tags)
-        if x in m.nodes:
-            m.nodes.remove(x)
+    gone = {id(items[n]) for n in merged}  # by identity: two draft nodes may hold equal values
+    m.nodes[:] = [x for x in m.nodes if id(x) not in gone]
     for n in merged:
         items[n] = items[find(n)]
     return used
