@@ -121,6 +121,25 @@ class TestShowAndList:
         assert "    ~ tests-miss-load [IN]: The tests never exercise real load. — Bob Critic" in result.output
         assert "  - docs-missing [OUT]:" in result.output and "    - docs-written [IN]:" in result.output
 
+    def test_show_gives_every_wording_with_its_quote_and_source(self, run, data_dir):
+        result = run("show", "free-parking-costs", data_dir / "wordings")
+        assert result.exit_code == 0
+        assert ("  also worded (2):\n"
+                "    - “The cost of parking is hidden in the price of everything else.”\n"
+                "      quote: “its cost hides in the price of groceries and rent”\n"
+                "      source: Dana Shoup, What free parking costs, 2023-05-01 <https://example.org/essay>\n"
+                "    - “Shoppers who walk pay for the parking of those who drive.” — Luis Rivera\n"
+                "      quote: “the people who walk to my shop pay for the cars”\n"
+                "      source: Luis Rivera, Council minutes, 12 March, 2024-03-12\n") in result.output
+
+    def test_thread_lists_a_node_under_each_source_it_cites(self, run, data_dir):
+        result = run("show", "--thread", data_dir / "wordings" / "parking.yaml")
+        assert result.exit_code == 0
+        minutes = result.output.split("2. minutes")[1]  # the council member said it too, in other words
+        assert ("   - free-parking-costs: Shoppers who walk pay for the parking of those who drive. (Luis Rivera)"
+                " [a further wording]") in minutes
+        assert "supports cap-parking" not in minutes  # its relations are told once, under its own source
+
     def test_show_unknown_id(self, run, data_dir):
         result = run("show", "ship", data_dir / "small")
         assert result.exit_code == 1 and "did you mean 'ship-it'?" in result.output

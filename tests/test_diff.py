@@ -125,6 +125,22 @@ def test_reworded_text_title_quote_and_changed_holder_and_sources(repo):
     assert all(len(line) <= 100 for line in text.splitlines())
 
 
+def test_an_added_or_changed_wording_is_a_rewording_that_moves_no_verdict(repo):
+    edit(repo, '    quote: "it holds"\n', '    quote: "it holds"\n    wordings:\n      - text: As a rule, it holds.\n'
+         '        by: Dana Dale\n        source: reply\n')
+    d = between(repo)
+    assert [(c.id, c.field, c.old, c.new) for c in d.reworded] == [
+        ("thesis", "wordings", [], ["As a rule, it holds. [Dana Dale, reply]"])]
+    assert d.changed == [] and d.verdicts == [] and d.relations_added == []
+    edit(repo, "        source: reply\n", "        source: reply\n        quote: \"mostly\"\n")
+    (c,) = between(repo).reworded  # a wording's quote is part of it
+    assert c.new == ["As a rule, it holds. [Dana Dale, reply] “mostly”"]
+    assert "thesis wordings: “As a rule, it holds. [Dana Dale, reply]” → “As a rule" in format_text(between(repo))
+    from argmap.diff import textconv
+
+    assert "thesis   wording: As a rule, it holds. [Dana Dale, reply] “mostly”" in textconv(repo / "arguments" / "debate.yaml")
+
+
 def test_cli_work_tree_json_and_exit_1(repo):
     edit(repo, "    attacks: [objection]", "    supports: [objection]", commit=False)
     result = run("HEAD", "--json")

@@ -384,6 +384,40 @@ class TestStance:
         assert any(w.startswith("restated / reported / steelman") for w in legend_words(root))
 
 
+class TestWordings:
+    """One claim said several times (``wordings:``): one box, a short line saying so, every wording in its tooltip."""
+
+    @pytest.fixture
+    def G(self):
+        from argmap import load
+        from argmap.graph import build
+
+        return build(load(ROOT / "tests" / "data" / "wordings"))
+
+    def test_one_box_with_a_count_and_who_else(self, G):
+        nodes = dot_nodes(G)
+        assert len(nodes) == 3  # the three wordings of free-parking-costs are one node
+        assert nodes["free-parking-costs"].get("label").endswith('— Dana Shoup\\n+2 wordings (also Luis Rivera)"')
+        assert "wording" not in nodes["cap-parking"].get("label")
+
+    def test_one_wording_by_the_same_writer_names_nobody_else(self):
+        G = G_().node("a", wordings=({"text": "A again.", "by": None, "quote": None, "source": None},)).G
+        assert dot_nodes(G)["a"].get("label") == '"Text of a.\\n— Ann\\n+1 wording"'
+
+    def test_many_other_authors_are_counted_not_all_named(self):
+        ws = tuple({"text": f"A by {who}.", "by": who, "quote": None, "source": None} for who in ("Bo", "Cy", "Di", "Ed"))
+        G = G_().node("a", wordings=ws).G
+        assert dot_nodes(G)["a"].get("label").endswith('+4 wordings (also Bo, Cy and 2\\nmore)"')
+
+    def test_svg_tooltip_gives_each_wording_with_its_quote_and_source(self, G):
+        root = svg_root(G)
+        node = groups(root, "node")["node-free-parking-costs"]
+        assert [t.text for t in node.iter(f"{SVG}text")][-1] == "+2 wordings (also Luis Rivera)"
+        tip = tooltip(node).split("\n")
+        assert ("also worded: Shoppers who walk pay for the parking of those who drive. “the people who walk to my shop "
+                "pay for the cars” — Luis Rivera, Council minutes, 12 March, 2024-03-12") in tip
+
+
 class TestLabels:
     @pytest.fixture
     def G(self):

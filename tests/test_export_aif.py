@@ -30,7 +30,7 @@ def test_shape_is_aifdb_json():
     data = json.loads(export(_graph(), "aif"))
     assert set(data) == {"nodes", "edges", "locutions", "argmap"}
     types = {n["nodeID"]: n["type"] for n in data["nodes"]}
-    assert sorted(t for t in types.values() if t == "I") == ["I"] * 6
+    assert sorted(t for t in types.values() if t == "I") == ["I"] * 9  # six nodes and three further wordings
     ra = [n for n in data["nodes"] if n["type"] == "RA"]
     assert len(ra) == 1  # the linked argument: one inference with two premises
     into_ra = [e["fromID"] for e in data["edges"] if e["toID"] == ra[0]["nodeID"]]
@@ -81,3 +81,30 @@ def test_a_question_is_asked_and_its_answer_rephrases_it_as_iat_does():
     assert said == {"q": ["PureQuestioning"], "a": ["Asserting"]}
     ma = [n for n in data["nodes"] if n["type"] == "MA"]
     assert len(ma) == 1 and ma[0]["scheme"] == "Default Rephrase" and ma[0]["argmap"]["relation"] == "answers"
+
+
+def test_wordings_survive_an_aif_round_trip(tmp_path):
+    """Each further wording is an I-node rephrasing the claim (MA), asserted by whoever worded it."""
+    text = round_trip("parking", tmp_path, "aif", ROOT / "tests" / "data" / "wordings")
+    data = json.loads(text)
+    inodes = [n for n in data["nodes"] if n["type"] == "I"]
+    assert len(inodes) == 5  # three claims, two of them wordings of one
+    rephrase = [n for n in data["nodes"] if n["type"] == "MA"]
+    assert [(n["scheme"], n["argmap"]) for n in rephrase] == [("Default Rephrase", {"wording_of": "free-parking-costs"})] * 2
+    assert [loc["personID"] for loc in data["locutions"]].count("Luis Rivera") == 2  # his claim and his wording
+
+
+def test_a_wording_is_told_apart_from_a_concession_and_an_answer():
+    """argmap writes concessions and answers as MAs too (naming the relation): they stay relations, not wordings."""
+    G = _graph()
+    G.add_node("q", text="Is it so?", kind="question", map="m", tags=(), by="A")
+    G.add_edge("y", "q", key="answers", kind="answers")
+    m = reader.read(export(G, "aif"), "m.aif.json", IdMaker())
+    nodes = {n.id: n for n in m.nodes}
+    assert list(nodes) == ["p1", "p2", "c", "arg", "x", "y", "q"]
+    assert ("concedes", "p2") in [(r.kind, r.target) for r in nodes["x"].rels]
+    assert ("answers", "q") in [(r.kind, r.target) for r in nodes["y"].rels]
+    assert nodes["c"].wordings == [{"text": "The conclusion, again [said] {otherwise}.", "by": "B", "source": "parent", "quote": "again"},
+                                   {"text": "Conclusion.", "source": "s1", "quote": "same words, other place"}]
+    assert nodes["arg"].wordings == [{"text": "The two, joined."}] and nodes["x"].wordings == nodes["p2"].wordings == []
+    assert m.warnings == []

@@ -33,6 +33,7 @@ def _bare(m):
     AIF exports yet (docs/interop.md says so), so it is left out of the comparison."""
     nodes = tuple(
         dataclasses.replace(n, loc=None, quote_loc=None, source_loc=None, premises_loc=None, stance_loc=None, scheme_loc=None, reviewed=(),
+                            wordings=tuple(dataclasses.replace(w, loc=None, quote_loc=None, source_loc=None) for w in n.wordings),
                             relations=tuple(sorted((dataclasses.replace(r, loc=None, reviewed=None) for r in n.relations),
                                                    key=repr)))
         for n in m.nodes)
@@ -40,12 +41,13 @@ def _bare(m):
     return dataclasses.replace(m, path=None, loc=None, thesis_loc=None, nodes=nodes, sources=sources)
 
 
-def round_trip(name, tmp_path, fmt):
-    """Export a seed map, `argmap import` it into a copy of its folder: the same map, no warning, check- and fmt-clean."""
-    project = argmap.load(ARGUMENTS)
+def round_trip(name, tmp_path, fmt, maps=ARGUMENTS):
+    """Export a seed map (or a map of ``maps``), `argmap import` it into a copy of its folder: the same map,
+    no warning, check- and fmt-clean."""
+    project = argmap.load(maps)
     text = export(map_view(build(project), name), fmt)
     folder = tmp_path / "arguments"
-    shutil.copytree(ARGUMENTS, folder)
+    shutil.copytree(maps, folder)
     (folder / f"{name}.yaml").unlink()
     (tmp_path / f"{name}.{fmt}").write_text(text, encoding="utf-8")
     written, warnings = import_to([tmp_path / f"{name}.{fmt}"], folder / f"{name}.yaml")
@@ -67,6 +69,12 @@ def test_seed_map_survives_an_argdown_round_trip(name, tmp_path):
     round_trip(name, tmp_path, FORMAT)
 
 
+def test_wordings_survive_an_argdown_round_trip(tmp_path):
+    """Each further wording is the same [title] again, its author, source and quote in the data block."""
+    text = round_trip("parking", tmp_path, FORMAT, ROOT / "tests" / "data" / "wordings")
+    assert text.count("[free-parking-costs]: ") == 3
+
+
 def test_export_is_deterministic():
     G = build(argmap.load(ARGUMENTS))
     assert export(G, FORMAT) == export(build(argmap.load(ARGUMENTS)), FORMAT)
@@ -85,8 +93,11 @@ def _graph():
     src = thread["s1"]
     G.add_node("p1", text=nasty, kind="claim", map="m", tags=("t 1", "t2"), by="A", source=src, quote="q: 'x'", note=None)
     G.add_node("p2", text="Second premise.", kind="claim", map="m", tags=(), title="Premise two", source=src)
-    G.add_node("c", text="Conclusion.", kind="claim", map="m", tags=(), source=src)
-    G.add_node("arg", text="Both together.", kind="argument", map="m", tags=(), title="Linked", premises=("p1", "p2"), source=src)
+    G.add_node("c", text="Conclusion.", kind="claim", map="m", tags=(), source=src,
+               wordings=({"text": "The conclusion, again [said] {otherwise}.", "by": "B", "quote": "again", "source": thread["parent"]},
+                         {"text": "Conclusion.", "by": None, "quote": "same words, other place", "source": src}))
+    G.add_node("arg", text="Both together.", kind="argument", map="m", tags=(), title="Linked", premises=("p1", "p2"), source=src,
+               wordings=({"text": "The two, joined.", "by": None, "quote": None, "source": None},))
     G.add_node("x", text="Objection.", kind="claim", map="m", tags=(), source=src, held_by="B", stance="reports", weight=0.25)
     G.add_node("y", text="That does not follow.", kind="claim", map="m", tags=(), source=src, stance="own")
     G.add_edge("arg", "c", key="supports", kind="supports", inferred=True, note="the mapper's link",
@@ -112,7 +123,10 @@ def test_titles_premises_v2_relations_and_nasty_text_survive():
     assert nodes["p1"].tags == ["t 1", "t2"] and nodes["p1"].quote == "q: 'x'" and nodes["p1"].by == "A"
     assert nodes["p2"].title == "Premise two" and nodes["p1"].title is None
     assert nodes["arg"].kind == "argument" and nodes["arg"].title == "Linked"
-    assert nodes["arg"].premises == ["p1", "p2"]
+    assert nodes["arg"].premises == ["p1", "p2"] and nodes["arg"].wordings == [{"text": "The two, joined."}]
+    assert nodes["c"].wordings == [  # a wording in the node's own words but said elsewhere is kept too
+        {"text": "The conclusion, again [said] {otherwise}.", "by": "B", "quote": "again", "source": "parent"},
+        {"text": "Conclusion.", "quote": "same words, other place", "source": "s1"}]
     assert [(r.kind, r.target) for r in nodes["arg"].rels] == [("supports", "c")]
     assert sorted((r.kind, r.target) for r in nodes["x"].rels) == [("concedes", "p2"), ("contradicts", "c"), ("undercuts", "arg")]
     assert m.sources == {"parent": {"title": "Post", "author": "P"},
@@ -147,6 +161,11 @@ def test_argdowns_own_cli_reads_the_export_as_argmap_does(tmp_path):
     member = data["statements"]["p1"]["members"][0]
     assert member["data"]["quote"] == "q: 'x'" and member["data"]["id"] == "p1"
     assert member["text"].startswith('Says "a" [b] <c> #d {e: 1}')
+    # one claim, three wordings: one statement with three members; an argument with two descriptions
+    assert [m["text"].strip() for m in data["statements"]["c"]["members"] if m.get("text")] == [
+        "Conclusion.", "The conclusion, again [said] {otherwise}.", "Conclusion."]
+    assert [d["text"].strip() for d in data["arguments"]["Linked"]["members"] if d.get("text")] == [
+        "Both together.", "The two, joined."]
 
 
 @pytest.mark.slow

@@ -37,3 +37,18 @@ def test_graphml_typed_keys():
     assert attacked[ids["inferred"]] == "false"  # XML Schema's spelling, not Python's
     back = nx.read_graphml(__import__("io").BytesIO(graphml.export(v2_graph()).encode()))
     assert back.nodes["p1"]["strength"] == 0.25 and back.nodes["p1"]["title"] == "Premise %% one"
+
+
+def test_wordings_are_a_json_list_with_each_source():
+    from pathlib import Path
+
+    import argmap
+    from argmap.graph import build
+
+    G = build(argmap.load(Path(__file__).parent / "data" / "wordings"))
+    back = nx.read_graphml(__import__("io").BytesIO(graphml.export(G).encode()))
+    wordings = json.loads(back.nodes["free-parking-costs"]["wordings"])
+    assert [(w["by"], w["source"]["id"], w["quote"]) for w in wordings] == [
+        (None, "essay", "its cost hides in the price of groceries and rent"),
+        ("Luis Rivera", "minutes", "the people who walk to my shop pay for the cars")]
+    assert "wordings" not in back.nodes["cap-parking"]

@@ -21,3 +21,18 @@ def test_json_is_loss_free():
     assert edge["attacked_by"] == [{"by": "u", "kind": "undercuts", "inferred": True, "note": "mapper's reading"}]
     assert next(n for n in data["nodes"] if n["id"] == "arg")["premises"] == ["p1", "p2"]
     assert json_.export(back) == text
+
+
+def test_wordings_are_carried_and_read_back():
+    from pathlib import Path
+
+    import argmap
+    from argmap.graph import build
+
+    G = build(argmap.load(Path(__file__).parent / "data" / "wordings"))
+    text = json_.export(G)
+    back = json_.to_graph(text)
+    assert back.nodes["free-parking-costs"]["wordings"] == G.nodes["free-parking-costs"]["wordings"]
+    node = next(n for n in json.loads(text)["nodes"] if n["id"] == "free-parking-costs")
+    assert [(w["by"], w["source"]["id"]) for w in node["wordings"]] == [(None, "essay"), ("Luis Rivera", "minutes")]
+    assert "wordings" not in next(n for n in json.loads(text)["nodes"] if n["id"] == "cap-parking")

@@ -315,8 +315,33 @@ def test_map_text_refuses_what_is_not_an_id_or_a_value_of_the_format(bad):
 
 
 def test_help_gives_the_key_order_fmt_writes():
-    from argmap.spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+    from argmap.spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS, WORDING_KEYS
 
     text = " ".join(CliRunner().invoke(cli, ["fmt", "--help"]).output.split())
-    for what, keys in (("map", MAP_KEYS), ("source", SOURCE_KEYS), ("node", NODE_KEYS)):
+    for what, keys in (("map", MAP_KEYS), ("source", SOURCE_KEYS), ("node", NODE_KEYS), ("wording", WORDING_KEYS)):
         assert f"{what} {', '.join(keys)}" in text
+
+
+def test_wordings_keys_are_ordered_inside_each_item_in_one_pass():
+    text = ("nodes:\n  - wordings:\n      - quote: 'its   cost'   # why\n        # the source\n        source: s\n"
+            "        text: >-\n          Hidden\n          cost.\n      - by: Rivera\n        text: Walkers pay.\n"
+            "    text: A.\n    id: a\n")
+    out = format_text(text)
+    assert out == ("nodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: Hidden cost.\n"
+                   "        # the source\n        source: s\n        quote: 'its   cost'   # why\n"
+                   "      - text: Walkers pay.\n        by: Rivera\n")
+    assert format_text(out) == out
+
+
+def test_map_text_writes_wordings_back_as_the_loader_reads_them(data_dir):
+    from argmap.fmt import map_text
+    from argmap.loader import load_file, load_text
+
+    m, _ = load_file(data_dir / "wordings" / "parking.yaml")
+    text = map_text(m)
+    assert format_text(text) == text
+    back, diags = load_text(text, "m.yaml")
+    assert not diags
+    strip = lambda ws: [(w.text, w.by, w.source, w.quote) for w in ws]  # noqa: E731
+    assert [strip(n.wordings) for n in back.nodes] == [strip(n.wordings) for n in m.nodes]
+    assert any(n.wordings for n in back.nodes)

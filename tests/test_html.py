@@ -651,3 +651,35 @@ def test_the_zoom_buttons_are_not_covered_by_the_answer_line_with_the_panel_open
     zoom, answer = (p.page.locator(s).bounding_box() for s in (".am-zoom", ".am-answer"))
     assert zoom["x"] >= answer["x"] + answer["width"] or zoom["y"] >= answer["y"] + answer["height"]
     p.close()
+
+
+def test_the_panel_lists_every_wording_with_its_quote_and_source(browser, tmp_path):
+    """One claim said three times (tests/data/wordings): one box, and its panel gives each wording's provenance."""
+    out = tmp_path / "wordings.html"
+    write_html(ROOT / "tests" / "data" / "wordings", out)
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert [w["source"]["title"] for w in data["nodes"]["free-parking-costs"]["wordings"]] == [
+        "What free parking costs", "Council minutes, 12 March"]
+    p = Page(browser, out, "#map=parking")
+    assert p.page.locator('#am-canvas g.node[data-id="free-parking-costs"]').count() == 1  # one box, not three
+    p.click_node("free-parking-costs")
+    panel = p.page.locator("#am-panel")
+    assert panel.locator(".am-wordings-title").inner_text().lower() == "also worded (2)"
+    items = panel.locator("li.am-wording")
+    assert items.count() == 2
+    second = items.nth(1)
+    assert second.locator(".am-text").inner_text() == "Shoppers who walk pay for the parking of those who drive. — Luis Rivera"
+    assert "the people who walk to my shop pay for the cars" in second.locator(".am-quote").inner_text()
+    assert "Council minutes, 12 March (Luis Rivera, 2024-03-12)" in second.locator(".am-source").inner_text()
+    first = items.nth(0).locator("a.am-source-link")  # the essay has a page: its title links to it
+    assert first.get_attribute("href") == "https://example.org/essay"
+    p.page.keyboard.press("Escape")
+    p.page.keyboard.press("/")
+    p.page.keyboard.type("walk to my shop")  # a wording's quote finds its node
+    hits = p.page.locator("#am-results li[data-id]")
+    assert hits.evaluate_all("els => els.map(e => e.dataset.id)") == ["free-parking-costs"]
+    p.page.fill("#am-q", "")
+    p.page.select_option("#am-f-author", "Luis Rivera")  # he said it too: his filter keeps the claim
+    on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
+    assert on == {"free-parking-costs", "shops-need-cars"}
+    p.close()

@@ -117,12 +117,30 @@ def test_contrary_becomes_contradicts_with_a_note_and_a_warning():
     assert next(w for w in m.warnings if w.code == "argdown-contrary").loc.line == 35
 
 
-def test_equivalence_class_keeps_one_node_and_other_wordings_in_note():
-    text = "[T]: First wording.\n\n[T]: Second wording.\n\n[T]\n  + Reason.\n"
+def test_equivalence_class_is_one_node_with_its_other_wordings():
+    text = "[T]: First wording.\n\n[T]: Second wording.\n\n[T]: First wording.\n\n[T]\n  + Reason.\n"
     m = read(text, "eq.argdown")
     assert [n.title for n in m.nodes] == ["T", None]
-    assert m.nodes[0].text == "First wording." and m.nodes[0].note == "Other wordings of this statement: Second wording."
-    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-equivalence", 3)]
+    assert m.nodes[0].text == "First wording." and m.nodes[0].note is None
+    assert m.nodes[0].wordings == [{"text": "Second wording."}]  # the word-for-word repeat adds nothing
+    assert m.warnings == []  # nothing is lost: every wording is kept
+
+
+def test_argmaps_own_data_gives_each_wording_its_author_source_and_quote_or_says_why_not():
+    head = '===\n{"argmap": {"map": "m", "sources": {"s": {"title": "S"}}}}\n===\n\n'
+    good = head + '[T]: One. {"id": "t", "wordings": [{"by": "Bo", "source": "s", "quote": "q"}]}\n\n[T]: One, again.\n'
+    m = read(good, "m.argdown")
+    assert m.nodes[0].wordings == [{"text": "One, again.", "by": "Bo", "source": "s", "quote": "q"}] and m.warnings == []
+    bad = head + '[T]: One. {"id": "t", "wordings": [{"by": "Bo"}, {"by": "Cy"}]}\n\n[T]: One, again.\n'
+    m = read(bad, "m.argdown")
+    assert m.nodes[0].wordings == [{"text": "One, again."}]  # the words stay; whose they are is not guessed
+    assert [(w.code, w.loc.line) for w in m.warnings] == [("argdown-wordings", 7)]
+
+
+def test_an_arguments_further_descriptions_are_its_wordings():
+    m = read("<A>: One gist.\n\n<A>: Another gist.\n  +> [C]\n", "eq.argdown")
+    a = next(n for n in m.nodes if n.kind == "argument")
+    assert a.text == "One gist." and a.wordings == [{"text": "Another gist."}] and a.note is None
 
 
 def test_tags_sections_links_and_markup():

@@ -63,6 +63,32 @@ class TestLoadFile:
         assert (rel.kind, rel.source, rel.target) == ("supports", "tests-pass", "ship-it")
         assert (rel.loc.line, rel.loc.col) == (23, 16)
 
+    def test_wordings_keep_each_ones_text_author_source_and_place(self, data_dir):
+        m, diags = load_mod.load_file(data_dir / "wordings" / "parking.yaml")
+        assert not diags
+        node = next(n for n in m.nodes if n.id == "free-parking-costs")
+        first, second = node.wordings
+        assert first.text == "The cost of parking is hidden in the price of everything else."
+        assert (first.by, first.source) == (None, "essay")  # worded by the node's writer, in the same essay
+        assert (second.by, second.source, second.quote) == ("Luis Rivera", "minutes", "the people who walk to my shop pay for the cars")
+        assert (second.loc.line, second.quote_loc.line, second.source_loc.line) == (34, 37, 36)
+        assert node.cited_sources == ("essay", "minutes")  # each source once, the node's own first
+        assert [n.wordings for n in m.nodes if n.id != "free-parking-costs"] == [(), ()]
+
+    def test_a_repeated_wording_is_a_warning(self, tmp_path):
+        p = tmp_path / "m.yaml"
+        p.write_text("nodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: Again A.\n      - text: Again A.\n"
+                     "      - text: A.\n      - text: A.\n        by: Someone else\n")
+        _, diags = load_mod.load_file(p)
+        assert [(d.code, d.loc.line, d.is_error, d.message.split(" repeats ")[1][:8]) for d in diags] == [
+            ("duplicate-wording", 6, False, "an earli"), ("duplicate-wording", 7, False, "the node")]  # the last: said by another
+
+    def test_a_wording_source_counts_as_cited(self, tmp_path):
+        p = tmp_path / "m.yaml"
+        p.write_text("sources:\n  s: {title: S}\nnodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: A again.\n        source: s\n")
+        _, diags = argmap.check(p)
+        assert not diags  # no unused-source: the wording cites it
+
     def test_map_name_defaults_to_file_stem(self, tmp_path):
         p = tmp_path / "my-map.yaml"
         p.write_text("nodes:\n  - id: a\n    text: A.\n")

@@ -275,3 +275,33 @@ async def test_completion_offers_the_schemes_and_their_questions(client, seeds):
         T.TextDocumentIdentifier(uri), T.Position(at, len("        cq: "))))
     labels = [i.label for i in items.items]
     assert "differences" in labels and "backup-evidence" in labels
+
+
+async def test_wordings_complete_their_keys_hover_and_lead_to_their_sources(client, tmp_path):
+    from argmap import spec
+
+    folder = tmp_path / "maps"
+    shutil.copytree(ROOT / "tests" / "data" / "wordings", folder)
+    path = folder / "parking.yaml"
+    text = path.read_text(encoding="utf-8").replace("        by: Luis Rivera\n", "        by: Luis Rivera\n        \n", 1)
+    path.write_text(text, encoding="utf-8")
+    uri = await _open(client, path)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("        by: Luis Rivera")) + 1  # the blank key line
+    items = await client.text_document_completion_async(T.CompletionParams(T.TextDocumentIdentifier(uri), T.Position(at, 8)))
+    assert [i.label for i in items.items] == list(spec.WORDING_KEYS)  # a wording's keys, not a node's
+    at = next(i for i, line in enumerate(lines) if line.startswith("  - id: shops-need-cars")) + 1
+    items = await client.text_document_completion_async(T.CompletionParams(T.TextDocumentIdentifier(uri), T.Position(at, 4)))
+    assert "wordings" in [i.label for i in items.items] and "supports" in [i.label for i in items.items]
+    # hover on the node that has wordings: each with who worded it, its source and its quote
+    hov = await client.text_document_hover_async(T.HoverParams(T.TextDocumentIdentifier(uri), _pos(text, "id: free-parking-costs", 5)))
+    assert ("also worded: Shoppers who walk pay for the parking of those who drive. (by Luis Rivera, source `minutes`)\n"
+            "> the people who walk to my shop pay for the cars") in hov.contents.value
+    # a wording's source leads to its declaration and is one of the source's references
+    cited = _pos(text, "        source: minutes", 17)
+    loc = await client.text_document_definition_async(T.DefinitionParams(T.TextDocumentIdentifier(uri), cited))
+    assert loc.range.start.line == _pos(text, "  minutes:").line
+    refs = await client.text_document_references_async(T.ReferenceParams(
+        text_document=T.TextDocumentIdentifier(uri), position=cited, context=T.ReferenceContext(include_declaration=True)))
+    assert sorted(r.range.start.line for r in refs) == sorted(
+        i for i, line in enumerate(lines) if line.strip() in ("minutes:", "source: minutes"))  # 3: key, wording, node

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,25 @@ class TestCheckQuotes:
         _, diags = argmap.check(small_map, quotes=empty)
         assert [d.code for d in diags if d.is_error] == ["source-file"]
         assert diags[0].loc.line == 10
+
+    def test_each_wording_quote_is_checked_against_its_own_source(self, data_dir, tmp_path):
+        _, diags = argmap.check(data_dir / "wordings", quotes=data_dir / "wordings" / "texts")
+        assert not diags
+        folder = tmp_path / "maps"
+        shutil.copytree(data_dir / "wordings", folder)
+        path = folder / "parking.yaml"
+        # the council member's words are in the minutes, not in the essay: cited from the essay, not found
+        path.write_text(path.read_text().replace("        source: minutes\n        quote: \"the people",
+                                                 "        source: essay\n        quote: \"the people"))
+        _, diags = argmap.check(folder, quotes=folder / "texts")
+        assert [str(d) for d in diags if d.is_error] == [
+            f"{path}:37:16: error[quote-not-found]: quote of wording 2 of 'free-parking-costs' is not in essay.txt"]
+
+    def test_an_unsourced_wording_quote_is_a_warning_at_its_line(self, tmp_path):
+        (tmp_path / "m.yaml").write_text("nodes:\n  - id: a\n    text: A.\n    wordings:\n      - text: A2.\n        quote: q\n")
+        _, diags = argmap.check(tmp_path, quotes=tmp_path)
+        assert [(d.code, d.loc.line, d.message) for d in diags] == [
+            ("quote-unsourced", 6, "quote of wording 1 of 'a' has no source to check it against")]
 
     def test_closest_passage(self):
         passage, score = closest_passage("the quick brown fax", "Once the quick brown fox jumped.")

@@ -62,6 +62,8 @@ def test_schema_mirrors_loader_keys_pattern_and_kinds():
     assert tuple(s["properties"]) == loader.MAP_KEYS
     assert tuple(s["$defs"]["source"]["properties"]) == loader.SOURCE_KEYS
     assert tuple(s["$defs"]["node"]["properties"]) == loader.NODE_KEYS
+    assert tuple(s["$defs"]["wording"]["properties"]) == spec.WORDING_KEYS
+    assert s["$defs"]["wording"]["additionalProperties"] is False
     assert s["$defs"]["id"]["pattern"] == loader.ID_PATTERN.pattern
     assert s["properties"]["sources"]["propertyNames"]["pattern"] == loader.ID_PATTERN.pattern
     assert s["properties"]["map"]["pattern"] == loader._MAP_NAME.pattern

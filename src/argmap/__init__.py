@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from typing import Iterable
 
     from .diagnostics import ArgmapError, Diagnostic, InvalidInputError
-    from .model import Location, Map, Node, Project, Relation, Source
+    from .model import Location, Map, Node, Project, Relation, Source, Wording
 
 __all__ = [
     "load",
@@ -32,6 +32,7 @@ __all__ = [
     "Node",
     "Relation",
     "Source",
+    "Wording",
     "Location",
 ]
 
@@ -41,7 +42,8 @@ from ._version import __version__  # noqa: E402
 #: (and ``argmap --help``) does not pay for the model, the diagnostics or pathlib
 _LAZY = {
     "ArgmapError": "diagnostics", "InvalidInputError": "diagnostics", "Diagnostic": "diagnostics",
-    "Project": "model", "Map": "model", "Node": "model", "Relation": "model", "Source": "model", "Location": "model",
+    "Project": "model", "Map": "model", "Node": "model", "Relation": "model", "Source": "model", "Wording": "model",
+    "Location": "model",
 }
 
 

@@ -34,7 +34,7 @@ __all__ = ["Diff", "NodeChange", "Verdict", "diff", "from_git", "read_side", "re
            "marks", "line_diff", "PathMissing", "REWORD_FIELDS", "NODE_FIELDS"]
 
 #: Fields whose change is a rewording (what the node says).
-REWORD_FIELDS = ("text", "title", "quote")
+REWORD_FIELDS = ("text", "title", "quote", "wordings")
 #: Other node fields reported when they change (who holds it, where it comes from, what it is).
 NODE_FIELDS = ("by", "held_by", "source", "kind", "stance", "weight", "tags")
 #: Source fields compared.
@@ -257,7 +257,15 @@ def _relations(project: Project, rename: dict[str, str] | None = None) -> dict[t
 
 def _value(node, name: str):
     v = getattr(node, name)
+    if name == "wordings":  # each wording as one line: a change of its text, author, source or quote shows
+        return [_wording_line(w) for w in v]
     return list(v) if isinstance(v, tuple) else v
+
+
+def _wording_line(w) -> str:
+    """A wording on one line: ``text [by, source] “quote”`` (what is absent left out)."""
+    where = ", ".join(x for x in (w.by, w.source) if x)
+    return " ".join(w.text.split()) + (f" [{where}]" if where else "") + (f" “{' '.join(w.quote.split())}”" if w.quote else "")
 
 
 def diff(old: Project, new: Project, settings=None, old_label: str = "old", new_label: str = "new") -> Diff:
@@ -532,8 +540,8 @@ def git_driver(path: str, old_file: str, new_file: str, settings=None, cwd: str 
 
 
 def textconv(file: str | Path) -> str:
-    """A map file as lines ``git diff`` compares well: one per node (id, kind, who, title, text, quote)
-    and one per relation, in file order.  A file that does not load is given back as it is."""
+    """A map file as lines ``git diff`` compares well: one per node (id, kind, who, title, text, quote),
+    one per further wording and one per relation, in file order.  A file that does not load is given back as it is."""
     from .loader import load_file
 
     m, _ = load_file(file)
@@ -548,6 +556,8 @@ def textconv(file: str | Path) -> str:
                    + (f" **{n.title}**" if n.title else "") + f" {' '.join(n.text.split())}")
         if n.quote:
             out.append(f"{n.id}   quote: “{' '.join(n.quote.split())}”")
+        for w in n.wordings:
+            out.append(f"{n.id}   wording: {_wording_line(w)}")
         for r in n.relations:
             out.append(f"{n.id}   {r.kind} {r.target}" + (f" (relation {r.target_relation})" if r.target_relation else "")
                        + (" (inferred)" if r.inferred else ""))

@@ -6,8 +6,8 @@ rules are the ones the seed maps in ``arguments/`` are written in, and
 ``argmap add`` writes exactly this form, so ``fmt --check`` stays clean after it:
 
 - keys are put in the canonical order (the order of ``MAP_KEYS``,
-  ``SOURCE_KEYS`` and ``NODE_KEYS`` in :mod:`argmap.spec`) — in the file, in
-  each source and in each node — except that a node's relations (``supports``,
+  ``SOURCE_KEYS``, ``NODE_KEYS`` and ``WORDING_KEYS`` in :mod:`argmap.spec`) — in the file, in
+  each source, in each node and in each of its ``wordings`` — except that a node's relations (``supports``,
   ``attacks``...) come last in the order they were written; a comment line right
   above a key moves with it, blank lines stay where they were;
 - every string value is written on one line however long (a quote stays one
@@ -123,7 +123,7 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
     text is not a readable YAML map or cannot be formatted without changing its data.
     """
     from .loader import load_text
-    from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+    from .spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS, WORDING_KEYS
 
     bom = text.startswith("\ufeff")
     if bom:
@@ -189,8 +189,13 @@ def format_text(text: str, *, width: int = DEFAULT_WIDTH, file: str = "<string>"
         doc = _Text(current) if doc.text != current else doc
         edits = []
         for kind, node in _children(root):
-            edits.append(_reorder(doc, node, SOURCE_KEYS if kind == "source" else NODE_KEYS))
+            if kind != "wording":
+                edits.append(_reorder(doc, node, SOURCE_KEYS if kind == "source" else NODE_KEYS))
         current = step(_apply(doc, edits), "order the keys of sources and nodes")
+        root = compose(current)  # then inside each node's wordings (those lines moved with their node)
+        doc = _Text(current) if doc.text != current else doc
+        edits = [_reorder(doc, node, WORDING_KEYS) for kind, node in _children(root) if kind == "wording"]
+        current = step(_apply(doc, edits), "order the keys of wordings")
         root = compose(current)
         doc = _Text(current) if doc.text != current else doc
         prefer_double = prefers_double(root)
@@ -286,7 +291,8 @@ def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 
 
 def _children(root: yaml.MappingNode):
-    """``("source", mapping)`` and ``("node", mapping)`` for every block-style source and node."""
+    """``("source", mapping)``, ``("node", mapping)`` and ``("wording", mapping)`` for every block-style
+    source, node and item of a node's ``wordings:``."""
     sources = _get(root, "sources")
     if isinstance(sources, yaml.MappingNode) and not sources.flow_style:
         for _, v in sources.value:
@@ -297,6 +303,11 @@ def _children(root: yaml.MappingNode):
         for item in nodes.value:
             if isinstance(item, yaml.MappingNode) and not item.flow_style:
                 yield "node", item
+                wordings = _get(item, "wordings")
+                if isinstance(wordings, yaml.SequenceNode) and not wordings.flow_style:
+                    for w in wordings.value:
+                        if isinstance(w, yaml.MappingNode) and not w.flow_style:
+                            yield "wording", w
 
 
 def _scalars(root: yaml.MappingNode):
@@ -522,6 +533,15 @@ def map_text(m: "Map", *, comments: Iterable[str] = ()) -> str:
             out.append(f"    source: {_id(n.source)}\n")
         if n.quote is not None:
             out.append(f"    quote: {yaml_scalar(n.quote, double=True)}\n")
+        if n.wordings:
+            out.append("    wordings:\n")
+            for w in n.wordings:
+                out.append(f"      - text: {_value(w.text)}\n")
+                for key in ("by", "source", "quote"):
+                    value = getattr(w, key)
+                    if value is not None:
+                        shown = _id(value) if key == "source" else yaml_scalar(value, double=True) if key == "quote" else _value(value)
+                        out.append(f"        {key}: {shown}\n")
         if n.tags:
             out.append(f"    tags: [{', '.join(yaml_scalar(str(t), flow=True) for t in n.tags)}]\n")
         if n.weight is not None:

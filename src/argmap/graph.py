@@ -1,7 +1,8 @@
 """Model → ``networkx.MultiDiGraph``, and the views drawn from it.
 
 Nodes are keyed by id and carry everything an exporter needs (text, kind, by,
-map, tags, quote, the cited source as a dict, file and line).  Edges go from
+map, tags, quote, the cited source as a dict, file and line; ``wordings``, when the
+node has further wordings: each ``{text, by, quote, source}`` with its source as a dict).  Edges go from
 the node that makes a relation to its target, keyed by the relation kind
 (``supports``, ``attacks``, ``undercuts``), with the same name in ``kind``.
 
@@ -80,6 +81,7 @@ def build(project: Project) -> nx.MultiDiGraph:
                 weight=node.weight,
                 premises=node.premises,
                 **({"scheme": node.scheme} if node.scheme else {}),
+                **({"wordings": tuple(_wording_dict(w, m.sources) for w in node.wordings)} if node.wordings else {}),
             )
     on_relations = []
     for node in (node for m in maps for node in m.nodes):
@@ -120,6 +122,12 @@ def _attacked_key(G: nx.MultiDiGraph, u: str, v: str, wanted: str | None) -> str
     if wanted is not None:
         return wanted if wanted in keys else None
     return keys[0] if len(keys) == 1 else None
+
+
+def _wording_dict(w, sources) -> dict:
+    """A further wording as the graph carries it: its text, who worded it, its quote and its source as a dict."""
+    return {"text": w.text, "by": w.by, "quote": w.quote,
+            "source": _source_dict(sources.get(w.source)) if w.source else None}
 
 
 def _source_dict(source) -> dict | None:

@@ -19,11 +19,11 @@ import yaml
 from . import spec
 from .diagnostics import Diagnostic, Suggestions, did_you_mean
 from .fsutil import decode_utf8, read_text
-from .model import Location, Map, Node, Relation, Source
+from .model import Location, Map, Node, Relation, Source, Wording
 from .perf import gc_paused
 from .schemes import SCHEMES
 from .spec import ID_PATTERN, MAP_KEYS, slugify
-from .spec import NODE_KEYS_V2, NODE_KINDS_V2, RELATION_ITEM_KEYS, RELATION_KINDS_V2, SOURCE_KEYS_V2, STANCES
+from .spec import NODE_KEYS_V2, NODE_KINDS_V2, RELATION_ITEM_KEYS, RELATION_KINDS_V2, SOURCE_KEYS_V2, STANCES, WORDING_KEYS
 from .yamltext import BOOL as _BOOL
 from .yamltext import MAX_DEPTH, MAX_YAML_NODES, Refused, compose, exact_nodes
 from .yamltext import NULL as _NULL
@@ -365,15 +365,7 @@ class _Reader:
                 did_you_mean(scheme, tuple(SCHEMES)) or "leave `scheme:` out when none of these fits (`argmap schemes` lists them)",
             )
             scheme = None
-        source = self.string(fields.get("source"), what)
-        if source is not None and source not in sources:
-            names = getattr(self, "source_names", None) or Suggestions(sources)
-            self.error(
-                "unknown-source",
-                f"{what} cites source '{source}', which is not declared in this file's `sources:`",
-                fields["source"][1],
-                names.hint(source) or "declare it under `sources:` at the top of the file",
-            )
+        source = self.cited_source(fields.get("source"), what, sources)
         quote = self.string(fields.get("quote"), what)
         tags = tuple(t for t, _ in self.string_list(fields.get("tags"), what))
         relations: list[Relation] = []
@@ -414,7 +406,64 @@ class _Reader:
             reviewed=self.reviewed(fields.get("reviewed"), what),
             scheme=scheme,
             scheme_loc=self.loc(fields["scheme"][1]) if scheme is not None else None,
+            wordings=self.wordings(fields.get("wordings"), what, sources,
+                                   (" ".join((text or "").split()), self.string(fields.get("by"), what), source, quote)),
         )
+
+    def cited_source(self, entry, what: str, sources: dict[str, Source]) -> str | None:
+        """The id ``source:`` names; one not declared in this file is an ``unknown-source`` error."""
+        source = self.string(entry, what)
+        if source is not None and source not in sources:
+            names = getattr(self, "source_names", None) or Suggestions(sources)
+            self.error(
+                "unknown-source",
+                f"{what} cites source '{source}', which is not declared in this file's `sources:`",
+                entry[1],
+                names.hint(source) or "declare it under `sources:` at the top of the file",
+            )
+        return source
+
+    def wordings(self, entry, what: str, sources: dict[str, Source], own: tuple = ()) -> tuple[Wording, ...]:
+        """``wordings:``: a list of further wordings of the node's claim, each ``{text, by, source, quote}``;
+        ``own`` is the node's own ``(text, by, source, quote)``, which a wording must not merely repeat."""
+        if entry is None:
+            return ()
+        key, node = entry
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return ()
+        example = "write `wordings:` then items like `- text: ...` with `source:` and `quote:`"
+        if not isinstance(node, yaml.SequenceNode):
+            self.error("wrong-type", f"'wordings' of {what} must be a list of wordings, got {_kind(node)}", node, example)
+            return ()
+        out = []
+        for i, item in enumerate(node.value, 1):
+            one = f"wording {i} of {what}"
+            if not isinstance(item, yaml.MappingNode):
+                self.error("wrong-type", f"{one} must be a mapping with `text:`, got {_kind(item)}", item, example)
+                continue
+            fields = self.mapping(item, one, WORDING_KEYS)
+            if "text" not in fields:
+                self.error("missing-text", f"{one} has no text", item,
+                           "add `text:` saying the claim as this wording puts it (the author's words go in `quote:`)")
+            text = self.string(fields.get("text"), one, required=True)
+            source = self.cited_source(fields.get("source"), one, sources)
+            out.append(Wording(
+                text=" ".join((text or "").split()),
+                by=self.string(fields.get("by"), one),
+                source=source,
+                quote=self.string(fields.get("quote"), one),
+                loc=self.loc(item),
+                quote_loc=self.loc(fields["quote"][1]) if "quote" in fields else None,
+                source_loc=self.loc(fields["source"][1]) if "source" in fields else None,
+            ))
+            writer = own[1] if own else None  # a wording without `by` is the node's writer's
+            seen = [own] + [(w.text, w.by or writer, w.source, w.quote) for w in out[:-1]]
+            this = (out[-1].text, out[-1].by or writer, source, out[-1].quote)
+            if text and this in seen:
+                self.warning("duplicate-wording", f"{one} repeats {'the node' if seen.index(this) == 0 else 'an earlier wording'} "
+                             "(same text, author, source and quote)",
+                             item, "remove it; a wording adds the claim as said elsewhere or by someone else")
+        return tuple(out)
 
     def reviewed(self, entry, what: str) -> tuple[tuple[str, str], ...]:
         """``reviewed: {mark-code: reason}``: the ``argmap review`` marks acknowledged here, each with a reason."""

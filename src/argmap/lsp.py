@@ -108,6 +108,11 @@ def occurrences(text: str) -> list[Occurrence]:
                 out.extend(_scalar_parts(text, v, NODE, False, True))
             elif key == "source" and isinstance(v, yaml.ScalarNode):
                 out.extend(_scalar_parts(text, v, SOURCE, False))
+            elif key == "wordings" and isinstance(v, yaml.SequenceNode):
+                for w in v.value:
+                    ws = _get(w, "source") if isinstance(w, yaml.MappingNode) else None
+                    if isinstance(ws, yaml.ScalarNode):
+                        out.extend(_scalar_parts(text, ws, SOURCE, False))
             elif key in spec.RELATION_KINDS or key == "premises":
                 items = v.value if isinstance(v, yaml.SequenceNode) else [v]
                 for it in items:
@@ -452,6 +457,9 @@ def _describe(folder: Folder, o: Occurrence, path: str) -> str | None:
                                 f"source `{node.source}`" if node.source else "") if x)
     if who:
         lines.append(who)
+    for w in node.wordings:
+        said = ", ".join(x for x in (f"by {w.by}" if w.by else "", f"source `{w.source}`" if w.source else "") if x)
+        lines.append(f"also worded: {w.text}" + (f" ({said})" if said else "") + (f"\n> {w.quote}" if w.quote else ""))
     ev = folder.evaluated()
     if ev is not None:
         from .evaluation import verdict
@@ -532,12 +540,30 @@ def _complete(T, folder: Folder, path: str, lines: list[str], pos) -> list:
 
         items = [T.CompletionItem(label=q.code, kind=T.CompletionItemKind.EnumMember, detail=s.title,
                                   documentation=q.text) for s in SCHEMES.values() for q in s.questions]
-    elif key == "" or key is None and re.match(r"\s*(-\s+)?[A-Za-z_]*$", before):
+    elif key in ("", "wordings") or key is None and re.match(r"\s*(-\s+)?[A-Za-z_]*$", before):
         indented = before.startswith((" ", "-"))
-        keys = spec.NODE_KEYS if indented else spec.MAP_KEYS
+        keys = spec.WORDING_KEYS if _in_wording(lines, pos.line) else spec.NODE_KEYS if indented else spec.MAP_KEYS
         items = [T.CompletionItem(label=k, kind=T.CompletionItemKind.Property, insert_text=f"{k}: ")
                  for k in keys if k.startswith(word)]
     return items
+
+
+def _in_wording(lines: list[str], line: int) -> bool:
+    """True when ``line`` is a key of an item of a node's ``wordings:`` list (its keys complete from WORDING_KEYS)."""
+    here = lines[line] if line < len(lines) else ""
+    col = len(here) - len(here.lstrip(" -"))  # where this line's key starts, after any "- "
+    for back in range(line - 1, -1, -1):
+        prev = lines[back]
+        if not prev.strip() or prev.lstrip().startswith("#"):
+            continue
+        indent = len(prev) - len(prev.lstrip(" "))
+        if indent >= col:
+            continue
+        if re.match(r"\s*wordings:\s*$", prev):
+            return True
+        if not re.match(r"\s*-\s", prev) or len(prev) - len(prev.lstrip(" -")) < col:
+            return False  # the line that opens this mapping is not an item of `wordings:`
+    return False
 
 
 #: the editor's "add a … here" actions: each relation whose row in spec.RELATIONS names its new node

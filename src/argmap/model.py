@@ -15,6 +15,7 @@ __all__ = [
     "Location",
     "Source",
     "Relation",
+    "Wording",
     "Node",
     "Map",
     "Project",
@@ -94,6 +95,24 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """A further wording of a node's claim: the same claim said again, by the same author or another.
+
+    The node is one claim for the evaluation and the drawing; each wording keeps its own
+    provenance: its ``text``, who worded it (``by``; the node's writer when None), the source
+    it is said in and the author's exact words there (``quote``, checked against that source).
+    """
+
+    text: str
+    by: str | None = None
+    source: str | None = None
+    quote: str | None = None
+    loc: Location | None = None
+    quote_loc: Location | None = None
+    source_loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """A claim or an argument, in our words, with the author's own words as ``quote``."""
 
@@ -120,6 +139,13 @@ class Node:
     reviewed: tuple[tuple[str, str], ...] = ()  # ``(mark code, reason)``: marks of ``argmap review`` acknowledged
     scheme: str | None = None  # the argumentation scheme it argues by (a key of argmap.schemes.SCHEMES)
     scheme_loc: Location | None = None
+    wordings: tuple[Wording, ...] = ()  # further wordings of the same claim, each with its provenance
+
+    @property
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source the node cites: its own ``source``, then each wording's, without repeats."""
+        found = (self.source, *(w.source for w in self.wordings))
+        return tuple(dict.fromkeys(s for s in found if s))
 
     @property
     def holder(self) -> str | None:

@@ -76,63 +76,50 @@ def closest_passage(quote: str, text: str) -> tuple[str, float]:
 
 
 def check_quotes(project: Project, text_dir: str | Path) -> list[Diagnostic]:
-    """Every node's quote, looked up in the file its source names inside ``text_dir``."""
+    """Every quote (a node's and each of its wordings'), looked up in the file its own source names inside ``text_dir``."""
     text_dir = Path(text_dir)
     diags: list[Diagnostic] = []
     texts: dict[str, str | None] = {}
     for m in project.maps:
         for node in m.nodes:
-            if not node.quote:
-                continue
-            source = m.sources.get(node.source) if node.source else None
-            if source is None:
-                if node.source is None:
-                    diags.append(
-                        Diagnostic.warning(
-                            "quote-unsourced",
-                            f"quote of '{node.id}' has no source to check it against",
-                            node.quote_loc,
-                            "add `source:` naming one of the file's sources",
-                        )
-                    )
-                continue
-            if not source.file:
-                diags.append(
-                    Diagnostic.warning(
-                        "quote-unchecked",
-                        f"quote of '{node.id}' cannot be checked: source '{source.id}' has no `file:`",
-                        node.quote_loc,
-                        f"add `file:` (a text file inside {text_dir}) to source '{source.id}'",
-                    )
-                )
-                continue
-            if source.file not in texts:
-                texts[source.file], problem = _read_source_text(text_dir, source.file)
-                if problem is not None:
-                    diags.append(
-                        Diagnostic.error(
-                            "source-file",
-                            f"source '{source.id}' names file {source.file!r}, {problem}",
-                            source.file_loc or source.loc,
-                            f"give the name of a text file inside {text_dir}, relative to it",
-                        )
-                    )
-            text = texts[source.file]
-            if text is None:
-                continue
-            if normalise(node.quote) in text:
-                continue
-            passage, score = closest_passage(node.quote, text)
-            hint = f'closest passage ({score:.0f}% alike): "{_clip(passage)}"' if passage else None
-            diags.append(
-                Diagnostic.error(
-                    "quote-not-found",
-                    f"quote of '{node.id}' is not in {source.file}",
-                    node.quote_loc,
-                    hint,
-                )
-            )
+            for whose, quote, sid, where in _quotes(node):
+                diags.extend(_check_one(whose, quote, m.sources.get(sid) if sid else None, sid, where, text_dir, texts))
     return diags
+
+
+def _quotes(node):
+    """``(whose, quote, source id, where)`` of the node's quote and of each wording's, in file order."""
+    if node.quote:
+        yield f"quote of '{node.id}'", node.quote, node.source, node.quote_loc
+    for i, w in enumerate(node.wordings, 1):
+        if w.quote:
+            yield f"quote of wording {i} of '{node.id}'", w.quote, w.source, w.quote_loc
+
+
+def _check_one(whose: str, quote: str, source, sid: str | None, where, text_dir: Path,
+               texts: dict[str, str | None]) -> list[Diagnostic]:
+    """The problems of one quote looked up in its own source's file (texts read once, into ``texts``)."""
+    if source is None:
+        if sid is None:
+            return [Diagnostic.warning("quote-unsourced", f"{whose} has no source to check it against", where,
+                                       "add `source:` naming one of the file's sources")]
+        return []  # an unknown source: the loader reports it
+    if not source.file:
+        return [Diagnostic.warning("quote-unchecked", f"{whose} cannot be checked: source '{source.id}' has no `file:`",
+                                   where, f"add `file:` (a text file inside {text_dir}) to source '{source.id}'")]
+    out = []
+    if source.file not in texts:
+        texts[source.file], problem = _read_source_text(text_dir, source.file)
+        if problem is not None:
+            out.append(Diagnostic.error("source-file", f"source '{source.id}' names file {source.file!r}, {problem}",
+                                        source.file_loc or source.loc,
+                                        f"give the name of a text file inside {text_dir}, relative to it"))
+    text = texts[source.file]
+    if text is None or normalise(quote) in text:
+        return out
+    passage, score = closest_passage(quote, text)
+    hint = f'closest passage ({score:.0f}% alike): "{_clip(passage)}"' if passage else None
+    return out + [Diagnostic.error("quote-not-found", f"{whose} is not in {source.file}", where, hint)]
 
 
 def _clip(text: str, limit: int = 200) -> str:

@@ -84,7 +84,7 @@ def maps_table(project: Project, evaluation=None) -> str:
     verdicts = evaluation.verdicts if evaluation is not None else None
     for m in project.maps:
         rels = Counter(r.kind for n in m.nodes for r in n.relations)
-        authors = Counter(n.by for n in m.nodes if n.by)
+        authors = Counter(who for n in m.nodes for who in dict.fromkeys((n.by, *(w.by for w in n.wordings))) if who)
         top = ", ".join(a for a, _ in authors.most_common(3)) + (" …" if len(authors) > 3 else "")
         rows.append([m.name, m.path, len(m.nodes), *(rels[k] for k in RELATION_KINDS_V1),
                      sum(rels[k] for k in _OTHER_KINDS), top])
@@ -98,6 +98,30 @@ def maps_table(project: Project, evaluation=None) -> str:
         table(heads + (["thesis"] if verdicts is not None else []), rows)
         + f"\n\n{counted(len(rows), 'map')}, {counted(total_nodes, 'node')}, {counted(total_rels, 'relation')}"
     )
+
+
+def _cite(src: dict | None) -> str:
+    """A source as ``show`` names it: author, title, date and <url>, whatever it has."""
+    if not src:
+        return ""
+    cite = ", ".join(x for x in (src.get("author"), src.get("title"), src.get("date")) if x) or src.get("id") or ""
+    return cite + (f" <{src['url']}>" if src.get("url") else "")
+
+
+def _wording_lines(d: dict) -> list[str]:
+    """The further wordings of a node, each with who worded it, its quote and its source."""
+    wordings = d.get("wordings") or ()
+    if not wordings:
+        return []
+    lines = [f"  also worded ({len(wordings)}):"]
+    for w in wordings:
+        lines += textwrap.wrap(f"“{w['text']}”" + (f" — {w['by']}" if w.get("by") else ""), 88,
+                               initial_indent="    - ", subsequent_indent="      ")
+        if w.get("quote"):
+            lines += textwrap.wrap(f"“{w['quote']}”", 86, initial_indent="      quote: ", subsequent_indent="             ")
+        if w.get("source"):
+            lines.append(f"      source: {_cite(w['source'])}")
+    return lines
 
 
 def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
@@ -139,10 +163,9 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
         lines.append(f"  held by {d['held_by']}")
     if d.get("quote"):
         lines += textwrap.wrap(f"“{d['quote']}”", 88, initial_indent="  quote: ", subsequent_indent="         ")
-    src = d.get("source")
-    if src:
-        cite = ", ".join(x for x in (src.get("author"), src.get("title"), src.get("date")) if x)
-        lines.append(f"  source: {cite}" + (f" <{src['url']}>" if src.get("url") else ""))
+    if d.get("source"):
+        lines.append(f"  source: {_cite(d['source'])}")
+    lines += _wording_lines(d)
     if d.get("note"):
         lines.append(f"  note: {d['note']}")
     if d.get("tags"):
@@ -429,8 +452,9 @@ def thread_report(m, G) -> str:
     for sid in sorted(sources, key=key):  # a cycle (`check` reports it): still listed
         walk(sid, 0)
     by_source: dict[str | None, list] = {}
-    for n in m.nodes:
-        by_source.setdefault(n.source, []).append(n)
+    for n in m.nodes:  # a node is told under every source it cites, its own and its wordings'
+        for sid in n.cited_sources or (None,):
+            by_source.setdefault(sid, []).append(n)
     lines = [f"Thread of map {m.name}" + (f": {m.title}" if m.title else ""), ""]
     for i, (sid, depth) in enumerate(order, 1):
         src = sources[sid]
@@ -444,6 +468,11 @@ def thread_report(m, G) -> str:
             lines.append(f"{pad}   (no node cites it)")
         for n in nodes:
             label = n.title or _short(n.text, 70)
+            if n.source is not None and sid != n.source:  # said here again in other words: the wording only
+                w = next(w for w in n.wordings if w.source == sid)
+                lines.append(f"{pad}   - {n.id}: {_short(w.text, 70)}" + (f" ({w.by})" if w.by else "")
+                             + " [a further wording]")
+                continue
             lines.append(f"{pad}   - {n.id}: {label}" + (f" [{_STANCE_WORD.get(n.stance)}]" if n.stance != "own" else ""))
             for rel in n.relations:
                 tgt = rel.target

@@ -589,15 +589,17 @@ def _unlinked_replies(maps, project: Project) -> list[_Mark]:
     nodes = project.nodes()
     cited: dict[tuple, set[str]] = {}
     for m in project.maps:
-        for n in m.nodes:
-            if n.source in m.sources:
-                cited.setdefault(same(m, n.source), set()).add(n.id)
+        for n in m.nodes:  # a node is cited by each source it is said in, its own and its wordings'
+            for sid in n.cited_sources:
+                if sid in m.sources:
+                    cited.setdefault(same(m, sid), set()).add(n.id)
     marks = []
     for m in maps:
         by_source: dict[str, list[Node]] = {}
         for n in m.nodes:
-            if n.source and n.kind != "question":
-                by_source.setdefault(n.source, []).append(n)
+            if n.kind != "question":
+                for sid in n.cited_sources:
+                    by_source.setdefault(sid, []).append(n)
         for sid, src in m.sources.items():
             parent = src.replies_to
             if not parent or parent not in m.sources:

@@ -47,6 +47,7 @@ __all__ = [
     "DEFAULT_STANCE",
     "NODE_KEYS_V2",
     "SOURCE_KEYS_V2",
+    "WORDING_KEYS",
     "RELATION_ITEM_KEYS",
     "REVIEW_CODES",
     "RELATION_SEPARATOR",
@@ -171,10 +172,12 @@ DEFAULT_STANCE = "own"
 STANCES_NEEDING_HOLDER = ("restates", "reports")
 #: Keys of one node, in canonical order.
 NODE_KEYS_V2 = (
-    ("id", "title", "kind", "scheme", "text", "by", "held_by", "stance", "source", "quote", "tags", "weight", "premises", "note",
-     "reviewed")
+    ("id", "title", "kind", "scheme", "text", "by", "held_by", "stance", "source", "quote", "wordings", "tags", "weight",
+     "premises", "note", "reviewed")
     + RELATION_KINDS_V2
 )
+#: Keys of one item of a node's ``wordings:`` (a further wording of the same claim), in canonical order.
+WORDING_KEYS = ("text", "by", "source", "quote")
 #: Keys of one entry of ``sources:``, in canonical order.
 SOURCE_KEYS_V2 = ("title", "author", "date", "url", "replies_to", "order", "file", "reviewed")
 

@@ -150,7 +150,7 @@ def validate(project: Project) -> list[Diagnostic]:
     for m in project.maps:
         diags.extend(_threads(m))
     for m in project.maps:
-        used = {n.source for n in m.nodes if n.source}
+        used = {sid for n in m.nodes for sid in n.cited_sources}
         used |= {s.replies_to for s in m.sources.values() if s.replies_to}  # a thread's link: replied to
         for sid, source in m.sources.items():
             if sid not in used:

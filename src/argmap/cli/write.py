@@ -151,9 +151,10 @@ def schema(output):
 
 # -- fmt --------------------------------------------------------------------------------------
 def _key_order() -> list[tuple[str, str]]:
-    from ..spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS
+    from ..spec import MAP_KEYS, NODE_KEYS, SOURCE_KEYS, WORDING_KEYS
 
-    return [("map", ", ".join(MAP_KEYS)), ("source", ", ".join(SOURCE_KEYS)), ("node", ", ".join(NODE_KEYS))]
+    return [("map", ", ".join(MAP_KEYS)), ("source", ", ".join(SOURCE_KEYS)), ("node", ", ".join(NODE_KEYS)),
+            ("wording", ", ".join(WORDING_KEYS))]
 
 
 @cli.command(cls=TablesCommand, tables=[("Key order", _key_order)])

@@ -8,7 +8,10 @@
   supports exactly one node, else at the argument's I-node; ``contradicts`` a CA
   each way;
 - ``by`` is an L-node (``Speaker : text``) anchored to the I-node by a YA
-  (``Asserting``), as in AIFdb's dialogical corpora.
+  (``Asserting``), as in AIFdb's dialogical corpora;
+- each further wording (``wordings``) is an I-node of its own that rephrases the node's
+  I-node (an MA, ``Default Rephrase``), asserted by its ``by``; its source and quote are in
+  its ``argmap`` object (``wording_of`` names the node), so the import makes one node again.
 
 What AIF has no field for (id, title, kind, source, quote, tags, note, the
 relation kind; ``by`` too, since a speaker's name may hold the `` : `` of a locution) is kept in an ``argmap`` object on each node and at the top
@@ -78,6 +81,20 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             add_edge(loc, ya)
             add_edge(ya, ident[n])
             locutions.append({"nodeID": loc, "personID": d["by"], "timestamp": _STAMP, "start": None, "end": None, "source": ""})
+        for w in () if d.get("ghost") else d.get("wordings") or ():
+            # a further wording: an I-node of its own, rephrasing the claim (MA "Default Rephrase", as
+            # AIFdb's corpora join two wordings of one proposition), asserted by whoever worded it
+            extra = {"wording_of": n, **{k: str(w[k]["id"] if k == "source" else w[k]) for k in ("by", "source", "quote") if w.get(k)}}
+            wid = add_node("I", " ".join(w["text"].split()), extra)
+            if w.get("by"):
+                loc = add_node("L", f"{w['by']} : {w['text']}")
+                ya = add_node("YA", "Asserting", scheme="Asserting")
+                add_edge(loc, ya)
+                add_edge(ya, wid)
+                locutions.append({"nodeID": loc, "personID": w["by"], "timestamp": _STAMP, "start": None, "end": None, "source": ""})
+            ma = add_node("MA", "Default Rephrase", {"wording_of": n}, scheme="Default Rephrase")
+            add_edge(wid, ma)
+            add_edge(ma, ident[n])
 
     ra_of: dict[str, str] = {}  # argument node → the RA of its one inference
     scheme_of: dict[tuple[str, str, str], str] = {}  # relation (u, v, key) → the RA or CA node standing for it

@@ -12,6 +12,10 @@ Every node is a definition on one line, followed by its outgoing relations::
   the frontmatter's ``selection: {excludeDisconnected: false}`` has Argdown's map draw the
   nodes only they join);
 - an argument with ``premises`` gets a premise-conclusion structure;
+- each further wording (``wordings``) is the same ``[title]`` (``<title>``) defined again with
+  that wording, so Argdown reads one statement with several members (an argument with several
+  descriptions); who said each, where and in which words go, in order, into the data block's
+  ``wordings``;
 - what Argdown has no syntax for (id, by, source, quote, note, kind) goes into the
   statement's YAML data block ``{...}``, and the map's title and sources into the
   frontmatter, so that ``argmap import`` reads the same map back.
@@ -107,6 +111,10 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             data["weight"] = d["weight"]
         if d.get("ghost"):
             data["ghost"] = d.get("map")
+        wordings = () if d.get("ghost") else tuple(d.get("wordings") or ())
+        if wordings:  # who said each further wording, where, in which words: Argdown has no place for it
+            data["wordings"] = [{k: (w[k]["id"] if k == "source" else w[k]) for k in ("by", "source", "quote") if w.get(k)}
+                                for w in wordings]
         rel_lines, other = [], {}
         for _, v, k in sorted(G.out_edges(n, keys=True), key=lambda e: (e[2], e[1])):
             if k == "premise" or (k == "supports" and premises):
@@ -126,6 +134,8 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
         lines.append(" ".join(p for p in parts if p))
         lines += rel_lines
         lines.append("")
+        for w in wordings:  # the same class (or argument) again: Argdown reads one statement with several members
+            lines += [f"{head}: {escape(' '.join(w['text'].split()))}", ""]
         if premises and kind == "argument":
             conclusions = sorted(v for _, v, k in G.out_edges(n, keys=True) if k == "supports")
             lines += [f"<{titles[n]}>", ""]

@@ -114,6 +114,13 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
     if data.get("kind") == "question":  # the badge: a question reads as one at a glance
         lines[0] = "? " + lines[0]
     lines.extend(wrapped for line in _byline(data) for wrapped in wrap(line, settings.wrap).split("\n"))
+    if data.get("wordings"):  # one claim said several times: one box, the other wordings in its tooltip
+        count = len(data["wordings"])
+        own = {data.get("by"), data.get("held_by")}
+        others = list(dict.fromkeys(w["by"] for w in data["wordings"] if w.get("by") and w["by"] not in own))
+        named = ", ".join(others[:2]) + (f" and {len(others) - 2} more" if len(others) > 2 else "")
+        more = f"+{count} wording{'s' * (count != 1)}" + (f" (also {named})" if others else "")
+        lines.extend(wrap(more, settings.wrap).split("\n"))
     if data.get("continued") == "pages":  # a later page of its replies (graph.split)
         lines.append("[replies: more in its other parts]")
     elif data.get("continued"):
@@ -144,6 +151,10 @@ def _tooltip(node: str, data: dict) -> str:
     cite = ", ".join(x for x in (source.get("author") or data.get("by"), source.get("title"), source.get("date")) if x)
     if cite:
         parts.append(f"— {cite}")
+    for w in data.get("wordings") or ():
+        said = ", ".join(x for x in (w.get("by") or (w.get("source") or {}).get("author"), (w.get("source") or {}).get("title"),
+                                     (w.get("source") or {}).get("date")) if x)
+        parts.append(f"also worded: {w['text']}" + (f" “{w['quote']}”" if w.get("quote") else "") + (f" — {said}" if said else ""))
     stance = data.get("stance")
     if stance in theme.STANCE_WORDS:
         held = data.get("held_by")

@@ -4,7 +4,8 @@ Every node and edge attribute becomes a GraphML ``<key>`` with one type, whateve
 map holds: ``weight`` and ``strength`` are ``double``, ``inferred``, ``ghost`` and
 ``continued`` are ``boolean``, other numbers and booleans keep their type, text is ``string``.  Lists (``tags``,
 ``premises``) are joined with ``", "``; a source is its title (or id); the attacks on
-a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}``.
+a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}``, and a node's
+further ``wordings`` a JSON list of ``{"text", "by", "quote", "source"}``.
 GraphML has no null: an attribute that is ``None`` is left out of that element.
 
 Text is passed through :func:`argmap.textsafe.xml_chars`: a control character in
@@ -34,7 +35,7 @@ def _value(key: str, value):
         return bool(value)
     if isinstance(value, (bool, int, float)):
         return value
-    if key == "attacked_by":
+    if key in ("attacked_by", "wordings"):
         return xml_chars(json.dumps([dict(a) for a in value], ensure_ascii=False, sort_keys=True))
     if isinstance(value, dict):
         value = value.get("title") or value.get("id")

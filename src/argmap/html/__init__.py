@@ -73,6 +73,11 @@ def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int 
     return out
 
 
+def _cited(source: dict | None) -> dict | None:
+    """A source as the page shows it: its fields that have a value, as text (not its local ``file``)."""
+    return {k: str(v) for k, v in source.items() if v and k != "file"} if source else None
+
+
 def page_data(G, views: list[_View], evaluation) -> dict:
     """Everything the page's script needs, as plain JSON-ready data (no SVG), verdicts from ``evaluation``."""
     from ..evaluation import verdict
@@ -115,7 +120,10 @@ def page_data(G, views: list[_View], evaluation) -> dict:
         if d.get("tags"):
             entry["tags"] = list(d["tags"])
         if source:
-            entry["source"] = {k: str(v) for k, v in source.items() if v and k != "file"}
+            entry["source"] = _cited(source)
+        if d.get("wordings"):  # the same claim said again: each wording with who worded it, its quote and source
+            entry["wordings"] = [{k: v for k, v in (("text", w["text"]), ("by", w.get("by")), ("quote", w.get("quote")),
+                                                    ("source", _cited(w.get("source")))) if v} for w in d["wordings"]]
         nodes[n] = entry
     out_views = []
     for v in views:

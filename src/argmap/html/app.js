@@ -152,6 +152,7 @@
     var cite = [src.author || n.by, src.title, src.date].filter(Boolean).map(isoText).join(", ");
     if (cite) s += "\n— " + cite;
     if (n.stance) s += "\n" + stanceText(n, isoText);
+    if (n.wordings) s += "\n+" + n.wordings.length + (n.wordings.length === 1 ? " wording" : " wordings");
     return s + "\n" + (n.status ? "status: " + n.status : n.kind) + " · id: " + id;
   }
   function stanceText(n, wrap) {   // "restated by Bob (held by Carl)", "steelman by Eve (held by nobody)"
@@ -399,6 +400,19 @@
     }
     return [STATUS_WORD[n.status] || ""];
   }
+  function sourceLine(src) {   // "Source: title (author, date)", the title linked to the source's page; null without one
+    if (!(src.title || src.url)) return null;
+    var cite = [];
+    if (src.author) cite.push(src.author);
+    if (src.date) cite.push(src.date);
+    var name = src.title || src.url;
+    var link = src.url && /^(https?:|mailto:)/i.test(src.url)
+      ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", "class": "am-source-link" }, [iso(name)])
+      : iso(name);
+    var cited = [];
+    cite.forEach(function (c, k) { if (k) cited.push(", "); cited.push(iso(c)); });
+    return el("p", { "class": "am-source" }, ["Source: ", link].concat(cite.length ? [" ("].concat(cited, [")"]) : []));
+  }
   function renderPanel(id) {
     var n = NODES[id], src = n.source || {}, view = VIEWS[current];
     panel.textContent = "";
@@ -409,17 +423,17 @@
     ];
     // every field the map's authors wrote is isolated (<bdi>): a U+202E in a holder or a title reverses only itself
     if (n.quote) kids.push(el("blockquote", { "class": "am-quote" }, ["“", iso(n.quote), "”"]));
-    var cite = [];
-    if (src.author) cite.push(src.author);
-    if (src.date) cite.push(src.date);
-    if (src.title || src.url) {
-      var name = src.title || src.url;
-      var link = src.url && /^(https?:|mailto:)/i.test(src.url)
-        ? el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", "class": "am-source-link" }, [iso(name)])
-        : iso(name);
-      var cited = [];
-      cite.forEach(function (c, k) { if (k) cited.push(", "); cited.push(iso(c)); });
-      kids.push(el("p", { "class": "am-source" }, ["Source: ", link].concat(cite.length ? [" ("].concat(cited, [")"]) : [])));
+    var cited = sourceLine(src);
+    if (cited) kids.push(cited);
+    if (n.wordings) {   // the same claim said again: every wording with who worded it, its own quote and source
+      kids.push(el("h3", { "class": "am-wordings-title", text: "Also worded (" + n.wordings.length + ")" }));
+      kids.push(el("ol", { "class": "am-wordings" }, n.wordings.map(function (w) {
+        var parts = [el("p", { "class": "am-text" }, [iso(w.text)].concat(w.by ? [" — ", iso(w.by)] : []))];
+        if (w.quote) parts.push(el("blockquote", { "class": "am-quote" }, ["“", iso(w.quote), "”"]));
+        var line = sourceLine(w.source || {});
+        if (line) parts.push(line);
+        return el("li", { "class": "am-wording" }, parts);
+      })));
     }
     kids.push(el("p", { "class": "am-meta" }, [
       n.by ? "By " : "", n.by ? iso(n.by) : "", n.by ? " · " : "", n.kind + " · id ", iso(id), " · map ", el("a", {
@@ -477,17 +491,20 @@
     var authors = {}, tags = {};
     Object.keys(NODES).forEach(function (id) {
       var n = NODES[id];
-      if (n.by) authors[n.by] = 1;
+      saidBy(n).forEach(function (a) { authors[a] = 1; });
       (n.tags || []).forEach(function (t) { tags[t] = 1; });
     });
     DATA.maps.forEach(function (m) { filters.map.appendChild(el("option", { value: m.name, text: m.title })); });
     Object.keys(authors).sort().forEach(function (a) { filters.author.appendChild(el("option", { value: a, text: a })); });
     Object.keys(tags).sort().forEach(function (t) { filters.tag.appendChild(el("option", { value: t, text: t })); });
   }
+  function saidBy(n) {   // who wrote the node, and who worded it again (a wording by someone else)
+    return [n.by].concat((n.wordings || []).map(function (w) { return w.by; })).filter(Boolean);
+  }
   function passes(id) {
     var n = NODES[id];
     if (filters.map.value && n.map !== filters.map.value) return false;
-    if (filters.author.value && n.by !== filters.author.value) return false;
+    if (filters.author.value && saidBy(n).indexOf(filters.author.value) < 0) return false;
     if (filters.tag.value && (n.tags || []).indexOf(filters.tag.value) < 0) return false;
     if (filters.status.value && n.status !== filters.status.value) return false;
     return true;
@@ -528,7 +545,8 @@
     Object.keys(NODES).sort().forEach(function (id) {
       var n = NODES[id];
       if (n.home == null || !passes(id)) return;
-      var hay = fold([id, n.title, n.text, n.by, n.quote, (n.source || {}).author].join(" "));
+      var hay = fold([id, n.title, n.text, n.by, n.quote, (n.source || {}).author].concat((n.wordings || []).map(function (w) {
+        return [w.text, w.by, w.quote, (w.source || {}).author].join(" "); })).join(" "));
       if (words.every(function (w) { return hay.indexOf(w) >= 0; })) hits.push(id);
     });
     hits.slice(0, 60).forEach(function (id, k) {

@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..model import Location, Map, Node, Relation, Source
+from ..model import Location, Map, Node, Relation, Source, Wording
 from ..schemes import SCHEMES
 from ..spec import ID_PATTERN, MAP_NAME_PATTERN, MAX_ID_LENGTH, NODE_KINDS, RELATION_KINDS, RELATION_SEPARATOR, STANCES
 from ..spec import RELATION_ATTACKERS, SOURCE_KEYS, normalise_url
@@ -67,6 +67,7 @@ class DraftNode:
     rels: list[DraftRel] = field(default_factory=list)
     loc: Location | None = None
     scheme: str | None = None  # a key of argmap.schemes.SCHEMES
+    wordings: list[dict] = field(default_factory=list)  # further wordings: {text, by, source, quote}
 
     def relate(self, kind: str, target: str, **extra) -> DraftRel | None:
         """Add a relation unless the same one is already there (then ``None``)."""
@@ -314,6 +315,20 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
         if scheme is not None and (scheme not in SCHEMES or kind == "question"):
             warn("import-scheme", f"scheme {str(scheme)[:40]!r} of '{nid}' is not one of {', '.join(SCHEMES)}; left out", loc)
             scheme = None
+        wordings = []
+        for w in n.wordings:
+            wtext = " ".join(str(w.get("text") or "").split())
+            if not wtext:
+                warn("import-wording", f"a further wording of '{nid}' has no text; left out", loc)
+                continue
+            wsource = w.get("source")
+            if wsource is not None:
+                wsource = source_ids.get(str(wsource))
+                if wsource is None:
+                    warn("import-source", f"a wording of '{nid}' cites source {str(w['source'])[:40]!r}, which the file does "
+                         "not declare; left out", loc)
+            wordings.append(Wording(wtext, by=_text_or_none(w.get("by")), source=wsource, quote=_text_or_none(w.get("quote")),
+                                    loc=loc, quote_loc=loc, source_loc=loc))
         relations: list[Relation] = []
         for r in n.rels:
             rel = _relation(r, nid, renamed, known, loc, warn)
@@ -326,7 +341,7 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
             tags=tags, note=_text_or_none(n.note), relations=tuple(relations), loc=loc, quote_loc=loc, source_loc=loc,
             title=_text_or_none(n.title), held_by=_text_or_none(n.held_by), stance=stance,
             weight=float(weight) if weight is not None else None, premises=tuple(premises), premises_loc=loc, stance_loc=loc,
-            scheme=scheme, scheme_loc=loc if scheme else None,
+            scheme=scheme, scheme_loc=loc if scheme else None, wordings=tuple(wordings),
         ))
     nodes = _asked(nodes, {n.id: n.scheme for m in context for n in m.nodes}, warn)
     thesis = renamed.get(d.thesis, d.thesis) if isinstance(d.thesis, str) else None

@@ -9,8 +9,11 @@
 - CA (conflict) → ``attacks`` from each conflicting I-node; a CA aimed at an RA
   is an undercut: of the argument node, or of the relation ``SRC->TGT`` when the RA
   had one premise.
-- MA (rephrase) → both wordings stay (so counts match); the rephrasing says
-  ``Rephrases <id>`` in its note, and a warning says argmap has no rephrase relation.
+- MA (rephrase) → one claim with several wordings: the rephrased I-node keeps its text,
+  each rephrasing becomes one of its ``wordings`` (with its speaker as ``by``, its source
+  and quote), and its relations are the claim's.  An MA between a question's content and
+  an assertion (IAT's answer) stays a note with a warning; argmap's own ``concedes`` and
+  ``answers`` (an MA naming its relation in the ``argmap`` object) are those relations.
 - L-nodes (locutions) anchored to an I-node by a YA → ``by`` (the speaker before
   ``:``), and one ``source`` per speaker; TA (dialogue transitions) and the YA
   illocutions themselves are not carried: one warning per file counts them.
@@ -152,7 +155,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 item.kind = info["kind"]
             if isinstance(info.get("tags"), list):
                 item.tags = [str(t) for t in info["tags"]]
-            item.by = info["by"] if isinstance(info.get("by"), str) else speakers.get(nid)
+            item.by = info["by"] if isinstance(info.get("by"), str) else None if "wording_of" in info else speakers.get(nid)
             items[nid] = item
             if not info.get("ghost"):  # a node of another map: relations may point at it, it stays there
                 m.nodes.append(item)
@@ -171,6 +174,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         m.nodes.append(item)
     if len(m.sources) > 1 and not any(it.source == file_source for it in items.values()):
         del m.sources[file_source]
+    wording_mas = _merge_rephrasings(m, nodes, into, out, typ, meta, items)
 
     arguments: dict[str, DraftNode] = {}  # RA id → argument node (several premises)
     single: dict[str, str] = {}  # RA id → "SRC->TGT" of its one support
@@ -251,7 +255,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             if rel is None:
                 m.warn("aif-repeated", f"CA {ca} repeats an attack already read", lines(ca))
 
-    for ma in (n for n in nodes if typ(n) == "MA"):
+    for ma in (n for n in nodes if typ(n) == "MA" and n not in wording_mas):
         srcs = [p for p in into[ma] if p in items]
         tgts = [t for t in out[ma] if t in items]
         if len(srcs) != 1 or len(tgts) != 1:
@@ -263,7 +267,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             _details(a.relate(info["relation"], b.id), info)  # concedes, answers...: argmap's own, kept by its export
             continue
         a.note = (a.note + " " if a.note else "") + f"Rephrases {b.id} (AIF MA {ma})."
-        m.warn("aif-rephrase", f"MA {ma}: '{a.id}' rephrases '{b.id}'; argmap has no rephrase relation, so it is a note", lines(ma))
+        m.warn("aif-rephrase", f"MA {ma}: '{a.id}' rephrases the content of question '{b.id}' (IAT's answer to it), or "
+               f"the other way round; argmap reads a question from AIF as a claim, so it is a note", lines(ma))
 
     counts = {}
     for n in nodes:
@@ -277,6 +282,50 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     if unknown:
         m.warn("aif-unknown-type", f"node types {', '.join(unknown)} are not read")
     return m
+
+
+def _merge_rephrasings(m: Draft, nodes, into, out, typ, meta, items: dict[str, DraftNode]) -> set[str]:
+    """Claims an MA ("Default Rephrase") says are one, as one node with several wordings; the MA nodes read.
+
+    ``a -> MA -> b``: ``a`` rephrases ``b``, so ``b`` (the end of a chain of rephrasings) keeps its
+    text and ``a`` becomes one of its ``wordings`` (its text, speaker, source and quote), and every
+    relation of ``a`` is ``b``'s.  Not a wording: an MA of argmap's own export that names a relation
+    in its ``argmap`` object (``concedes``, ``answers``), and an MA between a question's content and
+    an assertion (IAT's answer); those are read afterwards as before.
+    """
+    def asked(n: str) -> bool:
+        return any(typ(y) == "YA" and "Questioning" in str(nodes[y].get("text", "")) for y in into[n])
+
+    root: dict[str, str] = {}
+
+    def find(n: str) -> str:
+        while root.get(n, n) != n:
+            n = root[n]
+        return n
+
+    used: set[str] = set()
+    for ma in (n for n in nodes if typ(n) == "MA"):
+        srcs = [p for p in into[ma] if p in items]
+        tgts = [t for t in out[ma] if t in items]
+        if isinstance(meta(ma).get("relation"), str) or len(srcs) != 1 or len(tgts) != 1 or asked(srcs[0]) != asked(tgts[0]):
+            continue
+        a, b = find(srcs[0]), find(tgts[0])
+        used.add(ma)
+        if a != b:
+            root[a] = b
+    merged = [n for n in items if find(n) != n]  # in the file's order: the wordings' order
+    for n in merged:
+        x, main = items[n], items[find(n)]
+        wording = {k: v for k, v in (("text", x.text), ("by", x.by), ("source", x.source), ("quote", x.quote)) if v}
+        same = {k: v for k, v in (("text", main.text), ("by", main.by), ("source", main.source), ("quote", main.quote)) if v}
+        if wording != same and wording not in main.wordings:
+            main.wordings.append(wording)
+        main.tags.extend(t for t in x.tags if t not in main.tags)
+    gone = {id(items[n]) for n in merged}  # by identity: two draft nodes may hold equal values
+    m.nodes[:] = [x for x in m.nodes if id(x) not in gone]
+    for n in merged:
+        items[n] = items[find(n)]
+    return used
 
 
 #: Whole numbers longer than this are read as text (Python refuses to convert past 4,300 digits).

@@ -10,7 +10,7 @@ christianvoigt/argdown), in two steps that are kept apart:
    (support, attack, undercut, contrary, contradictory; ``entails`` in strict mode is
    support).  The tests compare this with Argdown's own JSON export.
 2. :func:`to_map` turns that into an argmap map, warning where something changes:
-   a class → one claim (other wordings go to ``note``); an argument → ``kind:
+   a class → one claim (its other wordings are the claim's ``wordings``); an argument → ``kind:
    argument`` with ``premises`` that ``supports`` its main conclusion (each further
    inference step of a multi-step argument is an argument node of its own);
    contrary and contradictory → ``contradicts``; ``#tags`` → ``tags``; the
@@ -667,6 +667,28 @@ def _data_of(doc: ArgdownDoc, typ: str, title: str) -> dict:
     return out
 
 
+def _add_wordings(item: DraftNode, texts: list[str], data: dict | None, m: Draft, line: int) -> None:
+    """The further members of a statement's class (or descriptions of an argument) as the node's wordings.
+
+    Argdown has no place for who said a wording, where, in which words: argmap's own export
+    keeps them, in order, as ``wordings: [{by, source, quote}]`` in the node's data block
+    (``data``, read only from argmap's own files).  Elsewhere a wording repeating an earlier
+    one word for word adds nothing and is left out."""
+    kept = data.get("wordings") if data is not None else None
+    if data is not None and kept is not None:
+        if not isinstance(kept, list) or len(kept) != len(texts) or not all(isinstance(w, dict) for w in kept):
+            m.warn("argdown-wordings", f"the data block's `wordings` does not match the {len(texts)} further "
+                   "wording(s) written; their authors, sources and quotes are left out", line)
+            kept = None
+    if kept is None:
+        seen = {item.text}
+        texts = [t for t in texts if not (t in seen or seen.add(t))]
+        kept = [{}] * len(texts)
+    for text, w in zip(texts, kept):
+        item.wordings.append({"text": text, **{k: str(w[k]) for k in ("by", "source", "quote")
+                                                if isinstance(w.get(k), (str, int, float)) and not isinstance(w.get(k), bool)}})
+
+
 def _apply_data(item: DraftNode, data: dict) -> None:
     """argmap's own fields, kept in the data block by argmap's Argdown export."""
     if data.get("untitled") is True:
@@ -771,13 +793,8 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
                 m.warn("argdown-no-text", f"statement [{title_}] is only referred to, never given a text; its title is its text", cls.line)
             item = DraftNode(preferred.get((typ, title_)) or ids.make(title_ if not cls.untitled else text), text, title=None if cls.untitled else title_,
                         by=by, source=node_source, loc=Location(origin, cls.line, 1))
-            others = []
-            for mb in worded[1:]:
-                if mb.text != text and mb.text not in others:
-                    others.append(mb.text)
-            if others:
-                item.note = "Other wordings of this statement: " + " / ".join(others)
-                m.warn("argdown-equivalence", f"[{title_}] has {len(others) + 1} wordings; the first is the text, the others are in `note`", worded[1].line)
+            _add_wordings(item, [mb.text for mb in worded[1:]], _data_of(doc, typ, title_) if meta else None, m,
+                          worded[1].line if len(worded) > 1 else cls.line)
             links = [l for mb in cls.members for l in mb.links]
             if links:
                 item.note = ((item.note + " ") if item.note else "") + "Links: " + " ".join(dict.fromkeys(links))
@@ -789,10 +806,7 @@ def to_map(doc: ArgdownDoc, origin: str, ids: IdMaker) -> Draft:
             text = descs[0] if descs else title_
             item = DraftNode(preferred.get((typ, title_)) or ids.make(title_), text, kind="argument", title=title_, by=by, source=node_source,
                         loc=Location(origin, arg.line, 1), tags=list(arg.tags))
-            others = [d for d in dict.fromkeys(descs[1:]) if d != text]
-            if others:
-                item.note = "Other descriptions: " + " / ".join(others)
-                m.warn("argdown-descriptions", f"<{title_}> has {len(others) + 1} descriptions; the first is the text, the others are in `note`", arg.line)
+            _add_wordings(item, descs[1:], _data_of(doc, typ, title_) if meta else None, m, arg.line)
         section = (doc.statements[title_].section if typ == "statement" else doc.arguments[title_].section)
         if section and section not in item.tags:
             item.tags.append(section)
