@@ -47,6 +47,7 @@ class _View:
     graph: object
     settings: Settings
     drawn: bool = True  # False: a map too big to draw whole (DRAW_WHOLE_UP_TO); its parts are drawn
+    svg: bytes | None = None  # a part's drawing, by the embedded engine, as choosing its layout drew it
 
 
 def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int = DRAW_WHOLE_UP_TO) -> list[_View]:
@@ -69,7 +70,8 @@ def _views(G, settings: Settings, parts: int, evaluation=None, whole_up_to: int 
         if size and own > size:
             for part in column_parts(H, settings, size, evaluation):  # as `build --parts` draws them
                 P = part.graph
-                out.append(_View(f"part:{name}/{part.root}", name, part.root, P.graph["title"], P, part.settings))
+                out.append(_View(f"part:{name}/{part.root}", name, part.root, P.graph["title"], P, part.settings,
+                                 svg=part.svg))
     return out
 
 
@@ -285,10 +287,9 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
     ``live``: the page ``argmap serve`` shows (:func:`live_block`: it listens to its server and
     reloads itself on a new drawing); else the offline page, which makes no request at all.
     """
-    from ..export.dot import export as export_dot
-    from ..render import render
-
     from ..evaluation import evaluate
+    from ..export.dot import export as export_dot
+    from ..render import render, resolve_engine
 
     settings = settings or Settings()
     ev = evaluate(G, settings)
@@ -298,7 +299,10 @@ def page_html(G, title: str, settings: Settings | None = None, parts: int = DEFA
         if not v.drawn:
             templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{_undrawn_svg(v, views)}</script>')
             continue
-        svg = render(export_dot(v.graph, v.settings, ev), "svg", settings.engine)
+        if v.svg is not None and resolve_engine(settings.engine, "svg") == "embedded":
+            svg = v.svg  # drawn already, from the same DOT, when its layout was chosen
+        else:
+            svg = render(export_dot(v.graph, v.settings, ev), "svg", settings.engine)
         # raw text, not a <template>: the browser only parses the view it shows (a tenth of
         # the load time at 1,000 nodes); Graphviz SVG holds no "</script" (text escapes "<")
         templates.append(f'<script type="image/svg+xml" id="argmap-view-{i}">{for_page(svg)}</script>')
