@@ -295,7 +295,7 @@ _A_OPEN = re.compile(r'<g id="a_[^"]*">(<a\b[^>]*>)?\n?')
 _A_CLOSE = re.compile(r"</a>\n</g>\n")
 _FONT = re.compile(r' font-family="[^"]*"| xml:space="preserve"')
 _GEOMETRY = re.compile(r'(\s(?:d|points|x|y|cx|cy|rx|ry|transform|viewBox)=")([^"]*)"')
-_NUMBER = re.compile(r"(\d)\.(\d)\d+")
+_DECIMALS = re.compile(r"(?<=\d\.\d)\d+")  # the digits after a number's first decimal
 _ROOT_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"\s*')
 
 
@@ -311,7 +311,7 @@ def for_page(svg: bytes) -> str:
     text = _A_OPEN.sub("", text)
     text = _A_CLOSE.sub("", text)
     text = _FONT.sub("", text)
-    text = _GEOMETRY.sub(lambda m: m.group(1) + _NUMBER.sub(r"\1.\2", m.group(2)) + '"', text)
+    text = _GEOMETRY.sub(lambda m: m.group(1) + _DECIMALS.sub("", m.group(2)) + '"', text)  # no template: 2x faster
     text = text.replace("&#45;", "-")
     text = _ROOT_SIZE.sub("<svg ", text, count=1)
     text = _GRAPH_TITLE.sub(r"\1", text, count=1)  # "G": no hover text over the background
