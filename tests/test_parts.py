@@ -85,6 +85,11 @@ def test_a_claim_answered_by_many_is_read_in_pages_each_a_part(tmp_path):
     assert parts[1].graph.graph["title"] == "A chain (part: n0~2, replies 16–30 of 40)"
     assert all(p.width <= max_width_pt(Settings()) for p in parts)
     assert part_of(G, "n0~3", Settings()).graph.graph["page"] == (31, 40, 40)
+    from argmap.views import View, ViewError, select
+
+    assert set(select(G, View(part="n0~2")).graph) == set(parts[1].graph)  # as --part and a block name it
+    with pytest.raises(ViewError, match="starts no part"):
+        select(G, View(part="n0~4"))
 
     # `build --parts` writes each page, and a later page's claim links back to its first part
     folder = tmp_path / "in"

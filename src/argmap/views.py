@@ -73,8 +73,10 @@ def select(G, view: View, settings: Settings | None = None, *, folder_settings: 
     if G.number_of_nodes() == 0 and not allow_empty:
         raise ViewError("nothing to draw: the maps have no nodes yet (add some under `nodes:`, or `argmap add`)", "map")
     name = view.map
-    if name is None and view.part is not None and view.part in G:
-        name = G.nodes[view.part]["map"]
+    # a part is named by its root, or ROOT~K for a later page of the root's replies (graph.split)
+    root = view.part.partition(graph.PAGE_MARK)[0] if view.part is not None else None
+    if name is None and root is not None and root in G:
+        name = G.nodes[root]["map"]
     if name is not None:
         try:
             G = graph.map_view(G, name)
@@ -89,9 +91,9 @@ def select(G, view: View, settings: Settings | None = None, *, folder_settings: 
     if view.part is not None:
         from .parts import NoSuchPart, part_of
 
-        if view.part not in G:
-            raise ViewError(f"no node with id '{view.part}' to draw the part of", "part",
-                            _suggest(view.part, G.nodes) or "`argmap list` shows the maps")
+        if root not in G:
+            raise ViewError(f"no node with id '{root}' to draw the part of", "part",
+                            _suggest(root, G.nodes) or "`argmap list` shows the maps")
         try:
             part = part_of(G, view.part, folder_settings or settings, draw_with=settings, evaluation=evaluation)
         except NoSuchPart as exc:
