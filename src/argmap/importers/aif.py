@@ -8,7 +8,8 @@
   premise (or the argument node) that ``scheme:`` (:mod:`argmap.schemes`).
 - CA (conflict) → ``attacks`` from each conflicting I-node; a CA aimed at an RA
   is an undercut: of the argument node, or of the relation ``SRC->TGT`` when the RA
-  had one premise.
+  had one premise.  A CA aimed at a CA attacks the relation that CA is, at any
+  depth (``x->c->a->b`` when it answers ``c``'s undercut of ``a->b``: argmap.address).
 - MA (rephrase) → both wordings stay (so counts match); the rephrasing says
   ``Rephrases <id>`` in its note, and a warning says argmap has no rephrase relation.
 - L-nodes (locutions) anchored to an I-node by a YA → ``by`` (the speaker before
@@ -210,12 +211,27 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         m.nodes.append(arg)
 
     cas = [n for n in nodes if typ(n) == "CA"]
-    conflict: dict[str, str] = {}  # CA id → "SRC->TGT" when it is one claim attacking one claim
-    for ca in cas:
-        attackers = [p for p in into[ca] if p in items]
-        targets = [t for t in out[ca] if t in items]
-        if len(attackers) == 1 and len(targets) == 1:
-            conflict[ca] = f"{items[attackers[0]].id}->{items[targets[0]].id}"
+    addressed: dict[str, str | None] = {}  # CA id → its relation's address (argmap.address), when it has one attacker
+
+    def target_of(t: str, seen: frozenset = frozenset()) -> str | None:
+        """What a CA aimed at ``t`` targets: a node id, or the address of the relation ``t`` stands for."""
+        if t in items:
+            return items[t].id
+        if t in arguments:
+            return arguments[t].id
+        if t in single:
+            return single[t]
+        if typ(t) == "CA" and t not in seen:  # a conflict on a conflict: the relation that CA is, at any depth
+            return address_of(t, seen | {t})
+        return None
+
+    def address_of(ca: str, seen: frozenset) -> str | None:
+        if ca not in addressed:
+            attackers = [p for p in into[ca] if p in items]
+            targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
+            inner = target_of(targets[0], seen) if len(attackers) == 1 and len(targets) == 1 else None
+            addressed[ca] = None if inner is None else f"{items[attackers[0]].id}->{inner}"
+        return addressed[ca]
     for ca in cas:
         attackers = [p for p in into[ca] if p in items]
         targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
@@ -243,8 +259,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 rel = items[a].relate("undercuts", arguments[t].id)
             elif t in single:
                 rel = items[a].relate("undercuts", single[t])
-            elif t in conflict:
-                rel = items[a].relate("attacks", conflict[t])
+            elif typ(t) == "CA" and target_of(t, frozenset({ca})) is not None:
+                rel = items[a].relate("attacks", target_of(t, frozenset({ca})))
             else:
                 m.warn("aif-ca-on-dropped", f"CA {ca} attacks {typ(t)} {t}, which argmap could not name; left out", lines(ca))
                 continue
