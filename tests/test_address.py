@@ -111,16 +111,16 @@ class TestGraph:
         (d,) = c["attacked_by"]
         (e,) = d["attacked_by"]
         assert (c["by"], c["kind"], d["by"], d["kind"], e["by"], e["kind"]) == ("c", "attacks", "d", "undercuts", "e", "attacks")
-        assert [(t, o["by"]) for t, o, _ in relation_attacks(G)] == [("b->a", "c"), ("c->b->a", "d"), ("d->c->b->a", "e")]
+        assert [(t, o["by"]) for t, o, _, _ in relation_attacks(G)] == [("b->a", "c"), ("c->b->a", "d"), ("d->c->b->a", "e")]
 
     def test_views_keep_an_attack_on_an_attack_only_with_its_attacker(self):
         G = graph(NESTED)
         H = subgraph(G, ["a", "b", "c", "e"])  # no d: e's attack on d's goes with it
-        assert [(t, o["by"]) for t, o, _ in relation_attacks(H)] == [("b->a", "c")]
+        assert [(t, o["by"]) for t, o, _, _ in relation_attacks(H)] == [("b->a", "c")]
         assert set(focus(G, "a", depth=1)) == {"a", "b", "c", "d", "e"}  # a kept link keeps its objections, at any depth
 
     def test_a_map_view_draws_the_objections_to_its_objections(self):
         G = graph(NESTED, "nodes:\n  - id: z\n    text: Z.\n    attacks: [e->d->c->b->a]\n")
         H = map_view(G, "m1")
         assert H.nodes["a"].get("ghost") and not H.nodes["z"].get("ghost")
-        assert ("e->d->c->b->a", "z") in [(t, o["by"]) for t, o, _ in relation_attacks(H)]
+        assert ("e->d->c->b->a", "z") in [(t, o["by"]) for t, o, _, _ in relation_attacks(H)]

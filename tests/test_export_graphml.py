@@ -37,3 +37,14 @@ def test_graphml_typed_keys():
     assert attacked[ids["inferred"]] == "false"  # XML Schema's spelling, not Python's
     back = nx.read_graphml(__import__("io").BytesIO(graphml.export(v2_graph()).encode()))
     assert back.nodes["p1"]["strength"] == 0.25 and back.nodes["p1"]["title"] == "Premise %% one"
+
+
+def test_objections_to_objections_are_nested_in_the_json_attribute():
+    from literal import NESTED, graph
+
+    root = ET.fromstring(graphml.export(graph(NESTED)))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    key = next(k.get("id") for k in root.iterfind("g:key", ns) if k.get("attr.name") == "attacked_by")
+    (value,) = [d.text for d in root.iterfind(f".//g:edge/g:data[@key='{key}']", ns)]
+    (c,) = json.loads(value)
+    assert (c["by"], c["attacked_by"][0]["by"], c["attacked_by"][0]["attacked_by"][0]["by"]) == ("c", "d", "e")

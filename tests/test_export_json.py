@@ -21,3 +21,14 @@ def test_json_is_loss_free():
     assert edge["attacked_by"] == [{"by": "u", "kind": "undercuts", "inferred": True, "note": "mapper's reading"}]
     assert next(n for n in data["nodes"] if n["id"] == "arg")["premises"] == ["p1", "p2"]
     assert json_.export(back) == text
+
+
+def test_objections_to_objections_nest_and_come_back():
+    from literal import NESTED, graph
+
+    G = graph(NESTED)
+    text = json_.export(G)
+    back = json_.to_graph(text)
+    assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+    (c,) = next(e for e in json.loads(text)["edges"] if e["kind"] == "supports")["attacked_by"]
+    assert (c["by"], c["attacked_by"][0]["by"], c["attacked_by"][0]["attacked_by"][0]["by"]) == ("c", "d", "e")

@@ -201,7 +201,7 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
     )
     inferred_relations = sorted((u, k, v) for u, v, k, d in G.edges(keys=True, data=True) if d.get("inferred"))
     relation_attacks = []
-    for target, o, _ in relation_attacks_of(G):  # at any depth: `d attacks c->a->b` (d objects to c's objection)
+    for target, o, _, _ in relation_attacks_of(G):  # at any depth: `d attacks c->a->b` (d objects to c's objection)
         relation_attacks.append((o["by"], o["kind"], target))
         if o.get("inferred"):
             inferred_relations.append((o["by"], o["kind"], target))

@@ -22,7 +22,7 @@ import networkx as nx
 from .model import Project
 from .spec import PREMISE
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "relation_attacks", "PREMISE"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "relation_attacks", "relation_kinds_needed", "PREMISE"]
 
 
 def relation_name(u: str, v: str) -> str:
@@ -131,18 +131,32 @@ def build(project: Project) -> nx.MultiDiGraph:
 
 
 def relation_attacks(G: nx.MultiDiGraph):
-    """Every attack on a relation, at any depth: ``(target, entry, edge)``, shallow first within an edge.
+    """Every attack on a relation, at any depth: ``(target, entry, edge, kinds)``, shallow first within an edge.
 
     ``target`` is the address of the relation attacked (``u->v``, or ``c->u->v`` for an
-    attack on ``c``'s objection to ``u->v``), ``entry`` the attack's dict (``by``, ``kind``,
-    ``inferred``, ``note``, maybe ``attacked_by``), ``edge`` the ``(u, v, key)`` at the bottom.
+    attack on ``c``'s objection to ``u->v``: argmap.address), ``entry`` the attack's dict
+    (``by``, ``kind``, ``inferred``, ``note``, maybe ``attacked_by``), ``edge`` the ``(u, v, key)``
+    at the bottom and ``kinds`` the kind path of ``target`` (outermost first).
     """
     for u, v, k, by in G.edges(keys=True, data="attacked_by"):
-        todo = [(relation_name(u, v), o) for o in by or ()]
+        todo = [(relation_name(u, v), o, (k,)) for o in by or ()]
         while todo:
-            target, o = todo.pop(0)
-            yield target, o, (u, v, k)
-            todo.extend((f"{o['by']}->{target}", o2) for o2 in o.get("attacked_by") or ())
+            target, o, kinds = todo.pop(0)
+            yield target, o, (u, v, k), kinds
+            todo.extend((f"{o['by']}->{target}", o2, (o["kind"],) + kinds) for o2 in o.get("attacked_by") or ())
+
+
+def relation_kinds_needed(G: nx.MultiDiGraph) -> set[str]:
+    """The relation addresses of ``G`` that name more than one relation (a writer adds ``relation:`` to them)."""
+    from .spec import ATTACKABLE_RELATIONS
+
+    paths: dict[str, set] = {}
+    for u, v, k in G.edges(keys=True):
+        if k in ATTACKABLE_RELATIONS:
+            paths.setdefault(relation_name(u, v), set()).add((k,))
+    for target, o, _, kinds in relation_attacks(G):
+        paths.setdefault(f"{o['by']}->{target}", set()).add((o["kind"],) + kinds)
+    return {address for address, found in paths.items() if len(found) > 1}
 
 
 def _source_dict(source) -> dict | None:

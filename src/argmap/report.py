@@ -161,7 +161,7 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
     out = [(k, v, data) for _, v, k, data in G.out_edges(node_id, keys=True, data=True)]
     from .graph import relation_attacks
 
-    objects = [(target, k, o) for target, o, (_, _, k) in relation_attacks(G) if o["by"] == node_id]
+    objects = [(target, k, o) for target, o, (_, _, k), _ in relation_attacks(G) if o["by"] == node_id]
     if out or objects:
         lines.append("")
         lines.append("It answers:")
@@ -173,7 +173,7 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
             lines.append(f"  {_MARK.get(o['kind'], '?')} {o['kind']} the relation {target} ({_relation_words(target, k)})"
                          + (" [inferred]" if o.get("inferred") else ""))
     # objections to a link it is an end of, and to any objection it makes (at any depth)
-    on_own = [(target, k, o) for target, o, (u, v, k) in relation_attacks(G)
+    on_own = [(target, k, o) for target, o, (u, v, k), _ in relation_attacks(G)
               if (address_depth(target) == 1 and node_id in (u, v)) or target.split("->", 1)[0] == node_id and address_depth(target) > 1]
     if on_own:
         lines.append("")

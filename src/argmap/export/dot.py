@@ -536,7 +536,7 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     edges = [(d.get("kind", k), d) for _, _, k, d in G.edges(keys=True, data=True)]
     from ..graph import relation_attacks
 
-    attacks_on_relations = [a for _, a, _ in relation_attacks(G) if a.get("by") in G]
+    attacks_on_relations = [a for _, a, _, _ in relation_attacks(G) if a.get("by") in G]
     used = {kind for kind, _ in edges} | {a["kind"] for a in attacks_on_relations}
     for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         items.append({"type": "relation", "label": kind, **theme.edge_style(kind)})

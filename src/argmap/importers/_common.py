@@ -71,7 +71,7 @@ class DraftNode:
     def relate(self, kind: str, target: str, **extra) -> DraftRel | None:
         """Add a relation unless the same one is already there (then ``None``)."""
         for r in self.rels:
-            if r.kind == kind and r.target == target:
+            if r.kind == kind and r.target == target and r.relation == extra.get("relation"):
                 return None
         rel = DraftRel(kind, target, **extra)
         self.rels.append(rel)
@@ -317,7 +317,8 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
         relations: list[Relation] = []
         for r in n.rels:
             rel = _relation(r, nid, renamed, known, loc, warn)
-            if rel is not None and any((x.kind, x.target) == (rel.kind, rel.target) for x in relations):
+            if rel is not None and any((x.kind, x.target, x.target_relation) == (rel.kind, rel.target, rel.target_relation)
+                                       for x in relations):
                 warn("import-repeated", f"'{nid}' {rel.kind} {rel.target!r} twice; written once", loc)
             elif rel is not None:
                 relations.append(rel)

@@ -245,9 +245,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and (
             info.get("to") in by_id or "->" in str(info.get("to"))
         ):  # argmap's own export says which relation this is
-            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]))
-            if rel is not None and info.get("edge"):
-                rel.relation = str(info["edge"])
+            edge = info.get("edge")  # which relation, where the address names several: a kind, or a list of kinds
+            edge = tuple(map(str, edge)) if isinstance(edge, list) else str(edge) if edge else None
+            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]), relation=edge)
             _details(rel, info)
             continue
         if info.get("relation") == "contradicts-back":
