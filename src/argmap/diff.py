@@ -249,7 +249,8 @@ def _relations(project: Project, rename: dict[str, str] | None = None) -> dict[t
         for n in m.nodes:
             for rel in n.relations:
                 kind = rel.kind if rel.target_relation is None else f"{rel.kind} relation {_kinds(rel.target_relation)}"
-                out[(r.get(rel.source, rel.source), kind, r.get(rel.target, rel.target))] = rel.inferred
+                target = "->".join(r.get(x, x) for x in rel.target.split("->"))  # each id of an address renamed
+                out[(r.get(rel.source, rel.source), kind, target)] = rel.inferred
             for p in n.premises:
                 out[(r.get(p, p), "premise", r.get(n.id, n.id))] = False
     return out
