@@ -230,7 +230,7 @@ def _why_in(G, a, n: str, attackers: list[str]) -> str:
             continue
         edges = [d for x, y in ((u, n), (n, u)) if G.has_edge(x, y) for k, d in G[x][y].items()
                  if k in ATTACK_KINDS and (x == u or RELATIONS[k].symmetric)]
-        objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if a.status.get(o["by"]) == "IN"})
+        objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if _standing(a.status, o)})
         if objectors:
             defeated.append(f"{u}'s attack is defeated by {', '.join(objectors)}")
         else:
@@ -238,6 +238,14 @@ def _why_in(G, a, n: str, attackers: list[str]) -> str:
     parts = ([f"every attacker falls ({', '.join(fallen)})" if not (defeated or other) else f"{', '.join(fallen)} fall"]
              if fallen else []) + defeated + other
     return "; ".join(parts)
+
+
+def _standing(status: dict, o: dict) -> bool:
+    """Whether the objection ``o`` defeats what it attacks: its maker stands and every objection to it
+    (argmap.address, at any depth) is itself defeated, its maker falling or a standing objection to it."""
+    return status.get(o["by"]) == "IN" and all(
+        status.get(x["by"]) == "OUT" or any(_standing(status, y) for y in x.get("attacked_by") or ())
+        for x in o.get("attacked_by") or ())
 
 
 def _relation_words(target: str, key: str) -> str:
