@@ -98,14 +98,15 @@ def resolve(relations: Iterable, nodes: set[str] | None = None) -> dict:
     so the order they are given in does not matter.
     """
     relations = list(relations)
+    nested = sorted((r for r in relations if RELATION_SEPARATOR in r.target), key=lambda r: depth(r.target))
+    wanted = {tuple(r.target.split(RELATION_SEPARATOR, 1)) for r in nested}  # only the relations some address names
     made: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for rel in relations:
-        if RELATION_SEPARATOR in rel.target or rel.kind not in ATTACKABLE_RELATIONS or rel.source == rel.target:
+        if (rel.source, rel.target) not in wanted or rel.kind not in ATTACKABLE_RELATIONS or rel.source == rel.target:
             continue
         if nodes is None or (rel.source in nodes and rel.target in nodes):
             made.setdefault((rel.source, rel.target), []).append((rel.kind,))
     out: dict = {}
-    nested = sorted((r for r in relations if RELATION_SEPARATOR in r.target), key=lambda r: depth(r.target))
     for rel in nested:
         src, _, rest = rel.target.partition(RELATION_SEPARATOR)
         found = tuple(sorted(set(made.get((src, rest), ()))))
@@ -113,7 +114,7 @@ def resolve(relations: Iterable, nodes: set[str] | None = None) -> dict:
         matching = tuple(p for p in found if p[: len(want)] == want)
         res = Resolution(found, matching)
         out[rel] = res
-        if res.path is not None and rel.kind in ATTACKABLE_RELATIONS and not _self_reference(rel):
+        if res.path is not None and rel.kind in ATTACKABLE_RELATIONS and not _self_reference(rel) and (rel.source, rel.target) in wanted:
             made.setdefault((rel.source, rel.target), []).append((rel.kind,) + res.path)
     return out
 

@@ -61,11 +61,16 @@ def validate(project: Project) -> list[Diagnostic]:
             pairs.setdefault((rel.source, rel.target), []).append(rel.kind)
     # one suggestion index per namespace, built on the first unresolved name (if any)
     ids = Suggestions(nodes)
-    from .address import resolve
+    from functools import cache
 
-    addresses = resolve(project.relations(), set(nodes))
+    @cache
+    def addresses() -> dict:  # nested relation addresses, resolved once and only when a file writes one (argmap.address)
+        from .address import resolve
+
+        return resolve(project.relations(), set(nodes))
+
     links = Suggestions(lambda: [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
-                        + sorted({f"{r.source}->{r.target}" for r, res in addresses.items()
+                        + sorted({f"{r.source}->{r.target}" for r, res in addresses().items()
                                   if res.path is not None and r.kind in ATTACKABLE_RELATIONS}))
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
@@ -82,7 +87,7 @@ def validate(project: Project) -> list[Diagnostic]:
                 continue
             if rel.targets_relation:
                 if (rel.target.count("->") > 1 or isinstance(rel.target_relation, tuple)) and rel.kind in RELATION_ATTACKERS:
-                    diags.extend(_nested_target(rel, node, addresses[rel], links))
+                    diags.extend(_nested_target(rel, node, addresses()[rel], links))
                 else:
                     diags.extend(_relation_target(rel, node, nodes, pairs, links))
                 continue
