@@ -161,3 +161,13 @@ def test_microtext_edge_from_an_adu_to_itself_is_left_out_with_a_warning(tmp_pat
     m = read_microtext(xml, "self.xml")
     assert rels(m) == [("two", "attacks", "one")]
     assert [(w.code, w.loc.line) for w in m.warnings] == [("microtext-self", 10), ("microtext-self", 11)]
+
+
+def test_an_edge_aimed_at_nothing_is_warned_not_a_crash():
+    """Found by tests/test_import_fuzz.py: a sup edge whose target is neither an ADU nor an edge."""
+    from argmap.importers import read_string
+
+    xml = ('<arggraph id="t"><edu id="e1">A.</edu><adu id="a1" type="pro"/><edge id="s1" src="e1" trg="a1" type="seg"/>'
+           '<edge id="c1" src="a1" trg="c2" type="sup"/></arggraph>')
+    im = read_string(xml, "t.xml", "microtext")
+    assert [w.code for w in im.warnings] == ["microtext-dangling"] and relation_count(im.map) == 0

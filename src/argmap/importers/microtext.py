@@ -163,8 +163,10 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         elif named is not None:
             ids = named[0].split("->")
             own = node.id == ids[0] or (len(ids) == 2 and node.id == ids[1])
-        else:
+        elif trg in edges:
             own = node.id == source_of(trg).id
+        else:  # neither an ADU nor an edge: warned below
+            own = False
         if own:  # argmap has no relation of a node to itself (or to a link it is one end of)
             m.warn("microtext-self", f"{kind} edge {eid} joins '{node.id}' to itself; left out", lines(eid))
             continue
