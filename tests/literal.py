@@ -135,3 +135,14 @@ nodes:
     by: Bob
     attacks: [view]
 """
+
+
+#: Objections to objections (argmap.address): c objects to b's support of a, d to c's objection, e to d's.
+NESTED = """
+nodes:
+  - {id: a, text: A.}
+  - {id: b, text: B., supports: [a]}
+  - {id: c, text: C., attacks: [b->a]}
+  - {id: d, text: D., undercuts: [c->b->a]}
+  - {id: e, text: E., attacks: [d->c->b->a]}
+"""

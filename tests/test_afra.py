@@ -283,3 +283,80 @@ def test_output_order_is_stable():
     got = [sorted(e) for e in extensions(fw, "complete")]
     assert got == [[], ["b", "ba", "bc"], ["a", "ab", "c", "cb"]]
     assert list(labelling(fw)) == ["a", "b", "c", "ab", "ba", "bc", "cb"]
+
+
+# Bob's example written as a map: every AFRA attack is a relation of the map, and delta (n's
+# objection to p's objection to Cuba's attack on the Galapagos) is an attack on an attack on an
+# attack, named with the nested address ``n->p->c->g`` (argmap.address).
+BOB_MAP = """
+nodes:
+  - id: c
+    text: Bob goes to Cuba.
+    attacks: [g]                  # beta
+  - id: g
+    text: Bob goes to the Galapagos.
+    attacks: [c]                  # alpha
+  - id: p
+    text: There is a special price for the Galapagos, so Bob prefers it.
+    attacks: [c->g]               # gamma: on beta
+  - id: n
+    text: The special price offer has expired.
+    attacks: [p->c->g]            # delta: on gamma, which is on beta
+{extra}
+"""
+#: AFRA's attack names for the map's relations (afra_framework names each attack by its address)
+BOB_NAMES = {"a->n": "epsilon", "n->p->c->g": "delta", "p->c->g": "gamma", "c->g": "beta", "g->c": "alpha"}
+
+
+class TestNestedMap:
+    """afra_framework over a map's nested relation addresses gives AFRA's labels for Bob's example."""
+
+    def built(self, extra=""):
+        from argmap.frameworks import afra_framework
+        from literal import graph
+
+        return afra_framework(graph(BOB_MAP.format(extra=extra)))
+
+    def test_the_map_is_the_papers_framework(self):
+        built = self.built("  - id: a\n    text: The offer was extended.\n    attacks: [n]   # epsilon\n")
+        fw = built.afra
+        assert sorted((BOB_NAMES[a.id], a.source, BOB_NAMES.get(a.target, a.target)) for a in fw.attacks) == sorted(
+            (a.id, a.source, a.target) for a in BOB.attacks)
+        assert sorted(BOB_NAMES.get(x, x) for x in fw.elements) == sorted(BOB.elements)
+        # labels of arguments and of attacks at every depth, worked out in TestBob.test_grounded
+        lab = {BOB_NAMES.get(x, x): lab for x, lab in labelling(fw).items()}
+        assert lab == {"a": IN, "n": OUT, "p": IN, "c": OUT, "g": IN,
+                       "epsilon": IN, "delta": OUT, "gamma": IN, "beta": OUT, "alpha": IN}
+        assert built.attacked
+
+    def test_without_epsilon_delta_stands_and_bob_cannot_choose(self):
+        # n unattacked: delta (depth 2) is IN and defeats gamma, so beta is no longer defeated;
+        # alpha and beta defeat each other and grounded leaves c and g open.
+        lab = labelling(self.built().afra)
+        assert {BOB_NAMES.get(x, x): str(v) for x, v in lab.items()} == {
+            "n": "IN", "p": "IN", "c": "UNDEC", "g": "UNDEC",
+            "delta": "IN", "gamma": "OUT", "beta": "UNDEC", "alpha": "UNDEC"}
+        assert [sorted(e) for e in extensions(self.built().afra, "preferred")] == [
+            ["c", "c->g", "n", "n->p->c->g", "p"], ["g", "g->c", "n", "n->p->c->g", "p"]]
+
+    def test_an_attack_at_depth_three_changes_the_verdict_as_afra_says(self):
+        # zeta: x attacks delta, an attack named by a depth-3 address. zeta defeats delta directly
+        # (x is not attacked), so gamma is IN again, beta OUT, and Bob goes to the Galapagos.
+        built = self.built("  - id: x\n    text: That expiry notice was for last year's offer.\n"
+                           "    attacks: [n->p->c->g]\n")
+        assert ("x->n->p->c->g", "x", "n->p->c->g") in {(a.id, a.source, a.target) for a in built.afra.attacks}
+        lab = {x: str(v) for x, v in labelling(built.afra).items()}
+        assert lab == {"c": "OUT", "g": "IN", "p": "IN", "n": "IN", "x": "IN", "c->g": "OUT", "g->c": "IN",
+                       "p->c->g": "IN", "n->p->c->g": "OUT", "x->n->p->c->g": "IN"}
+
+    def test_the_old_rewrite_of_an_attack_on_an_attack_is_another_framework(self):
+        # What importers did before nested addresses: n attacks p (the inner objection's source).
+        # That also defeats p's own standing, which AFRA's delta does not: p is OUT instead of IN.
+        from argmap.frameworks import afra_framework
+        from literal import graph
+
+        lab = labelling(afra_framework(graph(BOB_MAP.format(extra="").replace("[p->c->g]", "[p]"))).afra)
+        assert str(lab["p"]) == "OUT" and str(self.built_labels()["p"]) == "IN"
+
+    def built_labels(self):
+        return labelling(self.built().afra)

@@ -307,3 +307,21 @@ def test_analyze_says_an_attack_was_defeated_not_that_an_open_attacker_falls(tmp
     row = next(line for line in out.stdout.splitlines() if line.startswith("IN ") and " thesis " in line)
     assert row.rstrip().endswith(" att's attack is defeated by rel")
     assert "every attacker falls" not in out.stdout
+
+
+def test_an_objection_defeated_by_an_objection_to_it_is_not_named_as_what_saves_a_node(tmp_path):
+    """a stands because b's attack is defeated: by c2's objection, not by c's, which d's objection to it
+    (d->c->b->a, argmap.address) defeats in turn. The table and the list of objections say so."""
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    (tmp_path / "m.yaml").write_text(
+        "nodes:\n  - {id: a, text: A.}\n  - {id: b, text: B., attacks: [a]}\n  - {id: c, text: C., attacks: [b->a]}\n"
+        "  - {id: c2, text: C2., attacks: [b->a]}\n  - {id: d, text: D., attacks: [c->b->a]}\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--table"]).output
+    assert [" ".join(x.split()) for x in out.splitlines() if x.startswith("IN      a ")] == ["IN a b's attack is defeated by c2"]
+    assert "\nd   attacks  c->b->a (c's objection to b->a)\n" in out
+    (tmp_path / "m.yaml").write_text((tmp_path / "m.yaml").read_text().replace("attacks: [c->b->a]", "attacks: [c2]"))
+    out = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--table"]).output
+    assert [" ".join(x.split()) for x in out.splitlines() if x.startswith("IN      a ")] == ["IN a b's attack is defeated by c"]

@@ -282,3 +282,17 @@ def test_the_git_driver_shows_a_side_that_does_not_check_and_lets_git_go_on(repo
     assert "-    attacks: [objection]" in out and "+    attacks: [objektion]" in out
     assert "argmap diff a/arguments/other.yaml → b/arguments/other.yaml" in out  # the next map still diffed
     assert "Traceback" not in out + shown.stderr
+
+
+def test_a_rename_inside_a_nested_relation_address_is_no_relation_change(repo):
+    """Ids inside `c->a->b` (argmap.address) are renamed like any other: the relations stay the same ones."""
+    edit(repo, "nodes:\n", "nodes:\n  - id: irrelevant\n    text: The case is from another field.\n    by: Bob Brown\n"
+         "    attacks: [answer->objection]\n  - id: relevant\n    text: The field does not matter here.\n"
+         "    by: Alice Ames\n    attacks: [irrelevant->answer->objection]\n")
+    path = repo / "arguments" / "debate.yaml"
+    path.write_text(path.read_text().replace("id: answer", "id: misreport").replace("[answer->objection]", "[misreport->objection]")
+                    .replace("[irrelevant->answer->objection]", "[irrelevant->misreport->objection]"))
+    git(repo, "commit", "-qam", "rename")
+    d = between(repo)
+    assert d.renamed == [("answer", "misreport")]
+    assert not d.relations_added and not d.relations_removed and not d.verdicts

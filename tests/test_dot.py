@@ -335,6 +335,57 @@ class TestAttackOnRelation:
         assert "attacked relation" in words and "undercuts" in words and "supports" in words
 
 
+class TestAttackOnAnAttackOnARelation:
+    """``w`` undercuts u's undercut of a->b (``w->u->a->b``), and ``z`` attacks that (``z->w->u->a->b``): each
+    objection that is objected to is drawn like an attacked relation, through a point of its own."""
+
+    def graph(self):
+        from literal import graph
+
+        return graph("""
+            nodes:
+              - {id: a, kind: argument, text: A., supports: [b]}
+              - {id: b, text: B.}
+              - {id: u, text: U., undercuts: [a->b]}
+              - {id: w, text: W., undercuts: [u->a->b]}
+              - {id: z, text: Z., attacks: [w->u->a->b]}
+            """)
+
+    def test_dot(self):
+        edges = dot_edges(self.graph())
+        p1 = '"argmap~relation~a->b~supports"'
+        p2 = '"argmap~relation~u->a->b~undercuts~supports"'
+        p3 = '"argmap~relation~w->u->a->b~undercuts~undercuts~supports"'
+        u1, u2 = edges["edge-u-undercuts-a-supports-b-1"], edges["edge-u-undercuts-a-supports-b-2"]
+        assert (u1.get_source(), u1.get_destination(), u1.get("dir"), u1.get("arrowhead")) == ('"u"', p2, '"none"', None)
+        assert (u2.get_source(), u2.get_destination(), u2.get("arrowhead")) == (p2, p1, '"tee"')
+        w1, w2 = edges["edge-w-undercuts-u-undercuts-a-supports-b-1"], edges["edge-w-undercuts-u-undercuts-a-supports-b-2"]
+        assert (w1.get_source(), w1.get_destination(), w2.get_source(), w2.get_destination()) == ('"w"', p3, p3, p2)
+        z = edges["edge-z-attacks-w-undercuts-u-undercuts-a-supports-b"]
+        assert (z.get_source(), z.get_destination(), z.get("arrowhead")) == ('"z"', p3, '"normal"')
+        assert "edge-u-undercuts-a-supports-b" not in edges and "edge-w-undercuts-u-undercuts-a-supports-b" not in edges
+
+    @pytest.mark.parametrize("engine", [pytest.param("system", marks=pytest.mark.external("dot")), "embedded"])
+    def test_svg_each_arrow_ends_at_the_point_of_the_arrow_it_attacks(self, engine):
+        root = ET.fromstring(render(export(self.graph(), Settings()), "svg", engine))
+        nodes, edges = groups(root, "node"), groups(root, "edge")
+        for point, arrow in (("relation-u-undercuts-a-supports-b", "edge-u-undercuts-a-supports-b-1"),
+                             ("relation-w-undercuts-u-undercuts-a-supports-b", "edge-w-undercuts-u-undercuts-a-supports-b-1"),
+                             ("relation-a-supports-b", "edge-u-undercuts-a-supports-b-2"),
+                             ("relation-u-undercuts-a-supports-b", "edge-w-undercuts-u-undercuts-a-supports-b-2"),
+                             ("relation-w-undercuts-u-undercuts-a-supports-b", "edge-z-attacks-w-undercuts-u-undercuts-a-supports-b")):
+            ellipse = nodes[point].find(f".//{SVG}ellipse")
+            cx, cy = float(ellipse.get("cx")), float(ellipse.get("cy"))
+            path = edges[arrow].find(f".//{SVG}path").get("d").split()[-1].split("C")[-1]
+            x, y = map(float, path.split(","))
+            heads = edges[arrow].findall(f".//{SVG}polygon")
+            # a headless half ends on the point; a half with a head stops short of it, by the head's length
+            assert abs(x - cx) < (6 if not heads else 16) and abs(y - cy) < (6 if not heads else 16), (point, arrow)
+        assert len([n for n in nodes if n.startswith("relation-")]) == 3
+        assert "the relation w undercuts (the relation u undercuts (the relation a supports b))" in tooltip(
+            edges["edge-z-attacks-w-undercuts-u-undercuts-a-supports-b"])
+
+
 class TestInferred:
     def test_dot_dotted_in_its_colour(self):
         e = dot_edges(pair("attacks", inferred=True, note="read between the lines"))["edge-a-attacks-b"]

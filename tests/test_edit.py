@@ -567,3 +567,23 @@ def test_add_and_fmt_keep_hard_links(tmp_path):
     [result] = format_paths([folder])
     assert result.changed and os.path.samefile(path, twin)
     assert "The root claim.   " not in twin.read_text() and "The root claim.\n" in twin.read_text()
+
+
+def test_add_answers_an_objection_to_a_link_with_a_nested_address(tmp_path):
+    """`add --attacks d->c->b->a` (argmap.address): written in d's file, checked, evaluated as AFRA says;
+    an address whose inner relation nobody made is refused and nothing is written."""
+    from argmap.evaluation import evaluate
+    from argmap.graph import build
+    from argmap.settings import Settings
+    from literal import NESTED
+
+    (tmp_path / "m.yaml").write_text(NESTED.lstrip(), encoding="utf-8")
+    before = (tmp_path / "m.yaml").read_bytes()
+    with pytest.raises(ArgmapError, match="'e' has no relation to 'c->b->a'"):
+        add_node(tmp_path, "e->c->b->a", "attacks", "Not there.", by="Me")
+    assert (tmp_path / "m.yaml").read_bytes() == before
+    result = add_node(tmp_path, "e->d->c->b->a", "undercuts", "E's point misreads D.", by="Me")
+    added = argmap.load(tmp_path).nodes()[result.node_id]
+    assert [(r.kind, r.target) for r in added.relations] == [("undercuts", "e->d->c->b->a")]
+    assert evaluate(build(argmap.load(tmp_path)), Settings()).status[result.node_id] == "IN"
+    assert CliRunner().invoke(cli, ["fmt", "--check", str(tmp_path)]).exit_code == 0

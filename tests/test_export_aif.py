@@ -108,3 +108,66 @@ def test_a_wording_is_told_apart_from_a_concession_and_an_answer():
                                    {"text": "Conclusion.", "source": "s1", "quote": "same words, other place"}]
     assert nodes["arg"].wordings == [{"text": "The two, joined."}] and nodes["x"].wordings == nodes["p2"].wordings == []
     assert m.warnings == []
+
+
+#: Objections to objections (argmap.address), one of them needing `relation:` at an inner level:
+#: b both supports and attacks a, so c's two objections are told apart by the kind of b's link
+NESTED = """\
+map: nested
+nodes:
+  - id: a
+    text: A.
+  - id: b
+    text: B.
+    supports: [a]
+    attacks: [a]
+  - id: c
+    text: C.
+    attacks:
+      - to: b->a
+        relation: supports
+      - to: b->a
+        relation: attacks
+  - id: d
+    text: D.
+    undercuts:
+      - to: c->b->a
+        relation: [attacks, supports]
+  - id: e
+    text: E.
+    attacks: [d->c->b->a]
+"""
+
+
+@pytest.mark.parametrize("fmt", ["aif", "argdown"])
+def test_objections_to_objections_survive_a_round_trip(fmt, tmp_path):
+    """AIF: a CA whose target is a CA (at depth 3 here); Argdown: argmap's relation data. Same relations, same verdicts."""
+    from argmap.evaluation import evaluate
+    from argmap.importers import import_to
+    from argmap.settings import Settings
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "nested.yaml").write_text(NESTED, encoding="utf-8")
+    before = argmap.load(tmp_path / "in")
+    text = export(build(before), fmt)
+    (tmp_path / f"nested.{fmt}").write_text(text, encoding="utf-8")
+    written, warnings = import_to([tmp_path / f"nested.{fmt}"], tmp_path / "out" / "nested.yaml")
+    assert [str(w) for w in warnings] == []
+    after = argmap.load(tmp_path / "out")
+
+    def relations(project):
+        return sorted((r.source, r.kind, r.target, r.target_relation if isinstance(r.target_relation, tuple)
+                       else (r.target_relation,) if r.target_relation else ()) for r in project.relations())
+
+    deep = [r for r in relations(after) if r[2].count("->") >= 2]
+    assert deep == [("d", "undercuts", "c->b->a", ("attacks", "supports")), ("e", "attacks", "d->c->b->a", ())]
+    # each `relation:` kept (c's at depth 1, d's at depth 2: there the address names several relations)
+    assert relations(after) == relations(before)
+    if fmt == "aif":  # e's CA is aimed at d's CA, aimed at c's CA, aimed at the RA of b's support
+        data = json.loads(text)
+        types = {n["nodeID"]: n["type"] for n in data["nodes"]}
+        target = {e["fromID"]: e["toID"] for e in data["edges"] if types[e["fromID"]] == "CA"}
+        e_ca = next(n["nodeID"] for n in data["nodes"] if (n.get("argmap") or {}).get("from") == "e")
+        assert [types[x] for x in (target[e_ca], target[target[e_ca]], target[target[target[e_ca]]])] == ["CA", "CA", "RA"]
+    statuses = [evaluate(build(p), Settings()).status for p in (before, after)]
+    assert statuses[0] == statuses[1]

@@ -52,3 +52,14 @@ def test_wordings_are_a_json_list_with_each_source():
         (None, "essay", "its cost hides in the price of groceries and rent"),
         ("Luis Rivera", "minutes", "the people who walk to my shop pay for the cars")]
     assert "wordings" not in back.nodes["cap-parking"]
+
+
+def test_objections_to_objections_are_nested_in_the_json_attribute():
+    from literal import NESTED, graph
+
+    root = ET.fromstring(graphml.export(graph(NESTED)))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    key = next(k.get("id") for k in root.iterfind("g:key", ns) if k.get("attr.name") == "attacked_by")
+    (value,) = [d.text for d in root.iterfind(f".//g:edge/g:data[@key='{key}']", ns)]
+    (c,) = json.loads(value)
+    assert (c["by"], c["attacked_by"][0]["by"], c["attacked_by"][0]["attacked_by"][0]["by"]) == ("c", "d", "e")

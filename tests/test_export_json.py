@@ -36,3 +36,14 @@ def test_wordings_are_carried_and_read_back():
     node = next(n for n in json.loads(text)["nodes"] if n["id"] == "free-parking-costs")
     assert [(w["by"], w["source"]["id"]) for w in node["wordings"]] == [(None, "essay"), ("Luis Rivera", "minutes")]
     assert "wordings" not in next(n for n in json.loads(text)["nodes"] if n["id"] == "cap-parking")
+
+
+def test_objections_to_objections_nest_and_come_back():
+    from literal import NESTED, graph
+
+    G = graph(NESTED)
+    text = json_.export(G)
+    back = json_.to_graph(text)
+    assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+    (c,) = next(e for e in json.loads(text)["edges"] if e["kind"] == "supports")["attacked_by"]
+    assert (c["by"], c["attacked_by"][0]["by"], c["attacked_by"][0]["attacked_by"][0]["by"]) == ("c", "d", "e")

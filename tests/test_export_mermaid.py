@@ -25,3 +25,15 @@ def test_mermaid_link_styles_and_relation_note():
     assert "<b>Premise #37;#37; one</b>" in text  # titles bold, text escaped
     assert "(steelman by Ann)" in text and "— Bob<br/>(restated by Ann)" in text
     assert len({mermaid.ARROWS[k] for k in mermaid.ARROWS}) == len(mermaid.ARROWS)
+
+
+def test_an_objection_to_an_objection_has_a_note_of_its_own_tied_to_the_one_it_answers():
+    from literal import NESTED, graph
+
+    text = mermaid.export(graph(NESTED))
+    names = {n: f"n{i}" for i, n in enumerate("abcde")}
+    assert '  r1>"the relation c attacks (the relation b supports a)"]' in text
+    assert '  r2>"the relation d undercuts (the relation c attacks (the relation b supports a))"]' in text
+    for line in ("r0 -.- n0", "r1 -.- r0", "r2 -.- r1", f"{names['c']} --x|attacks| r0", f"{names['e']} --x|attacks| r2"):
+        assert f"  {line}" in text, line
+    assert any(x.startswith(f"  {names['d']} ") and x.endswith("| r1") for x in text.splitlines())

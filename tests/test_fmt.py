@@ -345,3 +345,22 @@ def test_map_text_writes_wordings_back_as_the_loader_reads_them(data_dir):
     strip = lambda ws: [(w.text, w.by, w.source, w.quote) for w in ws]  # noqa: E731
     assert [strip(n.wordings) for n in back.nodes] == [strip(n.wordings) for n in m.nodes]
     assert any(n.wordings for n in back.nodes)
+
+
+def test_map_text_writes_a_nested_relation_address_and_its_kind_list():
+    """``to: d->c->a->b`` and ``relation: [attacks, supports]`` (argmap.address) read back as written."""
+    from argmap.fmt import map_text
+    from argmap.loader import load_text
+    from argmap.model import Map, Node, Relation
+
+    rels = (Relation("undercuts", "d", "c->a->b", target_relation=("attacks", "supports")),
+            Relation("attacks", "d", "x->c->a->b"), Relation("attacks", "d", "c->a->b", target_relation="attacks"))
+    text = map_text(Map("m", "m.yaml", nodes=(Node("d", "D.", "m", relations=rels),)))
+    assert "        relation: [attacks, supports]\n" in text and "      - to: x->c->a->b\n" in text
+    assert format_text(text) == text
+    back, diags = load_text(text, "m.yaml")
+    assert [d for d in diags if d.is_error] == []
+    assert sorted((r.kind, r.target, r.target_relation) for r in back.nodes[0].relations) == sorted(
+        (r.kind, r.target, r.target_relation) for r in rels)
+    with pytest.raises(ValueError):
+        map_text(Map("m", "m.yaml", nodes=(Node("d", "D.", "m", relations=(Relation("attacks", "d", "c->a b->c"),)),)))

@@ -683,3 +683,46 @@ def test_the_panel_lists_every_wording_with_its_quote_and_source(browser, tmp_pa
     on = set(p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.node[data-id]:not(.am-off)')].map(g => g.dataset.id)"))
     assert on == {"free-parking-costs", "shops-need-cars"}
     p.close()
+
+
+def test_objections_to_objections_are_listed_and_their_lines_belong_to_their_boxes(browser, tmp_path):
+    """Bob's example (Baroni et al. 2011) with n->p->c->g, an objection to an objection to a link
+    (argmap.address): the panel names each link at its depth, and every line through the drawing's
+    points is marked with the boxes it joins."""
+    folder = tmp_path / "bob"
+    folder.mkdir()
+    (folder / "bob.yaml").write_text(
+        "nodes:\n"
+        "  - {id: c, text: Bob goes to Cuba., attacks: [g]}\n"
+        "  - {id: g, text: Bob goes to the Galapagos., attacks: [c]}\n"
+        "  - {id: p, text: The Galapagos trip is on offer., attacks: [c->g]}\n"
+        "  - {id: n, text: The offer has ended., attacks: [p->c->g]}\n"
+        "  - {id: x, text: That notice was last year's., undercuts: [n->p->c->g]}\n", encoding="utf-8")
+    out = tmp_path / "bob.html"
+    write_html(folder, out)
+    p = Page(browser, out)
+    panel = p.page.locator("#am-panel")
+
+    def select(node_id):
+        p.click_node(node_id)
+        assert p.selected() == node_id
+        lines = [" ".join(t.split()) for t in panel.locator("li.am-rel-objection").all_inner_texts()]
+        marked = p.page.evaluate("() => [...document.querySelectorAll('#am-canvas g.edge.am-edge-sel')].map(g => g.id).sort()")
+        return lines, marked
+
+    lines, marked = select("p")
+    assert any(t.startswith("the link it attacks (the link Bob goes to Cuba. attacks Bob goes to the Galapagos.) is attacked by "
+                            "The offer has ended.") for t in lines), lines
+    assert any(t.startswith("attacks the link Bob goes to Cuba. attacks Bob goes to the Galapagos.") for t in lines), lines
+    assert marked == ["edge-p-attacks-c-attacks-g-1", "edge-p-attacks-c-attacks-g-2"]
+    lines, marked = select("x")
+    assert any(t.startswith("undercuts the link The offer has ended. attacks (the link The Galapagos trip is on offer. attacks "
+                            "(the link Bob goes to Cuba. attacks Bob goes to the Galapagos.))") for t in lines), lines
+    assert marked == ["edge-x-undercuts-n-attacks-p-attacks-c-attacks-g"]
+    lines, marked = select("n")
+    assert marked == ["edge-n-attacks-p-attacks-c-attacks-g-1", "edge-n-attacks-p-attacks-c-attacks-g-2"]
+    assert any("is undercut by That notice was last year's." in t for t in lines), lines
+    # the verdict AFRA gives: x defeats n's attack, so p's attack defeats Cuba's and Bob goes to the Galapagos
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert (data["nodes"]["g"]["status"], data["nodes"]["c"]["status"]) == ("IN", "OUT")
+    p.close()

@@ -61,16 +61,25 @@ def _expected(path):
                 links.add((of(premises[0]), "supports", of(concl[0])))
         else:
             left_out.add(n)
-    conflicts = {n for n, t in types.items() if t == "CA" and len([x for x in into.get(n, []) if types[x] == "I"]) == 1
-                 and len([x for x in out.get(n, []) if types[x] == "I"]) == 1}
+    def accepted(ca, seen=()):
+        """A CA with one attacker whose target is a claim, a complete RA or (at any depth) such a CA: an address."""
+        attackers = [x for x in into.get(ca, []) if types[x] == "I"]
+        targets = [x for x in out.get(ca, []) if types[x] in ("I", "RA", "CA")]
+        if len(attackers) != 1 or len(targets) != 1 or ca in seen:
+            return False
+        t = targets[0]
+        return types[t] == "I" or t in complete_ra or (types[t] == "CA" and accepted(t, (*seen, ca)))
 
-    def named(x):  # what a CA aims at, as argmap names it
+    conflicts = {n for n, t in types.items() if t == "CA" and accepted(n)}
+
+    def named(x):  # what a CA aims at, as argmap names it (an objection to an objection: nested)
         if types[x] == "I":
             return of(x)
         if types[x] == "RA":
             ps = [p for p in into.get(x, []) if types[p] == "I"]
             return x if len(ps) > 1 else (of(ps[0]), of(next(c for c in out[x] if types[c] == "I")))
-        return (of(next(a for a in into[x] if types[a] == "I")), of(next(c for c in out[x] if types[c] == "I")))
+        target = next(t for t in out[x] if types[t] in ("I", "RA", "CA"))
+        return (of(next(a for a in into[x] if types[a] == "I")), named(target))
 
     for n, t in types.items():
         if t != "CA":
@@ -159,6 +168,39 @@ def test_a_rephrase_of_a_questions_content_is_an_answer_not_a_wording():
     assert m.nodes[1].note == f"Rephrases {m.nodes[0].id} (AIF MA 3)."
     (w,) = [w for w in m.warnings if w.code == "aif-rephrase"]
     assert w.loc.line > 1 and "question" in w.message
+
+
+def _nodes(*specs):
+    return [{"nodeID": i, "text": t, "type": "I" if len(t) == 1 else ("RA" if t.endswith("Inference") else "CA")}
+            for i, t in specs]
+
+
+def test_conflicts_on_conflicts_are_nested_addresses_and_evaluate_by_afra():
+    """CA 5 attacks CA 4, which undercuts RA 3 (P supports C): X attacks U->P->C (argmap.address).
+    CA 8 attacks CA 11, which attacks CA 10 (W attacks C): Y attacks Z->W->C, Y's own relation being
+    Y->Z->W->C, depth 3. AFRA: Y's attack
+    defeats Z's, so W's attack on C stands and C falls; without Y, Z's attack defeats W's and C stands."""
+    from argmap.frameworks import statuses
+    from argmap.graph import build
+    from argmap.importers import read_string
+    from argmap.model import Project
+
+    nodes = _nodes(("1", "P"), ("2", "C"), ("3", "Default Inference"), ("6", "U"), ("4", "Default Conflict"),
+                   ("7", "X"), ("5", "Default Conflict"), ("12", "W"), ("10", "Default Conflict"), ("13", "Z"),
+                   ("11", "Default Conflict"), ("9", "Y"), ("8", "Default Conflict"))
+    pairs = [("1", "3"), ("3", "2"), ("6", "4"), ("4", "3"), ("7", "5"), ("5", "4"), ("12", "10"), ("10", "2"),
+             ("13", "11"), ("11", "10"), ("9", "8"), ("8", "11")]
+    edges = [{"edgeID": f"e{i}", "fromID": a, "toID": b} for i, (a, b) in enumerate(pairs)]
+    im = read_string(json.dumps({"nodes": nodes, "edges": edges}, indent=1), "n.json", "aif")
+    assert im.warnings == ()
+    ids = {n.text: n.id for n in im.map.nodes}
+    P, C, U, X, W, Z, Y = (ids[t] for t in "PCUXWZY")
+    assert sorted((n.id, r.kind, r.target) for n in im.map.nodes for r in n.relations if "->" in r.target) == sorted([
+        (U, "undercuts", f"{P}->{C}"), (X, "attacks", f"{U}->{P}->{C}"), (Z, "attacks", f"{W}->{C}"),
+        (Y, "attacks", f"{Z}->{W}->{C}")])
+    assert statuses(build(Project((im.map,))))[C] == "OUT"
+    without_y = json.dumps({"nodes": nodes[:-2], "edges": edges[:-2]}, indent=1)
+    assert statuses(build(Project((read_string(without_y, "n.json", "aif").map,))))[C] == "IN"
 
 
 def test_undercut_of_a_single_premise_inference_targets_the_relation():

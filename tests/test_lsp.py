@@ -305,3 +305,38 @@ async def test_wordings_complete_their_keys_hover_and_lead_to_their_sources(clie
         text_document=T.TextDocumentIdentifier(uri), position=cited, context=T.ReferenceContext(include_declaration=True)))
     assert sorted(r.range.start.line for r in refs) == sorted(
         i for i, line in enumerate(lines) if line.strip() in ("minutes:", "source: minutes"))  # 3: key, wording, node
+
+
+async def test_ids_inside_nested_relation_addresses_are_found_completed_and_renamed(tmp_path):
+    """`d->c->b->a` (argmap.address): each id in it is an occurrence (references, rename), and typing after
+    `->` completes ids; renaming every occurrence gives a folder that checks clean with the same relations."""
+    from argmap.lsp import _complete
+    from literal import NESTED
+
+    (tmp_path / "m.yaml").write_text(NESTED.lstrip(), encoding="utf-8")
+    folder = Folder.open(tmp_path)
+    path = next(iter(folder.files))
+    text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    where = {o.name: [] for o in folder.files[path].occ}
+    for o in folder.files[path].occ:
+        where[o.name].append((o.line, o.col, o.definition))
+    row = next(i for i, x in enumerate(lines) if "d->c->b->a" in x)
+    col = lines[row].index("d->c->b->a")
+    assert [(r, c) for r, c, d in where["b"] if not d] == [(3, lines[3].index("b->a")), (4, lines[4].index("c->b->a") + 3),
+                                                           (row, col + 6)]
+    assert folder.at(path, row, col + 3).name == "c"
+    # rename b everywhere: three places besides its definition, one of them two levels deep
+    edits = folder.rename("b", "bee")
+    assert sum(len(v) for v in edits.values()) == 4
+    out = lines[:]
+    for o in sorted(edits[path], key=lambda o: (o.line, o.col), reverse=True):
+        out[o.line] = out[o.line][:o.col] + "bee" + out[o.line][o.end:]
+    (tmp_path / "m.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
+    after = Folder.open(tmp_path)
+    assert not any(d.is_error for ds in after.diagnostics().values() for d in ds)
+    assert sorted(r.target for r in after.project.relations()) == ["a", "bee->a", "c->bee->a", "d->c->bee->a"]
+    # completion after `->`, two levels deep
+    typed = lines[:row] + [lines[row][:col] + "d->c->"] + lines[row + 1:]
+    items = _complete(T, folder, path, typed, T.Position(row, len(typed[row])))
+    assert {i.label for i in items} == {"a", "b", "c", "d", "e"}

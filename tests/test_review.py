@@ -334,3 +334,32 @@ def test_the_map_writer_keeps_every_reviewed_entry():
     assert [n.reviewed for n in again.nodes] == [n.reviewed for n in m.nodes]
     assert [r.reviewed for n in again.nodes for r in n.relations] == [r.reviewed for n in m.nodes for r in n.relations]
     assert {k: s.reviewed for k, s in again.sources.items()} == {k: s.reviewed for k, s in m.sources.items()}
+
+
+@pytest.mark.parametrize("inferred", [False, True])
+def test_an_inferred_objection_to_an_objection_that_decides_a_verdict_is_marked(tmp_path, inferred):
+    """x's inferred attack on n's objection to p's objection to c->g (argmap.address) decides Bob's example
+    (Baroni et al. 2011): counted, g stands and c falls; left out, both are open. The mark is there either
+    way, named at its depth, and agrees with flipping the link in the whole folder."""
+    from argmap.review import _toggle
+
+    (tmp_path / "bob.yaml").write_text(
+        "nodes:\n"
+        "  - {id: c, text: Bob goes to Cuba., attacks: [g]}\n"
+        "  - {id: g, text: Bob goes to the Galapagos., attacks: [c]}\n"
+        "  - {id: p, text: The Galapagos trip is on offer., attacks: [c->g]}\n"
+        "  - {id: n, text: The offer has ended., attacks: [p->c->g]}\n"
+        "  - id: x\n    text: That notice was last year's.\n    attacks:\n      - {to: n->p->c->g, inferred: true}\n",
+        encoding="utf-8")
+    opened = open_checked([tmp_path])
+    G = whole_graph(opened.project)
+    ev = evaluate(G, Settings(inferred=inferred))
+    assert (ev.status["g"], ev.status["c"]) == (("IN", "OUT") if inferred else ("UNDEC", "UNDEC"))
+    (rel,) = [r for r in opened.project.relations() if r.inferred]
+    H = G.copy()
+    assert _toggle(H, rel, inferred) and evaluate(H, Settings(inferred=inferred)).status != ev.status
+    assert G.edges["c", "g", "attacks"] == whole_graph(opened.project).edges["c", "g", "attacks"]  # G itself untouched
+    (mark,) = [d for d in review(opened, ev, G) if d.code == "inferred-decides"]
+    assert str(mark.loc) == f"{tmp_path / 'bob.yaml'}:9:14"
+    assert ("“That notice was last year's.” attacks “The offer has ended.”'s objection to “The Galapagos trip is on "
+            "offer.”'s objection to “Bob goes to Cuba.”'s link to “Bob goes to the Galapagos.”") in mark.message

@@ -119,3 +119,13 @@ def test_schema_command_never_replaces_a_map(tmp_path):
     assert "is an argmap map (it has `nodes:`); nothing written" in result.output
     assert "Traceback" not in result.output
     assert target.read_bytes() == before
+
+
+def test_a_nested_relation_address_and_its_kind_list_validate():
+    """`to: c->a->b` with `relation:` a kind or a list of kinds (argmap.address) is valid; a list of non-kinds is not."""
+    doc = {"nodes": [{"id": "d", "text": "D.", "undercuts": [{"to": "c->a->b", "relation": ["attacks", "supports"]},
+                                                              {"to": "c->a->b", "relation": "attacks"}]}]}
+    jsonschema.validate(doc, schema())
+    doc["nodes"][0]["undercuts"][0]["relation"] = ["attack"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema())

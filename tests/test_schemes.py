@@ -249,3 +249,24 @@ def test_the_page_lists_a_nodes_critical_questions(browser, tmp_path):
     p.page.set_viewport_size({"width": 1000, "height": 800})
     p.page.screenshot(path=str(tmp_path.parent / "schemes-panel.png"))
     p.close()
+
+
+def test_a_reply_to_a_nodes_own_objection_asks_its_schemes_question():
+    """n argues by expert opinion that the link a->b fails; x asks whether n's expert is one, replying to
+    n's objection itself (x->n->a->b: argmap.address): the question counts as asked of n."""
+    from argmap.schemes import critical_questions
+    from literal import graph
+
+    G = graph("""
+        nodes:
+          - {id: a, text: A.}
+          - {id: b, text: B., supports: [a]}
+          - {id: n, text: An expert says B does not bear on A., scheme: expert-opinion, attacks: [b->a]}
+          - id: x
+            text: That expert works in another field.
+            attacks:
+              - {to: n->b->a, cq: expertise}
+        """)
+    asked = {q.code: by for q, by in critical_questions(G, "n")}
+    assert asked["expertise"] == (("x", "attacks"),)
+    assert all(by == () for code, by in asked.items() if code != "expertise")

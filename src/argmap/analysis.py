@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .graph import relation_attacks as relation_attacks_of
 from .schemes import critical_questions
 from .spec import ANSWER_KINDS, CONCESSION_KINDS, RELATION_KINDS
 from .frameworks import (  # noqa: F401  (the framework API, re-exported)
@@ -200,11 +201,10 @@ def analyze(G: nx.MultiDiGraph, evaluation=None, cruxes: int = 5) -> Analysis:
     )
     inferred_relations = sorted((u, k, v) for u, v, k, d in G.edges(keys=True, data=True) if d.get("inferred"))
     relation_attacks = []
-    for u, v, k, d in G.edges(keys=True, data=True):
-        for o in d.get("attacked_by") or ():
-            relation_attacks.append((o["by"], o["kind"], f"{u}->{v}"))
-            if o.get("inferred"):
-                inferred_relations.append((o["by"], o["kind"], f"{u}->{v}"))
+    for target, o, _, _ in relation_attacks_of(G):  # at any depth: `d attacks c->a->b` (d objects to c's objection)
+        relation_attacks.append((o["by"], o["kind"], target))
+        if o.get("inferred"):
+            inferred_relations.append((o["by"], o["kind"], target))
     inferred_relations.sort()
     relation_attacks.sort()
 

@@ -248,8 +248,9 @@ def _relations(project: Project, rename: dict[str, str] | None = None) -> dict[t
     for m in project.maps:
         for n in m.nodes:
             for rel in n.relations:
-                kind = rel.kind if rel.target_relation is None else f"{rel.kind} relation {rel.target_relation}"
-                out[(r.get(rel.source, rel.source), kind, r.get(rel.target, rel.target))] = rel.inferred
+                kind = rel.kind if rel.target_relation is None else f"{rel.kind} relation {_kinds(rel.target_relation)}"
+                target = "->".join(r.get(x, x) for x in rel.target.split("->"))  # each id of an address renamed
+                out[(r.get(rel.source, rel.source), kind, target)] = rel.inferred
             for p in n.premises:
                 out[(r.get(p, p), "premise", r.get(n.id, n.id))] = False
     return out
@@ -559,8 +560,13 @@ def textconv(file: str | Path) -> str:
         for w in n.wordings:
             out.append(f"{n.id}   wording: {_wording_line(w)}")
         for r in n.relations:
-            out.append(f"{n.id}   {r.kind} {r.target}" + (f" (relation {r.target_relation})" if r.target_relation else "")
+            out.append(f"{n.id}   {r.kind} {r.target}" + (f" (relation {_kinds(r.target_relation)})" if r.target_relation else "")
                        + (" (inferred)" if r.inferred else ""))
         for p in n.premises:
             out.append(f"{n.id}   premise {p}")
     return "\n".join(out) + "\n"
+
+
+def _kinds(target_relation) -> str:
+    """``relation:`` as written: a kind, or a list of kinds for a nested address."""
+    return target_relation if isinstance(target_relation, str) else f"[{', '.join(target_relation)}]"

@@ -177,17 +177,18 @@ def _anchor(target: str) -> str:
 def _target_file(project: Project, target: str, file: str | Path | None):
     """The map file a node attached to ``target`` goes into, and the map read from it.
 
-    ``target`` is a node id or a relation ``SRC->TGT`` (an objection to a link), which
-    goes into the file of ``SRC``.
+    ``target`` is a node id or a relation ``SRC->TGT`` (an objection to a link; ``TGT`` may itself
+    name a relation, ``c->a->b``: argmap.address), which goes into the file of ``SRC``.
     """
     nodes = project.nodes()
-    ends = target.split(RELATION_SEPARATOR, 1) if RELATION_SEPARATOR in target else [target]
-    for end in ends:
+    for end in target.split(RELATION_SEPARATOR):
         if end not in nodes:
             hint = did_you_mean(end, nodes) or "`argmap list` shows the maps; ids are in the YAML files"
             raise ArgmapError(f"no node with id '{end}' to attach to ({hint})")
-    if len(ends) == 2 and not any(rel.target == ends[1] for rel in nodes[ends[0]].relations):
-        raise ArgmapError(f"'{ends[0]}' has no relation to '{ends[1]}' (a relation is named SRC->TGT as written on SRC)")
+    src, _, rest = target.partition(RELATION_SEPARATOR)
+    if rest and not any(rel.target == rest for rel in nodes[src].relations):
+        raise ArgmapError(f"'{src}' has no relation to '{rest}' (a relation is named SRC->TGT as written on SRC, "
+                          "and read from the right: c->a->b is c's relation to a->b)")
     anchor = _anchor(target)
     if file is not None:
         path = Path(file)

@@ -610,20 +610,22 @@ def _id(value) -> str:
 
 
 def _target(value) -> str:
-    """A relation target: an id, or ``SRC->TGT`` of two ids."""
+    """A relation target: an id, or an address ``SRC->TGT`` of ids (``c->a->b``: argmap.address)."""
     from .spec import RELATION_SEPARATOR
 
     if isinstance(value, str) and RELATION_SEPARATOR in value:
-        src, _, tgt = value.partition(RELATION_SEPARATOR)
-        _id(src), _id(tgt)
+        for part in value.split(RELATION_SEPARATOR):
+            _id(part)
         return yaml_scalar(value)
     return _id(value)
 
 
-def _relation_kind(value: str, kinds) -> str:
-    if value not in kinds:
-        raise ValueError(f"{value!r} is not a relation kind")
-    return value
+def _relation_kind(value: str | tuple[str, ...], kinds) -> str:
+    """``relation:``: one kind, or a flow list of kinds (outermost first) for a nested address."""
+    for kind in (value,) if isinstance(value, str) else value:
+        if kind not in kinds:
+            raise ValueError(f"{kind!r} is not a relation kind")
+    return value if isinstance(value, str) else f"[{', '.join(value)}]"
 
 
 def _value(value) -> str:

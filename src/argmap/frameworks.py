@@ -144,7 +144,8 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
     Attack ids are ``SRC->TGT`` (``#kind`` added when a pair has two attacks;
     ``#premise-P`` for an attack inherited from premise ``P``; ``#supported`` /
     ``#secondary`` for bipolar derived attacks); an attack on an attack is
-    named ``BY->SRC->TGT``.
+    named ``BY->SRC->TGT``, an attack on that ``BY2->BY->SRC->TGT``, and so on
+    (AFRA's attacks on attacks on attacks, as deep as the map writes them).
 
     With ``weights`` (a preference per node) the framework is the *defeat*
     framework of a preference-based argumentation framework (Amgoud & Cayrol
@@ -157,6 +158,7 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
       the lighter; equal weights defeat each other);
     * an objection ``X`` to a relation ``S->T`` defeats that attack unless
       ``S`` weighs more than ``X`` (an attack is as strong as the node making it);
+      the same at every depth (``Y`` against ``X->S->T`` compares ``Y`` with ``X``);
     * an attack on a premise carries over to the argument only when it defeats
       the premise (no second comparison with the argument);
     * bipolar derived attacks are derived from the defeats and then compared
@@ -236,14 +238,21 @@ def afra_framework(G: nx.MultiDiGraph, bipolar: str = "none", inferred: bool = T
             add(a, b, f"{a}->{b}#{kind}")
         why = {ab: w for ab, w in why.items() if defeats(weights, *ab)}
     attacked = False
-    for (u, v, k), obj in objected:
+
+    def object_to(att: str, obj: list[dict]) -> None:
+        """Each objection in ``obj`` attacks the attack ``att``, and what objects to it attacks that, at any depth."""
+        nonlocal attacked
         for o in obj:
-            for att in made.get((u, v, k), ()):  # supports edges make no attack to hit
-                if not defeats(weights, o["by"], source[att]):
-                    challenged.append((o["by"], att, o["kind"]))
-                    continue
-                add(o["by"], att, f"{o['by']}->{att}")
-                attacked = True
+            if not defeats(weights, o["by"], source[att]):
+                challenged.append((o["by"], att, o["kind"]))
+                continue
+            name = add(o["by"], att, f"{o['by']}->{att}")
+            attacked = True
+            object_to(name, _objections(o, inferred, argset))
+
+    for (u, v, k), obj in objected:
+        for att in made.get((u, v, k), ()):  # supports edges make no attack to hit
+            object_to(att, obj)
     return _Built(AFRA.build(args, attacks), why, source, attacked, tuple(challenged))
 
 
@@ -346,6 +355,22 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
     supports: set[tuple[str, str]] = set()
     extra: list[str] = []
     via: dict[str, dict] = {}
+    def object_to(r: str, obj: list[dict]) -> None:
+        """Each objection attacks the auxiliary argument ``r``; an objection that is itself objected to
+        becomes an auxiliary argument too (its source supports it, it attacks ``r``), at any depth."""
+        for o in obj:
+            deeper = _objections(o, inferred, argset)
+            if not deeper:
+                attacks.add((o["by"], r))
+                continue
+            r2 = f"{o['by']}->{r}"
+            via[r2] = {"from": o["by"], "to": r, "kind": o["kind"], "objections": sorted(x["by"] for x in deeper)}
+            extra.append(r2)
+            base[r2] = 0.0
+            supports.add((o["by"], r2))
+            attacks.add((r2, r))
+            object_to(r2, deeper)
+
     for u, v, k, d in _edges(G, inferred):
         role = RELATIONS[k].role if k in RELATIONS else None
         if role not in ("attack", "support", "concession"):
@@ -363,8 +388,7 @@ def gradual_strengths(G: nx.MultiDiGraph, semantics: str = "dfquad", inferred: b
             base[r] = 0.0
             supports.add((a, r))
             (supports if lends else attacks).add((r, b))
-            for o in obj:
-                attacks.add((o["by"], r))
+            object_to(r, obj)
     premises = {}
     for p, a, k in G.edges(keys=True):
         if k == PREMISE and p in argset and a in argset:

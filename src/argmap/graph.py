@@ -23,7 +23,7 @@ import networkx as nx
 from .model import Project
 from .spec import PREMISE
 
-__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "PREMISE"]
+__all__ = ["build", "map_view", "focus", "filter_nodes", "subgraph", "split", "relation_name", "relation_attacks", "relation_kinds_needed", "PREMISE"]
 
 
 #: Joins a root id and a page number in the name of a part that holds a later page of the
@@ -97,31 +97,73 @@ def build(project: Project) -> nx.MultiDiGraph:
             for p in node.premises:
                 if p in G and p != node.id and not G.has_edge(p, node.id, PREMISE):
                     G.add_edge(p, node.id, key=PREMISE, kind=PREMISE, inferred=False, note=None)
-    attackers: dict[tuple[str, str, str], dict[tuple[str, str], dict]] = {}
-    for rel in on_relations:
-        u, v = rel.target_pair()
-        key = _attacked_key(G, u, v, rel.target_relation)
-        if key is None or rel.source in (u, v):
-            continue  # dangling or ambiguous: `check` reports it
-        attackers.setdefault((u, v, key), {}).setdefault(
-            (rel.source, rel.kind), {"by": rel.source, "kind": rel.kind, "inferred": rel.inferred, "note": rel.note,
-             **({"cq": rel.cq} if rel.cq else {})}
-        )
-    for (u, v, key), found in attackers.items():
-        G.edges[u, v, key]["attacked_by"] = tuple(found[k] for k in sorted(found))
+    # an attack on a relation is stored on the relation it attacks: on the edge (``attacked_by``), or, for
+    # an attack on an attack on a relation (``d->c->a->b``), on that attack's own entry, at any depth
+    from .address import resolve, split as address_ids
+
+    found = resolve((rel for m in maps for node in m.nodes if node.id in G for rel in node.relations), set(G))
+    holders: dict[tuple, dict] = {}  # (u, v, key, (by, kind), ...) -> {(by, kind): entry}
+    for rel in sorted(on_relations, key=lambda r: r.target.count("->")):
+        path = found[rel].path
+        ids = address_ids(rel.target)
+        if path is None or rel.source == ids[0] or (len(ids) == 2 and rel.source == ids[1]):
+            continue  # dangling, ambiguous or its own: `check` reports it
+        u, v = ids[-2], ids[-1]
+        if not G.has_edge(u, v, path[-1]):
+            continue
+        place: tuple = (u, v, path[-1])
+        for by, kind in zip(reversed(ids[:-2]), reversed(path[:-1])):
+            if (by, kind) not in holders.get(place, {}):
+                break
+            place += ((by, kind),)
+        else:
+            holders.setdefault(place, {}).setdefault(
+                (rel.source, rel.kind), {"by": rel.source, "kind": rel.kind, "inferred": rel.inferred, "note": rel.note,
+                 **({"cq": rel.cq} if rel.cq else {})})
+
+    def frozen(place: tuple) -> tuple[dict, ...]:
+        found = holders[place]
+        out = []
+        for key in sorted(found):
+            entry = found[key]
+            if place + (key,) in holders:
+                entry = {**entry, "attacked_by": frozen(place + (key,))}
+            out.append(entry)
+        return tuple(out)
+
+    for place in holders:
+        if len(place) == 3:
+            G.edges[place]["attacked_by"] = frozen(place)
     return G
 
 
-def _attacked_key(G: nx.MultiDiGraph, u: str, v: str, wanted: str | None) -> str | None:
-    """The key of the attackable relation ``u -> v`` (``wanted`` picks one of several), else None."""
+def relation_attacks(G: nx.MultiDiGraph):
+    """Every attack on a relation, at any depth: ``(target, entry, edge, kinds)``, shallow first within an edge.
+
+    ``target`` is the address of the relation attacked (``u->v``, or ``c->u->v`` for an
+    attack on ``c``'s objection to ``u->v``: argmap.address), ``entry`` the attack's dict
+    (``by``, ``kind``, ``inferred``, ``note``, maybe ``attacked_by``), ``edge`` the ``(u, v, key)``
+    at the bottom and ``kinds`` the kind path of ``target`` (outermost first).
+    """
+    for u, v, k, by in G.edges(keys=True, data="attacked_by"):
+        todo = [(relation_name(u, v), o, (k,)) for o in by or ()]
+        while todo:
+            target, o, kinds = todo.pop(0)
+            yield target, o, (u, v, k), kinds
+            todo.extend((f"{o['by']}->{target}", o2, (o["kind"],) + kinds) for o2 in o.get("attacked_by") or ())
+
+
+def relation_kinds_needed(G: nx.MultiDiGraph) -> set[str]:
+    """The relation addresses of ``G`` that name more than one relation (a writer adds ``relation:`` to them)."""
     from .spec import ATTACKABLE_RELATIONS
 
-    if u not in G or v not in G or not G.has_edge(u, v):
-        return None
-    keys = [k for k in G[u][v] if k in ATTACKABLE_RELATIONS]
-    if wanted is not None:
-        return wanted if wanted in keys else None
-    return keys[0] if len(keys) == 1 else None
+    paths: dict[str, set] = {}
+    for u, v, k in G.edges(keys=True):
+        if k in ATTACKABLE_RELATIONS:
+            paths.setdefault(relation_name(u, v), set()).add((k,))
+    for target, o, _, kinds in relation_attacks(G):
+        paths.setdefault(f"{o['by']}->{target}", set()).add((o["kind"],) + kinds)
+    return {address for address, found in paths.items() if len(found) > 1}
 
 
 def _wording_dict(w, sources) -> dict:
@@ -202,7 +244,30 @@ def _attacked_edges(G: nx.MultiDiGraph):
     """``(u, v, key, attacker ids)`` of every edge an attack on a relation targets."""
     for u, v, k, by in G.edges(keys=True, data="attacked_by"):
         if by:
-            yield u, v, k, {a["by"] for a in by}
+            yield u, v, k, set(_attackers(by))
+
+
+def _attackers(by):
+    """The ids of the attackers in an ``attacked_by``, and of those attacking them, at any depth."""
+    for a in by:
+        yield a["by"]
+        yield from _attackers(a.get("attacked_by") or ())
+
+
+def _kept(by, keep) -> tuple:
+    """``attacked_by`` with only the attackers in ``keep`` (an attack on a dropped attack goes with it)."""
+    out = []
+    for a in by:
+        if a["by"] in keep:
+            a = dict(a)
+            if a.get("attacked_by"):
+                inner = _kept(a["attacked_by"], keep)
+                if inner:
+                    a["attacked_by"] = inner
+                else:
+                    del a["attacked_by"]
+            out.append(a)
+    return tuple(out)
 
 
 def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
@@ -218,7 +283,7 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
         if u in keep and v in keep:
             d = dict(d)
             if d.get("attacked_by"):
-                by = tuple(a for a in d["attacked_by"] if a["by"] in keep)
+                by = _kept(d["attacked_by"], keep)
                 if by:
                     d["attacked_by"] = by
                 else:
@@ -340,7 +405,7 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         )
         for u, v, k, d in H.edges(keys=True, data=True):  # objections to a link: only those the part draws
             if d.get("attacked_by"):
-                by = tuple(a for a in d["attacked_by"] if a["by"] in nodes)
+                by = _kept(d["attacked_by"], nodes)
                 if by:
                     d["attacked_by"] = by
                 else:

@@ -196,6 +196,17 @@ class _Reader:
             return None
         return value
 
+    def relation_kinds(self, entry, what: str) -> str | tuple[str, ...] | None:
+        """``relation:``: one kind, or a list of kinds (outermost first) for a nested address ``c->a->b``."""
+        if entry is not None and isinstance(entry[1], yaml.SequenceNode):
+            kinds = tuple(k for k, _ in self.string_list(entry, what))
+            if not kinds:
+                self.error("empty", f"'relation' of {what} is an empty list", entry[1],
+                           "write one kind per `->` of `to:`, outermost first, e.g. `relation: [attacks, supports]`")
+                return None
+            return kinds[0] if len(kinds) == 1 else kinds
+        return self.string(entry, what)
+
     def string_list(self, entry: tuple[yaml.Node, yaml.Node] | None, what: str) -> list[tuple[str, yaml.Node]]:
         """A list of words, or a single word standing for a list of one."""
         if entry is None:
@@ -561,7 +572,7 @@ class _Reader:
                                inode, "write `inferred: true` (no author made this link) or leave it out")
                 else:
                     inferred = inode.value.lower() in ("true", "yes", "on", "y")
-            relation = self.string(fields.get("relation"), f"an item of '{kind}' of {what}")
+            relation = self.relation_kinds(fields.get("relation"), f"an item of '{kind}' of {what}")
             reviewed = self.string(fields.get("reviewed"), f"an item of '{kind}' of {what}", required="reviewed" in fields)
             out.append(
                 Relation(

@@ -61,9 +61,11 @@ class Relation:
     """``source`` supports, attacks, undercuts, concedes, answers or contradicts ``target``.
 
     ``target`` is a node id, or (attacks and undercuts only) a relation named
-    ``SRC->TGT``; ``target_relation`` then says which relation of that pair
-    when it has several (the file's ``relation:`` key).  ``inferred``: no author
-    made this link, the mapper did.
+    ``SRC->TGT``, where ``TGT`` may itself name a relation (``c->a->b``: the
+    relation from ``c`` to the relation ``a->b``; see :mod:`argmap.address`);
+    ``target_relation`` then says which relation when the address names several
+    (the file's ``relation:`` key: a kind, or a tuple of kinds outermost first).
+    ``inferred``: no author made this link, the mapper did.
     """
 
     kind: str
@@ -72,7 +74,7 @@ class Relation:
     loc: Location | None = None
     inferred: bool = False
     note: str | None = None
-    target_relation: str | None = None
+    target_relation: str | tuple[str, ...] | None = None
     reviewed: str | None = None  # every ``argmap review`` mark on this relation acknowledged, for this reason
     cq: str | None = None  # the critical question (of the target's scheme, see argmap.schemes) this reply raises or settles
 
@@ -87,7 +89,7 @@ class Relation:
         return self.target.partition(RELATION_SEPARATOR)[0]
 
     def target_pair(self) -> tuple[str, str] | None:
-        """``(SRC, TGT)`` of a relation target, else None."""
+        """``(SRC, TGT)`` of a relation target, else None; ``TGT`` is an address when nested (``c->a->b``: ``("c", "a->b")``)."""
         if not self.targets_relation:
             return None
         src, _, tgt = self.target.partition(RELATION_SEPARATOR)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
+from .address import depth as address_depth, describe
 from .model import Project
 from .spec import ATTACK_KINDS, RELATION_KINDS, RELATION_KINDS_V1, RELATIONS
 from .textsafe import terminal
@@ -181,8 +182,9 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
             lines += textwrap.wrap(f"{q.code}: {q.text} [{raised}]", 92, initial_indent="    ",
                                    subsequent_indent="      ")
     out = [(k, v, data) for _, v, k, data in G.out_edges(node_id, keys=True, data=True)]
-    objects = [(u, v, k, o) for u, v, k, data in G.edges(keys=True, data=True) for o in data.get("attacked_by") or ()
-               if o["by"] == node_id]
+    from .graph import relation_attacks
+
+    objects = [(target, k, o) for target, o, (_, _, k), _ in relation_attacks(G) if o["by"] == node_id]
     if out or objects:
         lines.append("")
         lines.append("It answers:")
@@ -190,19 +192,18 @@ def node_report(G, node_id: str, depth: int = 3, evaluation=None) -> str:
             word = RELATIONS[kind].active if kind in RELATIONS else kind
             lines.append(f"  {_MARK.get(kind, '?')} {word} {target}{_tag(status, target)}{_flags(data)}: "
                          f"{_short(G.nodes[target].get('text'))}")
-        for u, v, k, o in objects:
-            lines.append(f"  {_MARK.get(o['kind'], '?')} {o['kind']} the relation {u}->{v} ({k})"
+        for target, k, o in objects:
+            lines.append(f"  {_MARK.get(o['kind'], '?')} {o['kind']} the relation {target} ({_relation_words(target, k)})"
                          + (" [inferred]" if o.get("inferred") else ""))
-    on_own = [(u, v, k, data["attacked_by"]) for u, v, k, data in
-              list(G.out_edges(node_id, keys=True, data=True)) + list(G.in_edges(node_id, keys=True, data=True))
-              if data.get("attacked_by")]
+    # objections to a link it is an end of, and to any objection it makes (at any depth)
+    on_own = [(target, k, o) for target, o, (u, v, k), _ in relation_attacks(G)
+              if (address_depth(target) == 1 and node_id in (u, v)) or target.split("->", 1)[0] == node_id and address_depth(target) > 1]
     if on_own:
         lines.append("")
         lines.append("Objections to its relations:")
-        for u, v, k, by in on_own:
-            for o in by:
-                lines.append(f"  {_MARK.get(o['kind'], '?')} {o['by']}{_tag(status, o['by'])} {o['kind']} {u}->{v} ({k})"
-                             + (" [inferred]" if o.get("inferred") else ""))
+        for target, k, o in on_own:
+            lines.append(f"  {_MARK.get(o['kind'], '?')} {o['by']}{_tag(status, o['by'])} {o['kind']} {target} ({_relation_words(target, k)})"
+                         + (" [inferred]" if o.get("inferred") else ""))
     lines.append("")
     replies = list(G.in_edges(node_id, keys=True))
     if not replies:
@@ -252,7 +253,7 @@ def _why_in(G, a, n: str, attackers: list[str]) -> str:
             continue
         edges = [d for x, y in ((u, n), (n, u)) if G.has_edge(x, y) for k, d in G[x][y].items()
                  if k in ATTACK_KINDS and (x == u or RELATIONS[k].symmetric)]
-        objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if a.status.get(o["by"]) == "IN"})
+        objectors = sorted({o["by"] for d in edges for o in d.get("attacked_by") or () if _standing(a.status, o)})
         if objectors:
             defeated.append(f"{u}'s attack is defeated by {', '.join(objectors)}")
         else:
@@ -260,6 +261,19 @@ def _why_in(G, a, n: str, attackers: list[str]) -> str:
     parts = ([f"every attacker falls ({', '.join(fallen)})" if not (defeated or other) else f"{', '.join(fallen)} fall"]
              if fallen else []) + defeated + other
     return "; ".join(parts)
+
+
+def _standing(status: dict, o: dict) -> bool:
+    """Whether the objection ``o`` defeats what it attacks: its maker stands and every objection to it
+    (argmap.address, at any depth) is itself defeated, its maker falling or a standing objection to it."""
+    return status.get(o["by"]) == "IN" and all(
+        status.get(x["by"]) == "OUT" or any(_standing(status, y) for y in x.get("attacked_by") or ())
+        for x in o.get("attacked_by") or ())
+
+
+def _relation_words(target: str, key: str) -> str:
+    """What a relation address names, for a reader: the link's kind, and for a nested one whose objection it is."""
+    return key if address_depth(target) < 2 else describe(target)
 
 
 def _short(text: str | None, limit: int = 90) -> str:
@@ -393,7 +407,9 @@ def analysis_report(G, analysis, limit: int = 0, evaluation=None, full: bool = T
         out.append("  per author: " + ", ".join(f"{h} {c}" for h, c in sorted(tally.items())))
     if a.relation_attacks:
         out += ["", "Objections to relations (attacks on a link, AFRA):"]
-        out.append(table(["by", "kind", "relation"], [list(r) for r in a.relation_attacks], width=100))
+        out.append(table(["by", "kind", "relation"],
+                         [[b, k, r if address_depth(r) < 2 else f"{r} ({describe(r)})"] for b, k, r in a.relation_attacks],
+                         width=100))
     if a.inferred_relations:
         out += ["", "Inferred relations (made by the mapper, not an author)"
                 + (": left out of this evaluation" if not a.inferred else "") + ":"]

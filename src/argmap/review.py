@@ -172,12 +172,13 @@ def _weight(G, n: str) -> float:
 # -- inferred-decides -------------------------------------------------------------------------
 def _objectors(G) -> dict[str, set[str]]:
     """Who objects to a relation, linked both ways with the relation's ends (one pass over the edges)."""
+    from .graph import relation_attacks
+
     out: dict[str, set[str]] = {}
-    for u, v, by in G.edges(data="attacked_by"):
-        for a in by or ():
-            for x in (u, v):
-                out.setdefault(x, set()).add(a["by"])
-                out.setdefault(a["by"], set()).add(x)
+    for target, a, _, _ in relation_attacks(G):  # at any depth: linked with every id of the address it names
+        for x in target.split("->"):
+            out.setdefault(x, set()).add(a["by"])
+            out.setdefault(a["by"], set()).add(x)
     return out
 
 
@@ -299,12 +300,13 @@ def _inferred_decides(G, ev, nodes, rels) -> list[_Mark]:
         if not rel.inferred or rel.kind in (PREMISE, *ANSWER_KINDS) or _cannot_change(G, ev, rel):
             continue
         if objectors is None:
+            from .graph import relation_attacks
+
             objectors, objected = _objectors(G), {}
-            for _, v, by in G.edges(data="attacked_by"):
-                for a in by or ():
-                    objected.setdefault(a["by"], set()).add(v)
+            for _, a, (_, v, _), _ in relation_attacks(G):  # an objection, at any depth, reaches the link's target
+                objected.setdefault(a["by"], set()).add(v)
         pair = rel.target_pair()
-        ends = [rel.source, *(pair or (rel.target,))]
+        ends = [rel.source, *rel.target.split("->")]
         if any(e not in G for e in ends):
             continue
         region = _downstream(G, ev, ends[1:], objected)
@@ -326,7 +328,7 @@ def _inferred_decides(G, ev, nodes, rels) -> list[_Mark]:
             continue
         told = "; ".join(f"{_name(G, n)} would {_WOULD[after[n]]} (now {_WORD[before[n]]})"
                          for n in changed[:3]) + (f"; and {len(changed) - 3} more" if len(changed) > 3 else "")
-        what = f"{_name(G, rel.source)} {rel.kind} {_name(G, pair[1]) + ' (a link)' if pair else _name(G, rel.target)}"
+        what = f"{_name(G, rel.source)} {rel.kind} {_link_name(G, rel.target) if pair else _name(G, rel.target)}"
         if ev.inferred:
             message = f"a verdict rests on one inferred link ({what}); without it {told}"
             hint = ("no author made this link: find the sentence that makes it (then drop `inferred`), or delete it; "
@@ -351,25 +353,48 @@ def _toggle(H, rel: Relation, inferred_counted: bool) -> bool:
         else:
             H.edges[rel.source, rel.target, rel.kind]["inferred"] = False
         return True
-    u, v = pair
+    ids = rel.target.split("->")
+    u, v = ids[-2], ids[-1]
+    above = list(reversed(ids[:-2]))  # the attackers between the link and rel, innermost first (argmap.address)
+
+    def mine(a) -> bool:
+        return a["by"] == rel.source and a["kind"] == rel.kind
+
+    def flipped(by: tuple, path: list[str]) -> tuple | None:
+        """``by`` with rel flipped, copying every entry on the way (the graph's own stay as they are); None if absent."""
+        if not path:
+            if not any(mine(a) for a in by):
+                return None
+            if inferred_counted:
+                return tuple(a for a in by if not mine(a))
+            return tuple({**a, "inferred": False} if mine(a) else a for a in by)
+        for i, a in enumerate(by):
+            if a["by"] == path[0]:
+                inner = flipped(a.get("attacked_by") or (), path[1:])
+                if inner is not None:
+                    a = {k: x for k, x in a.items() if k != "attacked_by"} | ({"attacked_by": inner} if inner else {})
+                    return by[:i] + (a,) + by[i + 1:]
+        return None
+
     for k in list(H[u][v]) if H.has_edge(u, v) else ():
         d = H.edges[u, v, k]
-        by = d.get("attacked_by") or ()
-
-        def mine(a) -> bool:
-            return a["by"] == rel.source and a["kind"] == rel.kind
-
-        if any(mine(a) for a in by):
-            if inferred_counted:
-                new = tuple(a for a in by if not mine(a))
-            else:
-                new = tuple({**a, "inferred": False} if mine(a) else a for a in by)
+        new = flipped(d.get("attacked_by") or (), above)
+        if new is not None:
             if new:
                 d["attacked_by"] = new
             else:
                 del d["attacked_by"]
             return True
     return False
+
+
+def _link_name(G, address: str) -> str:
+    """A relation address for a message: ``T (a link)`` for ``S->T``; for a nested one (argmap.address)
+    ``C's objection to S's link to T``."""
+    ids = address.split("->")
+    if len(ids) == 2:
+        return f"{_name(G, ids[1])} (a link)"
+    return "".join(f"{_name(G, i)}'s objection to " for i in ids[:-2]) + f"{_name(G, ids[-2])}'s link to {_name(G, ids[-1])}"
 
 
 # -- weaker-attacker ----------------------------------------------------------------------------

@@ -39,8 +39,13 @@ def _with_relations(s: dict) -> dict:
     kept = {k: v for k, v in props.items() if k not in RELATIONS}
     kept.update({k: {"$ref": "#/$defs/relations", "description": RELATIONS[k].meaning} for k in RELATION_KINDS})
     s["$defs"]["node"]["properties"] = kept
-    item = s["$defs"]["relationItem"]["oneOf"][1]["properties"]["relation"]
-    item["enum"] = [*ATTACKABLE_RELATIONS, None]
+    item = s["$defs"]["relationItem"]["oneOf"][1]["properties"]
+    kinds = [*ATTACKABLE_RELATIONS]
+    item["relation"] = {
+        "anyOf": [{"enum": [*kinds, None]}, {"type": "array", "minItems": 1, "items": {"enum": kinds}}],
+        "description": "Which relation `to:` names, when it names several: its kind, or for a nested address "
+                       "(c->a->b, read from the right) a list of kinds, outermost first, one per `->`.",
+    }
     return _with_schemes(s)
 
 

@@ -129,6 +129,11 @@ def critical_questions(G, n: str) -> list[tuple[CriticalQuestion, tuple[tuple[st
         for o in d.get("attacked_by") or ():
             if o.get("cq"):
                 by.setdefault(o["cq"], set()).add((o["by"], o["kind"]))
+    from .graph import relation_attacks
+
+    for target, o, _, _ in relation_attacks(G):  # a reply to n's own objection (n->a->b: argmap.address)
+        if o.get("cq") and target.count("->") >= 2 and target.partition("->")[0] == n:
+            by.setdefault(o["cq"], set()).add((o["by"], o["kind"]))
     return [(q, tuple(sorted(by.get(q.code, ())))) for q in scheme.questions]
 
 

@@ -61,7 +61,17 @@ def validate(project: Project) -> list[Diagnostic]:
             pairs.setdefault((rel.source, rel.target), []).append(rel.kind)
     # one suggestion index per namespace, built on the first unresolved name (if any)
     ids = Suggestions(nodes)
-    links = Suggestions(lambda: [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)])
+    from functools import cache
+
+    @cache
+    def addresses() -> dict:  # nested relation addresses, resolved once and only when a file writes one (argmap.address)
+        from .address import resolve
+
+        return resolve(project.relations(), set(nodes))
+
+    links = Suggestions(lambda: [f"{a}->{b}" for (a, b), ks in pairs.items() if set(ks) & set(ATTACKABLE_RELATIONS)]
+                        + sorted({f"{r.source}->{r.target}" for r, res in addresses().items()
+                                  if res.path is not None and r.kind in ATTACKABLE_RELATIONS}))
     for node in project.iter_nodes():
         seen: set[tuple[str, str]] = set()
         for rel in node.relations:
@@ -76,7 +86,10 @@ def validate(project: Project) -> list[Diagnostic]:
                 )
                 continue
             if rel.targets_relation:
-                diags.extend(_relation_target(rel, node, nodes, pairs, links))
+                if (rel.target.count("->") > 1 or isinstance(rel.target_relation, tuple)) and rel.kind in RELATION_ATTACKERS:
+                    diags.extend(_nested_target(rel, node, addresses()[rel], links))
+                else:
+                    diags.extend(_relation_target(rel, node, nodes, pairs, links))
                 continue
             if rel.target_relation is not None:
                 diags.append(
@@ -176,6 +189,37 @@ def _wrong_target(node, rel, target, kind) -> Diagnostic:
     return Diagnostic.error(
         "undercut-claim", f"'{node.id}' {rel.kind} '{rel.target}', which is a {target.kind}, not an argument",
         rel.loc, f"`{rel.kind}` denies an inference: give '{rel.target}' `kind: argument`, or use `attacks`")
+
+
+def _kinds_written(path) -> str:
+    return f"[{', '.join(path)}]" if len(path) > 1 else path[0]
+
+
+def _nested_target(rel, node, res, links: Suggestions) -> list[Diagnostic]:
+    """Checks of an attack on an attack on a relation (``BY->SRC->TGT``, any depth: see argmap.address)."""
+    src, _, inner = rel.target.partition("->")
+    if node.id == src or node.id == inner:
+        return [Diagnostic.error(
+            "self-loop", f"node '{node.id}' {rel.kind} a relation of its own ('{rel.target}')", rel.loc,
+            f"'{node.id}' cannot object to its own objection; withdraw it, or answer '{inner}' instead")]
+    if not res.found:
+        return [Diagnostic.error(
+            "dangling-relation", f"'{node.id}' {rel.kind} the relation '{rel.target}', which no map defines", rel.loc,
+            links.hint(rel.target)
+            or f"'{rel.target}' names an attacks or undercuts that '{src}' aims at the relation '{inner}' "
+               f"(read from the right: '{src}' -> ('{inner}'))")]
+    if not res.matching:
+        return [Diagnostic.error(
+            "dangling-relation",
+            f"'{node.id}' {rel.kind} the relation '{rel.target}' with `relation: {_kinds_written(rel.target_relation if isinstance(rel.target_relation, tuple) else (rel.target_relation,))}`, "
+            f"but there it is {' or '.join(_kinds_written(p) for p in res.found)}",
+            rel.loc, f"write `relation: {_kinds_written(res.found[0])}` (kinds outermost first, one per `->`)")]
+    if len(res.matching) > 1:
+        return [Diagnostic.error(
+            "ambiguous-relation",
+            f"'{rel.target}' names {len(res.matching)} relations ({'; '.join(_kinds_written(p) for p in res.matching)})",
+            rel.loc, f"say which with `relation: {_kinds_written(res.matching[0])}` beside `to:` (kinds outermost first)")]
+    return []
 
 
 def _relation_target(rel, node, nodes, pairs, links: Suggestions) -> list[Diagnostic]:

@@ -65,7 +65,10 @@ def add(path, text, title, by, held_by, stance, source, quote, node_id, kind, ta
     additions at once never pick the same id): an addition that would leave an
     error changes nothing and says why.  A file with several hard links is
     rewritten in place, so its links stay one file.  A target SRC->TGT names the
-    relation SRC makes to TGT (an objection to the link, not to either claim).
+    relation SRC makes to TGT (an objection to the link, not to either claim);
+    TGT may name a relation itself, read from the right: C->SRC->TGT is C's
+    objection to the link SRC->TGT, so --attacks C->SRC->TGT answers that
+    objection.
     PATH is the folder of maps (default: the folder of --file, else ./arguments).
 
     \b

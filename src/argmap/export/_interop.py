@@ -53,15 +53,18 @@ def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
             if d.get("cq"):
                 item["cq"] = str(d["cq"])
             out.setdefault(u, []).append(item)
-        for a in d.get("attacked_by") or ():
-            item = {"kind": a["kind"], "to": f"{u}->{v}"}
-            if sum(1 for key in G[u][v] if key != "premise") > 1:
-                item["relation"] = k
-            if a.get("inferred"):
-                item["inferred"] = True
-            if a.get("note"):
-                item["note"] = str(a["note"])
-            if a.get("cq"):
-                item["cq"] = str(a["cq"])
-            out.setdefault(a["by"], []).append(item)
+    from ..graph import relation_attacks, relation_kinds_needed
+
+    needs_kinds = relation_kinds_needed(G)
+    for target, a, _, kinds in relation_attacks(G):  # at any depth (d->c->u->v: argmap.address)
+        item = {"kind": a["kind"], "to": target}
+        if target in needs_kinds:
+            item["relation"] = kinds[0] if len(kinds) == 1 else list(kinds)
+        if a.get("inferred"):
+            item["inferred"] = True
+        if a.get("note"):
+            item["note"] = str(a["note"])
+        if a.get("cq"):
+            item["cq"] = str(a["cq"])
+        out.setdefault(a["by"], []).append(item)
     return out

@@ -155,12 +155,17 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             ma = add_node("MA", "Default Rephrase", {"relation": k, "from": u, "to": v, **details(u, v, k)}, scheme="Default Rephrase")
             add_edge(ident[u], ma)
             add_edge(ma, ident[v])
-    # attacks on relations: a CA aimed at the RA or CA that stands for the relation
-    for (u, v, k), scheme in sorted(scheme_of.items(), key=lambda e: (order[e[0][0]], e[0][2], e[0][1])):
-        for a in G.edges[u, v, k].get("attacked_by") or ():
-            info = {"relation": a["kind"], "from": a["by"], "to": f"{u}->{v}"}
-            if sum(1 for key in G[u][v] if key != "premise") > 1:
-                info["edge"] = k
+    # attacks on relations: a CA aimed at the RA or CA that stands for the relation; an attack on
+    # such an attack (d->c->u->v: argmap.address), a CA aimed at that CA, at any depth
+    from ..graph import relation_kinds_needed
+
+    needs_kinds = relation_kinds_needed(G)
+
+    def conflicts(attackers, scheme: str, target: str, kinds: tuple[str, ...]) -> None:
+        for a in attackers:
+            info = {"relation": a["kind"], "from": a["by"], "to": target}
+            if target in needs_kinds:
+                info["edge"] = kinds[0] if len(kinds) == 1 else list(kinds)
             if a.get("inferred"):
                 info["inferred"] = True
             if a.get("note"):
@@ -170,6 +175,10 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             ca = add_node("CA", "Default Conflict", info, scheme="Default Conflict")
             add_edge(ident[a["by"]], ca)
             add_edge(ca, scheme)
+            conflicts(a.get("attacked_by") or (), ca, f"{a['by']}->{target}", (a["kind"],) + kinds)
+
+    for (u, v, k), scheme in sorted(scheme_of.items(), key=lambda e: (order[e[0][0]], e[0][2], e[0][1])):
+        conflicts(G.edges[u, v, k].get("attacked_by") or (), scheme, f"{u}->{v}", (k,))
     top: dict = {"nodes": nodes, "edges": edges, "locutions": locutions}
     meta: dict = {}
     if len(own) == 1:

@@ -447,11 +447,42 @@ def _edges(G: nx.MultiDiGraph, minlen: dict[tuple[str, str], int], weak=frozense
         second = {k2: v2 for k2, v2 in style.items() if k2 not in ("arrowtail", "dir")}
         yield dotdoc.Edge(dot_string(point), dot_string(v), id=quote(f"edge-{u}-{kind}-{v}-2"), tooltip=tip,
                          **_attrs(second))
-        for a in attackers:
-            a_style = theme.edge_style(a["kind"], bool(a.get("inferred")))
-            a_tip = _edge_tooltip(a["by"], a["kind"], f"the relation {u} {kind} {v}", a)
-            yield dotdoc.Edge(dot_string(a["by"]), dot_string(point), id=quote(f"edge-{a['by']}-{a['kind']}-{u}-{kind}-{v}"),
-                             tooltip=dot_tooltip(a_tip), **_attrs(a_style))
+        yield from _objections(G, attackers, point, f"{u}->{v}", (kind,), f"the relation {u} {kind} {v}")
+
+
+def _objections(G, attackers: list[dict], point: str, address: str, kinds: tuple[str, ...], words: str):
+    """The arrows of ``attackers`` into ``point``, the point drawn on the relation named ``address``.
+
+    An objection that is itself objected to (``d->c->u->v``: argmap.address) is drawn the way an
+    attacked relation is: its arrow passes through a point of its own (no head before it), and the
+    arrows of its objectors end there, at any depth.
+    """
+    for a in attackers:
+        a_style = theme.edge_style(a["kind"], bool(a.get("inferred")))
+        tip = dot_tooltip(_edge_tooltip(a["by"], a["kind"], words, a))
+        edge_id = f"edge-{a['by']}-{a['kind']}-{_spelled(address, kinds)}"
+        deeper = [o for o in a.get("attacked_by") or () if o.get("by") in G]
+        if not deeper:
+            yield dotdoc.Edge(dot_string(a["by"]), dot_string(point), id=quote(edge_id), tooltip=tip, **_attrs(a_style))
+            continue
+        own = f"{a['by']}->{address}"
+        own_kinds = (a["kind"],) + kinds
+        inner = _RELATION + f"{own}~{'~'.join(own_kinds)}"
+        yield dotdoc.Node(dot_string(inner), id=quote(f"relation-{_spelled(own, own_kinds)}"),
+                          label=quote(""), tooltip=tip,
+                          **_attrs(theme.RELATION_POINT, color=a_style.get("color", "#424242"),
+                                   fillcolor=a_style.get("color", "#424242")))
+        first = {k2: v2 for k2, v2 in a_style.items() if k2 not in ("arrowhead", "dir")}
+        first["dir"] = "none"
+        yield dotdoc.Edge(dot_string(a["by"]), dot_string(inner), id=quote(f"{edge_id}-1"), tooltip=tip, **_attrs(first))
+        yield dotdoc.Edge(dot_string(inner), dot_string(point), id=quote(f"{edge_id}-2"), tooltip=tip, **_attrs(a_style))
+        yield from _objections(G, deeper, inner, own, own_kinds, f"the relation {a['by']} {a['kind']} ({words})")
+
+
+def _spelled(address: str, kinds: tuple[str, ...]) -> str:
+    """A relation for an SVG id, ids and kinds in turn: ``("c->u->v", ("attacks", "supports"))`` -> ``c-attacks-u-supports-v``."""
+    ids = address.split("->")
+    return "-".join(x for pair in zip(ids, kinds) for x in pair) + f"-{ids[-1]}"
 
 
 #: Names of the drawing's own point nodes; ``~`` never appears in a map's ids.
@@ -516,7 +547,9 @@ def _legend_spec(G: nx.MultiDiGraph, settings: Settings, swatches: list[tuple[st
     """
     items: list[dict] = []
     edges = [(d.get("kind", k), d) for _, _, k, d in G.edges(keys=True, data=True)]
-    attacks_on_relations = [a for _, d in edges for a in d.get("attacked_by") or () if a.get("by") in G]
+    from ..graph import relation_attacks
+
+    attacks_on_relations = [a for _, a, _, _ in relation_attacks(G) if a.get("by") in G]
     used = {kind for kind, _ in edges} | {a["kind"] for a in attacks_on_relations}
     for kind in sorted(used, key=lambda k: (_kind_order(k), k)):
         items.append({"type": "relation", "label": kind, **theme.edge_style(kind)})

@@ -4,8 +4,9 @@ Every node and edge attribute becomes a GraphML ``<key>`` with one type, whateve
 map holds: ``weight`` and ``strength`` are ``double``, ``inferred``, ``ghost`` and
 ``continued`` are ``boolean``, other numbers and booleans keep their type, text is ``string``.  Lists (``tags``,
 ``premises``) are joined with ``", "``; a source is its title (or id); the attacks on
-a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}``, and a node's
-further ``wordings`` a JSON list of ``{"text", "by", "quote", "source"}``.
+a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}`` (each with its own
+``attacked_by`` list when it is attacked in turn), and a node's further ``wordings`` a JSON list of
+``{"text", "by", "quote", "source"}``.
 GraphML has no null: an attribute that is ``None`` is left out of that element.
 
 Text is passed through :func:`argmap.textsafe.xml_chars`: a control character in

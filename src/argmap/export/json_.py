@@ -2,7 +2,8 @@
 with an evaluation (``--color-by status|strength``), each node's ``status`` and ``strength`` too.
 
 An edge is ``{"source", "target", "kind", ...}`` plus all it carries: ``inferred``, ``note``
-and ``attacked_by`` (the attacks on that relation, each ``{"by", "kind", "inferred", "note"}``).
+and ``attacked_by`` (the attacks on that relation, each ``{"by", "kind", "inferred", "note"}``, with an
+``attacked_by`` of its own when that attack is attacked in turn: argmap.address).
 Tuples become lists; nothing is dropped, so a reader can rebuild the graph from the file
 (:func:`to_graph` does, and the tests check the round trip).
 """

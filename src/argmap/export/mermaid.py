@@ -53,20 +53,30 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
         lines.append(f'  {names[n]}{open_}"{_label(d, n)}"{close}')
     links: list[tuple[str, dict]] = []  # (line, style) in the order Mermaid numbers links
     notes = 0
+
+    def objections(attackers: list[dict], words: str, beside: str) -> None:
+        """A note naming the relation (tied to ``beside``), the attackers' links into it; an attacker that is
+        itself objected to (d->c->u->v: argmap.address) gets a note of its own, tied to this one, at any depth."""
+        nonlocal notes
+        note = f"r{notes}"
+        notes += 1
+        lines.append(f'  {note}>"{mermaid_label(words)}"]')
+        lines.append(f"  class {note} relation")
+        links.append((f"  {note} -.- {beside}", {"beside": True}))
+        for a in attackers:
+            a_word = f"inferred {a['kind']}" if a.get("inferred") else a["kind"]
+            links.append((f"  {names[a['by']]} {ARROWS.get(a['kind'], '-->')}|{a_word}| {note}", a))
+            deeper = [o for o in a.get("attacked_by") or () if o.get("by") in names]
+            if deeper:
+                objections(deeper, f"the relation {a['by']} {a['kind']} ({words})", note)
+
     for u, v, k, d in G.edges(keys=True, data=True):
         kind = d.get("kind", k)
         word = f"inferred {kind}" if d.get("inferred") else kind
         links.append((f"  {names[u]} {ARROWS.get(kind, '-->')}|{word}| {names[v]}", d))
         attackers = [a for a in d.get("attacked_by") or () if a.get("by") in names]
         if attackers:
-            note = f"r{notes}"
-            notes += 1
-            lines.append(f'  {note}>"{mermaid_label(f"the relation {u} {kind} {v}")}"]')
-            lines.append(f"  class {note} relation")
-            links.append((f"  {note} -.- {names[v]}", {"beside": True}))
-            for a in attackers:
-                a_word = f"inferred {a['kind']}" if a.get("inferred") else a["kind"]
-                links.append((f"  {names[a['by']]} {ARROWS.get(a['kind'], '-->')}|{a_word}| {note}", a))
+            objections(attackers, f"the relation {u} {kind} {v}", names[v])
     lines.extend(line for line, _ in links)
     for i, (_, d) in enumerate(links):
         if d.get("beside"):  # a thin grey tie that keeps the note by its relation

@@ -205,15 +205,25 @@ def _relation(kind: str, other: str, data: dict) -> list:
 
 def _relation_objections(G) -> dict[tuple[str, str], list[dict]]:
     """Attacks on relations, for the panel: on each end of the attacked relation (``links``: what
-    objects to its link) and on the attacker (``objectsTo``: the link it objects to)."""
+    objects to its link; for an objection to an objection, on the node that made the objection)
+    and on the attacker (``objectsTo``: the link it objects to), at any depth."""
     out: dict[tuple[str, str], list[dict]] = {}
-    for u, v, k, d in G.edges(keys=True, data=True):
-        for a in d.get("attacked_by") or ():
-            item = {"by": a["by"], "kind": a["kind"], "from": u, "rel": d.get("kind", k), "to": v}
+
+    def objections(attackers, link: dict, ends) -> None:
+        """``link`` is ``{from, rel, to}`` (a relation between nodes) or ``{from, rel, on}`` (an objection to
+        the link ``on``: c->a->b, argmap.address); each attacker objects to it, and may be objected to in turn."""
+        for a in attackers:
+            item = {"by": a["by"], "kind": a["kind"], **link}
             item.update({x: a[x] for x in ("inferred", "note") if a.get(x)})
-            for end in dict.fromkeys((u, v)):
+            for end in ends:
                 out.setdefault(("links", end), []).append(item)
             out.setdefault(("objectsTo", a["by"]), []).append(item)
+            if a.get("attacked_by"):
+                on = {k: link[k] for k in ("from", "rel", "to", "on") if k in link}
+                objections(a["attacked_by"], {"from": a["by"], "rel": a["kind"], "on": on}, (a["by"],))
+
+    for u, v, k, d in G.edges(keys=True, data=True):
+        objections(d.get("attacked_by") or (), {"from": u, "rel": d.get("kind", k), "to": v}, tuple(dict.fromkeys((u, v))))
     return out
 
 

@@ -131,12 +131,16 @@
      through it) and "argmap~join~arg" (linked premises meet there). */
   var REL = "argmap~relation~", JOIN = "argmap~join~";
   function edgeEnds(title) {
-    var i = title.indexOf(REL) === 0 ? title.lastIndexOf("->") : title.indexOf("->");
+    // a point's name holds "->" too ("u->v~kind"; an objection that is objected to: "c->u->v~kind~kind"),
+    // and ids never hold "~": a line into a point splits where the point's name starts, a line out of one
+    // at its last "->" (its head is a box), any other line at its first
+    var k = title.indexOf("->" + REL, 1);
+    var i = k >= 0 ? k : title.indexOf(REL) === 0 ? title.lastIndexOf("->") : title.indexOf("->");
     if (i < 0) return null;
     var a = title.slice(0, i), b = title.slice(i + 2);
-    function relation(name) {   // "u->v~kind" -> [u, v]
-      var r = name.slice(REL.length), j = r.indexOf("->");
-      return [r.slice(0, j), r.slice(j + 2, r.lastIndexOf("~"))];
+    function relation(name) {   // "u->v~kind" -> [u, v]; "c->u->v~kind~kind" (c's objection to u->v) -> [c, v]
+      var ids = name.slice(REL.length, name.indexOf("~", REL.length)).split("->");
+      return [ids[0], ids[ids.length - 1]];
     }
     if (a.indexOf(REL) === 0) return relation(a);                       // second half: u ... -> v
     if (b.indexOf(REL) === 0) { var uv = relation(b); return a === uv[0] ? uv : [a, uv[1]]; }   // first half, or an attacker
@@ -362,18 +366,20 @@
      attacker ("undercuts the link A supports B"). */
   function objectionList(n, id) {
     var out = [];
+    function end(x) { return x === id ? el("strong", { text: "it" }) : nodeLink(x); }
+    // "A supports B", or for an objection to an objection "C attacks (the link A supports B)", at any depth
+    function link(o) {
+      return [end(o.from), " " + o.rel + " "].concat(o.on ? ["(the link "].concat(link(o.on), [")"]) : [end(o.to)]);
+    }
     if (n.links) out = out.concat([el("h3", { text: "Objections to its links" }), el("ul", null, n.links.map(function (o) {
-      return el("li", { "class": "am-rel am-rel-objection" }, [
-        "the link ", o.from === id ? el("strong", { text: "it" }) : nodeLink(o.from), " " + o.rel + " ",
-        o.to === id ? el("strong", { text: "it" }) : nodeLink(o.to),
+      return el("li", { "class": "am-rel am-rel-objection" }, ["the link "].concat(link(o), [
         el("span", { "class": "am-rel-word", text: " is " + (IN_WORD[o.kind] || o.kind) + " " }), nodeLink(o.by),
-      ].concat(extra(o)));
+      ]).concat(extra(o)));
     }))]);
     if (n.objectsTo) out = out.concat([el("h3", { text: "It objects to a link" }), el("ul", null, n.objectsTo.map(function (o) {
       return el("li", { "class": "am-rel am-rel-objection" }, [
         el("span", { "class": "am-rel-word", text: (OUT_WORD[o.kind] || o.kind) + " the link " }),
-        nodeLink(o.from), " " + o.rel + " ", nodeLink(o.to),
-      ].concat(extra(o)));
+      ].concat(link(o)).concat(extra(o)));
     }))]);
     return out;
   }

@@ -32,12 +32,12 @@ __all__ = ["DraftRel", "DraftNode", "Draft", "Imported", "IdMaker", "finish", "l
 
 @dataclass
 class DraftRel:
-    """A relation written on its source node: ``kind`` to ``target`` (a node id or ``SRC->TGT``)."""
+    """A relation written on its source node: ``kind`` to ``target`` (a node id or an address ``SRC->TGT``, ``c->a->b``)."""
 
     kind: str
     target: str
     note: str | None = None
-    relation: str | None = None  # which relation, when ``target`` names a pair with more than one
+    relation: str | tuple[str, ...] | None = None  # which relation, when ``target`` names several (argmap.address)
     inferred: bool = False  # no author made this link; the mapper did
     cq: str | None = None  # the critical question of the target's scheme it raises (argmap.schemes)
 
@@ -72,7 +72,7 @@ class DraftNode:
     def relate(self, kind: str, target: str, **extra) -> DraftRel | None:
         """Add a relation unless the same one is already there (then ``None``)."""
         for r in self.rels:
-            if r.kind == kind and r.target == target:
+            if r.kind == kind and r.target == target and r.relation == extra.get("relation"):
                 return None
         rel = DraftRel(kind, target, **extra)
         self.rels.append(rel)
@@ -332,7 +332,8 @@ def finish(d: Draft, ids: IdMaker | None = None, context: Iterable[Map] = (), na
         relations: list[Relation] = []
         for r in n.rels:
             rel = _relation(r, nid, renamed, known, loc, warn)
-            if rel is not None and any((x.kind, x.target) == (rel.kind, rel.target) for x in relations):
+            if rel is not None and any((x.kind, x.target, x.target_relation) == (rel.kind, rel.target, rel.target_relation)
+                                       for x in relations):
                 warn("import-repeated", f"'{nid}' {rel.kind} {rel.target!r} twice; written once", loc)
             elif rel is not None:
                 relations.append(rel)
@@ -389,13 +390,13 @@ def _relation(r: DraftRel, nid: str, renamed: dict, known: set, loc: Location, w
         warn("import-relation-kind", f"'{nid}' has a relation {str(kind)[:40]!r}, which is not one of {', '.join(RELATION_KINDS)}; left out", loc)
         return None
     target = str(r.target)
-    if RELATION_SEPARATOR in target:
-        a, _, b = target.partition(RELATION_SEPARATOR)
-        a, b = renamed.get(a, a), renamed.get(b, b)
-        target = f"{a}{RELATION_SEPARATOR}{b}"
-        if kind not in RELATION_ATTACKERS or a not in known or b not in known or nid in (a, b):
+    if RELATION_SEPARATOR in target:  # an address, at any depth (argmap.address): rename each of its ids
+        parts = [renamed.get(x, x) for x in target.split(RELATION_SEPARATOR)]
+        target = RELATION_SEPARATOR.join(parts)
+        own = nid == parts[0] or (len(parts) == 2 and nid == parts[1])
+        if kind not in RELATION_ATTACKERS or not all(x in known for x in parts) or own:
             why = ("only attacks and undercuts may target a relation" if kind not in RELATION_ATTACKERS
-                   else "it is one of its ends" if nid in (a, b) else "one of its ends is no node")
+                   else "it is its own relation" if own else "one of its ends is no node")
             warn("import-relation-target", f"'{nid}' {kind} the relation {target[:80]!r}: {why}; left out", loc)
             return None
     else:
@@ -407,8 +408,8 @@ def _relation(r: DraftRel, nid: str, renamed: dict, known: set, loc: Location, w
             warn("import-dangling", f"'{nid}' {kind} {target[:60]!r}, which is no node of this map or its folder; left out", loc,
                  "import the map it belongs to into the same folder first")
             return None
-    relation = r.relation
-    if relation is not None and relation not in RELATION_KINDS:
+    relation = tuple(r.relation) if isinstance(r.relation, (list, tuple)) else r.relation
+    if relation is not None and not set((relation,) if isinstance(relation, str) else relation) <= set(RELATION_KINDS):
         warn("import-relation-kind", f"'{nid}' {kind} {target!r} names the relation {str(relation)[:40]!r}, which argmap does not know; left out", loc)
         relation = None
     return Relation(kind, nid, target, loc, inferred=bool(r.inferred), note=_text_or_none(r.note), target_relation=relation,

@@ -8,7 +8,8 @@
   premise (or the argument node) that ``scheme:`` (:mod:`argmap.schemes`).
 - CA (conflict) → ``attacks`` from each conflicting I-node; a CA aimed at an RA
   is an undercut: of the argument node, or of the relation ``SRC->TGT`` when the RA
-  had one premise.
+  had one premise.  A CA aimed at a CA attacks the relation that CA is, at any
+  depth (``x->c->a->b`` when it answers ``c``'s undercut of ``a->b``: argmap.address).
 - MA (rephrase) → one claim with several wordings: the rephrased I-node keeps its text,
   each rephrasing becomes one of its ``wordings`` (with its speaker as ``by``, its source
   and quote), and its relations are the claim's.  An MA between a question's content and
@@ -214,12 +215,27 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         m.nodes.append(arg)
 
     cas = [n for n in nodes if typ(n) == "CA"]
-    conflict: dict[str, str] = {}  # CA id → "SRC->TGT" when it is one claim attacking one claim
-    for ca in cas:
-        attackers = [p for p in into[ca] if p in items]
-        targets = [t for t in out[ca] if t in items]
-        if len(attackers) == 1 and len(targets) == 1:
-            conflict[ca] = f"{items[attackers[0]].id}->{items[targets[0]].id}"
+    addressed: dict[str, str | None] = {}  # CA id → its relation's address (argmap.address), when it has one attacker
+
+    def target_of(t: str, seen: frozenset = frozenset()) -> str | None:
+        """What a CA aimed at ``t`` targets: a node id, or the address of the relation ``t`` stands for."""
+        if t in items:
+            return items[t].id
+        if t in arguments:
+            return arguments[t].id
+        if t in single:
+            return single[t]
+        if typ(t) == "CA" and t not in seen:  # a conflict on a conflict: the relation that CA is, at any depth
+            return address_of(t, seen | {t})
+        return None
+
+    def address_of(ca: str, seen: frozenset) -> str | None:
+        if ca not in addressed:
+            attackers = [p for p in into[ca] if p in items]
+            targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
+            inner = target_of(targets[0], seen) if len(attackers) == 1 and len(targets) == 1 else None
+            addressed[ca] = None if inner is None else f"{items[attackers[0]].id}->{inner}"
+        return addressed[ca]
     for ca in cas:
         attackers = [p for p in into[ca] if p in items]
         targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
@@ -233,9 +249,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
         if info.get("relation") in ("attacks", "undercuts", "contradicts") and info.get("from") in by_id and (
             info.get("to") in by_id or "->" in str(info.get("to"))
         ):  # argmap's own export says which relation this is
-            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]))
-            if rel is not None and info.get("edge"):
-                rel.relation = str(info["edge"])
+            edge = info.get("edge")  # which relation, where the address names several: a kind, or a list of kinds
+            edge = tuple(map(str, edge)) if isinstance(edge, list) else str(edge) if edge else None
+            rel = by_id[info["from"]].relate(info["relation"], str(info["to"]), relation=edge)
             _details(rel, info)
             continue
         if info.get("relation") == "contradicts-back":
@@ -247,8 +263,8 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 rel = items[a].relate("undercuts", arguments[t].id)
             elif t in single:
                 rel = items[a].relate("undercuts", single[t])
-            elif t in conflict:
-                rel = items[a].relate("attacks", conflict[t])
+            elif typ(t) == "CA" and target_of(t, frozenset({ca})) is not None:
+                rel = items[a].relate("attacks", target_of(t, frozenset({ca})))
             else:
                 m.warn("aif-ca-on-dropped", f"CA {ca} attacks {typ(t)} {t}, which argmap could not name; left out", lines(ca))
                 continue

@@ -714,13 +714,16 @@ def apply_links(item: DraftNode, links) -> None:
     for link in links if isinstance(links, list) else ():
         if not isinstance(link, dict) or not isinstance(link.get("kind"), str) or not isinstance(link.get("to"), str):
             continue
-        rel = next((r for r in item.rels if r.kind == link["kind"] and r.target == link["to"]), None)
+        which = link.get("relation")  # a kind, or (a nested address c->a->b: argmap.address) a list of kinds
+        which = tuple(map(str, which)) if isinstance(which, list) else str(which) if which is not None else None
+        rel = next((r for r in item.rels if r.kind == link["kind"] and r.target == link["to"]
+                    and r.relation in (None, which)), None)
         if rel is None:
             rel = DraftRel(link["kind"], link["to"])
             item.rels.append(rel)
         rel.inferred = link.get("inferred") is True
         rel.note = str(link["note"]) if link.get("note") is not None else None
-        rel.relation = str(link["relation"]) if link.get("relation") is not None else None
+        rel.relation = which
         rel.cq = str(link["cq"]) if isinstance(link.get("cq"), str) else None
 
 

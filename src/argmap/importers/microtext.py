@@ -13,8 +13,8 @@ text's own order; ``type="opp"`` ADUs (the opponent's voice) are tagged
   ``premises`` (format v2 gives ``premises`` only to a supporting argument), so its
   premises ``support`` the argument node, which attacks — and a warning says so.
 
-An undercut of an undercut has no name in format v2 (a relation target must join
-two nodes); it becomes an attack on the inner undercut's source, with a note and a warning.
+An undercut (or rebuttal) of an undercut is an undercut of that undercut's relation, at any
+depth: ``x->c->a->b`` (argmap.address), evaluated by AFRA as the corpus annotates it.
 """
 
 from __future__ import annotations
@@ -115,21 +115,30 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     def source_of(eid: str) -> DraftNode | None:
         return linked.get(eid) or items.get(edges[eid].get("src"))
 
-    def relation_name(eid: str) -> tuple[str, str] | None:
-        """``(SRC->TGT, kind)`` for an edge between nodes; ``None`` when it points at an edge."""
+    def relation_name(eid: str, seen: frozenset = frozenset()) -> tuple[str, tuple[str, ...]] | None:
+        """``(address, kind path)`` of an edge (argmap.address): ``SRC->TGT`` between nodes, ``SRC->INNER`` for an
+        undercut or rebuttal of an edge (at any depth); ``None`` when it names nothing argmap can read."""
         e = edges[eid]
-        if e.get("trg") in items and source_of(eid) is not None and e.get("type") in _KIND:
-            return f"{source_of(eid).id}->{items[e.get('trg')].id}", _KIND[e.get("type")]
+        src, kind = source_of(eid), _KIND.get(e.get("type"))
+        if src is None or kind is None:
+            return None
+        if e.get("trg") in items:
+            return f"{src.id}->{items[e.get('trg')].id}", (kind,)
+        trg = e.get("trg")
+        if trg in edges and trg not in seen and e.get("type") in ("und", "reb"):
+            inner = relation_name(trg, seen | {eid})
+            if inner is not None:
+                return f"{src.id}->{inner[0]}", (kind,) + inner[1]
         return None
 
-    # how many kinds of relation join each SRC->TGT pair, counted once (an undercut names
-    # its pair, and needs `relation:` only when the pair has more than one kind)
-    pair_kinds: dict[str, set[str]] = {}
+    # the kind paths each address names, counted once (a relation aimed at an address needs
+    # `relation:` only when the address names more than one)
+    paths: dict[str, set[tuple[str, ...]]] = {}
     for eid, e in edges.items():
         if e.get("type") in _KIND and e.get("src") in items:
             named = relation_name(eid)
             if named:
-                pair_kinds.setdefault(named[0], set()).add(named[1])
+                paths.setdefault(named[0], set()).add(named[1])
 
     for eid in sorted(edges, key=_num):
         e = edges[eid]
@@ -148,11 +157,17 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             m.warn("microtext-dangling", f"edge {eid} points at edge {trg}, which joins nothing argmap could read; left out",
                    lines(eid))
             continue
-        ends = {items[trg].id} if trg in items else set()
-        if trg in edges and trg not in items:
-            named = relation_name(trg)
-            ends = set(named[0].split("->")) if named else {source_of(trg).id}
-        if node.id in ends:  # argmap has no relation of a node to itself (or to a link it is one end of)
+        named = relation_name(trg) if trg in edges and trg not in items else None
+        if trg in items:
+            own = node.id == items[trg].id
+        elif named is not None:
+            ids = named[0].split("->")
+            own = node.id == ids[0] or (len(ids) == 2 and node.id == ids[1])
+        elif trg in edges:
+            own = node.id == source_of(trg).id
+        else:  # neither an ADU nor an edge: warned below
+            own = False
+        if own:  # argmap has no relation of a node to itself (or to a link it is one end of)
             m.warn("microtext-self", f"{kind} edge {eid} joins '{node.id}' to itself; left out", lines(eid))
             continue
         if trg in items:
@@ -161,20 +176,18 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 kind = "reb"
             node.rels.append(DraftRel(_KIND[kind], items[trg].id, note="example" if kind == "exa" else None))
         elif trg in edges:
-            named = relation_name(trg)
             target_kind = "undercuts" if kind == "und" else "attacks"
             if kind not in ("und", "reb"):
                 m.warn("microtext-support-of-edge", f"{kind} edge {eid} points at edge {trg}; argmap supports only nodes, "
                        f"so it supports the source of {trg}", lines(eid))
                 node.rels.append(DraftRel("supports", source_of(trg).id, note=f"microtext: {kind} of edge {trg}"))
             elif named is None:
-                inner = source_of(trg)
-                m.warn("microtext-nested-undercut", f"edge {eid} undercuts edge {trg}, itself an attack on an edge: format v2 "
-                       f"cannot name it, so '{node.id}' attacks '{inner.id}' (the inner undercut's source)", lines(eid))
-                node.rels.append(DraftRel("attacks", inner.id, note=f"microtext: undercuts {inner.id}'s undercut (edge {trg})"))
+                m.warn("microtext-dangling", f"edge {eid} points at edge {trg}, which joins nothing argmap could read; "
+                       "left out", lines(eid))
             else:
-                name, inner_kind = named
-                node.rels.append(DraftRel(target_kind, name, relation=inner_kind if len(pair_kinds.get(name, ())) > 1 else None))
+                name, path = named
+                which = (path[0] if len(path) == 1 else path) if len(paths.get(name, ())) > 1 else None
+                node.rels.append(DraftRel(target_kind, name, relation=which))
         else:
             m.warn("microtext-dangling", f"edge {eid} points at {trg!r}, which is neither an ADU nor an edge; left out", lines(eid))
     return m
