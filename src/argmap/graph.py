@@ -434,7 +434,8 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
             if n != root:
                 H.nodes[n]["continued"] = True
         if name != root:  # a later page: the root's other replies are in its own part and the other pages
-            H.nodes[root]["continued"] = "pages"
+            H.nodes[root]["continued"] = True
+            H.nodes[root]["paged"] = True  # its replies are dealt out over pages (drawn as such)
         # a part shows what its own nodes answer; what stubs and context nodes answer is drawn in their parts
         H.remove_edges_from(
             [

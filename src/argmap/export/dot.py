@@ -121,7 +121,7 @@ def _label(data: dict, settings: Settings) -> tuple[str, int]:
         named = ", ".join(others[:2]) + (f" and {len(others) - 2} more" if len(others) > 2 else "")
         more = f"+{count} wording{'s' * (count != 1)}" + (f" (also {named})" if others else "")
         lines.extend(wrap(more, settings.wrap).split("\n"))
-    if data.get("continued") == "pages":  # a later page of its replies (graph.split)
+    if data.get("continued") and data.get("paged"):  # a later page of its replies (graph.split)
         lines.append("[replies: more in its other parts]")
     elif data.get("continued"):
         lines.append("[replies: see its own part]")

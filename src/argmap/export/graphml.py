@@ -2,7 +2,7 @@
 
 Every node and edge attribute becomes a GraphML ``<key>`` with one type, whatever the
 map holds: ``weight`` and ``strength`` are ``double``, ``inferred``, ``ghost`` and
-``continued`` are ``boolean``, other numbers and booleans keep their type, text is ``string``.  Lists (``tags``,
+``continued`` and ``paged`` are ``boolean``, other numbers and booleans keep their type, text is ``string``.  Lists (``tags``,
 ``premises``) are joined with ``", "``; a source is its title (or id); the attacks on
 a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}`` (each with its own
 ``attacked_by`` list when it is attacked in turn), and a node's further ``wordings`` a JSON list of
@@ -25,7 +25,7 @@ from ..textsafe import xml_chars
 __all__ = ["export", "TYPES"]
 
 #: Attributes with a type other than string.
-TYPES = {"weight": float, "strength": float, "inferred": bool, "ghost": bool, "continued": bool}
+TYPES = {"weight": float, "strength": float, "inferred": bool, "ghost": bool, "continued": bool, "paged": bool}
 
 
 def _value(key: str, value):
