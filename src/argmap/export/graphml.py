@@ -1,7 +1,7 @@
 """Graph → GraphML (for Gephi, yEd, Cytoscape), via networkx, with typed keys.
 
 Every node and edge attribute becomes a GraphML ``<key>`` with one type, whatever the
-map holds: ``weight`` and ``strength`` are ``double``, ``inferred``, ``ghost`` and
+map holds: ``weight`` and ``strength`` are ``double``, ``inferred``, ``ghost``,
 ``continued`` and ``paged`` are ``boolean``, other numbers and booleans keep their type, text is ``string``.  Lists (``tags``,
 ``premises``) are joined with ``", "``; a source is its title (or id); the attacks on
 a relation (``attacked_by``) are a JSON list of ``{"by", "kind", "inferred", "note"}`` (each with its own
