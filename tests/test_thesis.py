@@ -86,3 +86,25 @@ def test_the_editor_sees_the_thesis_as_a_reference_to_its_node():
 
     refs = [(o.name, o.line, o.col, o.definition) for o in occurrences(MAP) if o.name == "small"]
     assert refs == [("small", 1, 8, False), ("small", 14, 8, True)]
+
+
+def test_an_objection_to_a_link_is_no_conclusion_at_any_depth(tmp_path):
+    # `o` answers the link r1->big and `p` answers o's objection (argmap.address): neither is a
+    # conclusion of the map, though no arrow leaves either for a node
+    body = MAP.replace("thesis: small\n", "") + textwrap.indent(textwrap.dedent("""\
+        - id: o
+          text: That link is weak.
+          by: Cy
+          attacks: [r1->big]
+        - id: p
+          text: No, it is not.
+          by: Ann
+          attacks: [o->r1->big]
+        """), "  ")
+    (tmp_path / "m.yaml").write_text(body, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["analyze", str(tmp_path)]).output
+    assert "Thesis: “The claim most replies gather under.”" in out
+    conclusions = next(line for line in out.splitlines() if "Other conclusions" in line)
+    assert "The claim the author argues for." in conclusions
+    assert "That link is weak." not in out.split("Other conclusions")[1].split("Cruxes")[0]
+    assert "No, it is not." not in out.split("Other conclusions")[1].split("Cruxes")[0]

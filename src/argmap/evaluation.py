@@ -214,10 +214,13 @@ def evaluate(G: nx.MultiDiGraph, settings=None) -> Evaluation:
         m = G.nodes[n].get("map")
         if per.get(m):
             own_cruxes.setdefault(m, []).append((n, per[m]))
+    from .graph import relation_attacks
+
+    objectors = frozenset(o["by"] for _, o, _, _ in relation_attacks(G))  # replies to a link: no conclusions
     verdicts = {}
     for m in G.graph.get("maps", {}):
         top3 = sorted(own_cruxes.get(m, ()), key=lambda x: (-x[1], x[0]))[:3]
-        verdicts[m] = _map_verdict(G, ev, m, by_map.get(m, []), tuple(n for n, _ in top3))
+        verdicts[m] = _map_verdict(G, ev, m, by_map.get(m, []), tuple(n for n, _ in top3), objectors)
     object.__setattr__(ev, "verdicts", verdicts)
     return ev
 
@@ -489,12 +492,14 @@ def _reach(G, n: str, inside: set, cap: int) -> int:
 _THESIS_BUDGET = 50_000
 
 
-def _map_verdict(G, ev: Evaluation, m: str, nodes: list[str], cruxes: tuple[str, ...]) -> MapVerdict:
+def _map_verdict(G, ev: Evaluation, m: str, nodes: list[str], cruxes: tuple[str, ...],
+                 objectors: frozenset = frozenset()) -> MapVerdict:
     own = sorted(nodes, key=lambda n: (G.nodes[n].get("line") or 0, n))
     inside = set(own)
-    # conclusions: claims that answer nothing else in the map; the thesis is the one whose tree of
-    # replies is widest (the claim the map's replies gather under)
-    tops = [n for n in own if G.nodes[n].get("kind") != "question"
+    # conclusions: claims that answer nothing else in the map (an objection to a link, at any depth,
+    # answers that link); the thesis is the one whose tree of replies is widest (the claim the map's
+    # replies gather under)
+    tops = [n for n in own if G.nodes[n].get("kind") != "question" and n not in objectors
             and not any(k in _MAKES and v in inside for _, v, k in G.out_edges(n, keys=True))]
     if not tops:
         tops = [n for n in own if G.nodes[n].get("kind") != "question"][:1]

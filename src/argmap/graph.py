@@ -145,10 +145,12 @@ def relation_attacks(G: nx.MultiDiGraph):
     (``by``, ``kind``, ``inferred``, ``note``, maybe ``attacked_by``), ``edge`` the ``(u, v, key)``
     at the bottom and ``kinds`` the kind path of ``target`` (outermost first).
     """
+    from collections import deque
+
     for u, v, k, by in G.edges(keys=True, data="attacked_by"):
-        todo = [(relation_name(u, v), o, (k,)) for o in by or ()]
-        while todo:
-            target, o, kinds = todo.pop(0)
+        todo = deque((relation_name(u, v), o, (k,)) for o in by or ())
+        while todo:  # a deque: a link with thousands of objections is read in one pass
+            target, o, kinds = todo.popleft()
             yield target, o, (u, v, k), kinds
             todo.extend((f"{o['by']}->{target}", o2, (o["kind"],) + kinds) for o2 in o.get("attacked_by") or ())
 
