@@ -124,3 +124,73 @@ class TestGraph:
         H = map_view(G, "m1")
         assert H.nodes["a"].get("ghost") and not H.nodes["z"].get("ghost")
         assert ("e->d->c->b->a", "z") in [(t, o["by"]) for t, o, _, _ in relation_attacks(H)]
+
+
+# -- no address deeper than argmap reads, from a file or an import: bad input is warned, never a traceback --
+def _chain_map(levels: int) -> str:
+    """a, b attacks a, then x0 objects to b->a, x1 to x0->b->a...: the last target ``levels`` deep."""
+    lines, address = ["map: deep", "nodes:", "  - {id: a, text: A.}", "  - {id: b, text: B., attacks: [a]}"], "b->a"
+    for i in range(levels - 1):
+        lines.append(f"  - {{id: x{i}, text: X{i}., attacks: ['{address}']}}")
+        address = f"x{i}->{address}"
+    return "\n".join(lines) + "\n"
+
+
+def test_a_file_may_nest_an_address_as_deep_as_argmap_reads_and_no_deeper(tmp_path):
+    from click.testing import CliRunner
+
+    from argmap.address import MAX_DEPTH
+    from argmap.cli import cli
+
+    ok = tmp_path / "ok"
+    ok.mkdir()
+    (ok / "m.yaml").write_text(_chain_map(MAX_DEPTH), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(ok)])
+    assert result.exit_code == 0 and "Thesis: “A.”" in result.output
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    (deep / "m.yaml").write_text(_chain_map(1200), encoding="utf-8")  # past Python's recursion limit
+    for command in ("check", "analyze"):
+        result = CliRunner().invoke(cli, [command, str(deep)])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        first = result.output.splitlines()[0]
+        assert first.startswith(f"{deep / 'm.yaml'}:") and "error[address-too-deep]" in first and "33 levels deep" in first
+
+
+def _aif_chain(n: int, reverse: bool) -> str:
+    import json
+
+    nodes, edges, prev = [{"nodeID": "i0", "text": "Claim zero", "type": "I"}], [], "i0"
+    for k in range(n):
+        nodes += [{"nodeID": f"i{k + 1}", "text": f"Objection {k + 1}", "type": "I"},
+                  {"nodeID": f"ca{k}", "text": "Default Conflict", "type": "CA"}]
+        edges += [{"edgeID": f"e{k}a", "fromID": f"i{k + 1}", "toID": f"ca{k}"},
+                  {"edgeID": f"e{k}b", "fromID": f"ca{k}", "toID": prev}]
+        prev = f"ca{k}"
+    return json.dumps({"nodes": nodes[::-1] if reverse else nodes, "edges": edges})
+
+
+def _microtext_chain(n: int) -> str:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<arggraph id="deep">']
+    for k in range(n + 2):
+        out.append(f'<edu id="e{k}">Claim {k}.</edu><adu id="a{k}" type="pro"/><edge id="s{k}" src="e{k}" trg="a{k}" type="seg"/>')
+    out.append('<edge id="c1" src="a1" trg="a0" type="sup"/>')
+    out += [f'<edge id="c{k}" src="a{k}" trg="c{k - 1}" type="und"/>' for k in range(2, n + 2)]
+    return "\n".join(out + ["</arggraph>"])
+
+
+@pytest.mark.parametrize("name, text", [("aif.json", _aif_chain(1500, False)), ("aif-reversed.json", _aif_chain(1500, True)),
+                                        ("microtext.xml", _microtext_chain(1500))])
+def test_an_import_keeps_the_conflicts_argmap_can_name_and_warns_of_the_rest(tmp_path, name, text):
+    # a chain of 1,500 conflicts on conflicts (in either order in the file): read in a loop, no recursion
+    from argmap.address import MAX_DEPTH
+    from argmap.importers import read_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    m = read_file(path)
+    nested = [r for n in m.map.nodes for r in n.relations if "->" in r.target]
+    assert len(nested) == MAX_DEPTH and max(depth(r.target) for r in nested) == MAX_DEPTH
+    warned = [w for w in m.warnings if w.code.endswith("too-deep")]
+    conflicts_on_conflicts = 1499 if name.startswith("aif") else 1500  # AIF's first conflict attacks a claim
+    assert len(warned) == conflicts_on_conflicts - MAX_DEPTH

@@ -38,7 +38,12 @@ from typing import Iterable
 
 from .spec import ATTACKABLE_RELATIONS, RELATION_SEPARATOR
 
-__all__ = ["split", "depth", "join", "wanted_kinds", "describe", "Resolution", "resolve"]
+__all__ = ["split", "depth", "join", "wanted_kinds", "describe", "Resolution", "resolve", "MAX_DEPTH"]
+
+#: The deepest address argmap reads (``check`` refuses deeper ones with ``address-too-deep``):
+#: an objection to an objection ... this many levels down.  Real debates stop after two or
+#: three; the bound keeps every walk over an address short, whatever a file (or an import) holds.
+MAX_DEPTH = 32
 
 
 def split(target: str) -> list[str]:

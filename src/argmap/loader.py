@@ -534,6 +534,18 @@ class _Reader:
             return None
         return int(value)
 
+    def shallow(self, target: str, node, kind: str, what: str) -> bool:
+        """A relation address no deeper than :data:`argmap.address.MAX_DEPTH`, else an error and False."""
+        from .address import MAX_DEPTH as deepest, depth
+
+        levels = depth(target)
+        if levels <= deepest:
+            return True
+        self.error("address-too-deep", f"the '{kind}' target of {what} names a relation {levels} levels deep "
+                   f"('{target[:40]}...'); argmap reads at most {deepest}", node,
+                   "a chain of objections this long is a reply thread: attack the objection's node (`attacks: [its-id]`)")
+        return False
+
     def relation_items(self, entry, kind: str, node_id: str, what: str) -> list[Relation]:
         """A relation list: each item a target id, or a mapping {to, cq, inferred, note, relation, reviewed}."""
         if entry is None:
@@ -545,7 +557,8 @@ class _Reader:
         out = []
         for item in items:
             if isinstance(item, yaml.ScalarNode) and item.tag in _PLAIN_SCALARS:
-                out.append(Relation(kind, node_id, item.value, self.loc(item)))
+                if self.shallow(item.value, item, kind, what):
+                    out.append(Relation(kind, node_id, item.value, self.loc(item)))
                 continue
             if not isinstance(item, yaml.MappingNode):
                 self.error(
@@ -574,6 +587,8 @@ class _Reader:
                     inferred = inode.value.lower() in ("true", "yes", "on", "y")
             relation = self.relation_kinds(fields.get("relation"), f"an item of '{kind}' of {what}")
             reviewed = self.string(fields.get("reviewed"), f"an item of '{kind}' of {what}", required="reviewed" in fields)
+            if not self.shallow(target, fields["to"][1], kind, what):
+                continue
             out.append(
                 Relation(
                     kind,

@@ -28,6 +28,7 @@ import json
 import re
 from pathlib import Path
 
+from ..address import MAX_DEPTH as MAX_ADDRESS_DEPTH, depth
 from ..model import Location
 from ..schemes import scheme_for_name
 from . import read_error
@@ -217,7 +218,7 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     cas = [n for n in nodes if typ(n) == "CA"]
     addressed: dict[str, str | None] = {}  # CA id → its relation's address (argmap.address), when it has one attacker
 
-    def target_of(t: str, seen: frozenset = frozenset()) -> str | None:
+    def target_of(t: str) -> str | None:
         """What a CA aimed at ``t`` targets: a node id, or the address of the relation ``t`` stands for."""
         if t in items:
             return items[t].id
@@ -225,17 +226,39 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
             return arguments[t].id
         if t in single:
             return single[t]
-        if typ(t) == "CA" and t not in seen:  # a conflict on a conflict: the relation that CA is, at any depth
-            return address_of(t, seen | {t})
+        if typ(t) == "CA":  # a conflict on a conflict: the relation that CA is, at any depth
+            return address_of(t)
         return None
 
-    def address_of(ca: str, seen: frozenset) -> str | None:
-        if ca not in addressed:
-            attackers = [p for p in into[ca] if p in items]
-            targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
-            inner = target_of(targets[0], seen) if len(attackers) == 1 and len(targets) == 1 else None
-            addressed[ca] = None if inner is None else f"{items[attackers[0]].id}->{inner}"
-        return addressed[ca]
+    def address_of(ca: str) -> str | None:
+        """The address of the relation CA ``ca`` stands for (one attacker, one target), or None: read down
+        its chain of conflicts in a loop (no recursion, however long), each address kept, none deeper
+        than argmap reads (argmap.address.MAX_DEPTH), a cycle of conflicts naming nothing."""
+        chain: list[tuple[str, str]] = []
+        on_chain: set[str] = set()
+        t, inner = ca, None
+        while True:
+            if t in addressed:
+                inner = addressed[t]
+                break
+            if typ(t) != "CA":
+                inner = target_of(t)
+                break
+            if t in on_chain:
+                break
+            attackers = [p for p in into[t] if p in items]
+            targets = [x for x in out[t] if typ(x) in ("I", "RA", "CA")]
+            if len(attackers) != 1 or len(targets) != 1:
+                addressed[t] = None
+                break
+            chain.append((t, attackers[0]))
+            on_chain.add(t)
+            t = targets[0]
+        for c, a in reversed(chain):
+            inner = None if inner is None or depth(inner) >= MAX_ADDRESS_DEPTH else f"{items[a].id}->{inner}"
+            addressed[c] = inner
+        return addressed[ca] if chain else inner
+
     for ca in cas:
         attackers = [p for p in into[ca] if p in items]
         targets = [t for t in out[ca] if typ(t) in ("I", "RA", "CA")]
@@ -263,8 +286,12 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 rel = items[a].relate("undercuts", arguments[t].id)
             elif t in single:
                 rel = items[a].relate("undercuts", single[t])
-            elif typ(t) == "CA" and target_of(t, frozenset({ca})) is not None:
-                rel = items[a].relate("attacks", target_of(t, frozenset({ca})))
+            elif typ(t) == "CA" and target_of(t) is not None:
+                rel = items[a].relate("attacks", target_of(t))
+            elif typ(t) == "CA" and _chain_depth(t, out, typ) > MAX_ADDRESS_DEPTH:
+                m.warn("aif-too-deep", f"CA {ca} answers a chain of more than {MAX_ADDRESS_DEPTH} conflicts on conflicts; argmap names "
+                       f"relations at most {MAX_ADDRESS_DEPTH} deep, so it is left out", lines(ca))
+                continue
             else:
                 m.warn("aif-ca-on-dropped", f"CA {ca} attacks {typ(t)} {t}, which argmap could not name; left out", lines(ca))
                 continue
@@ -350,6 +377,19 @@ MAX_DIGITS = 100
 
 #: Where :func:`_too_deep_at` says JSON became too deep (Python's parser stops near its recursion limit).
 MAX_JSON_DEPTH = 500
+
+
+def _chain_depth(ca: str, out, typ) -> int:
+    """How many conflicts a chain of CAs aimed at CAs runs through from ``ca`` (counted up to the limit)."""
+    seen, n = set(), 0
+    while typ(ca) == "CA" and ca not in seen and n <= MAX_ADDRESS_DEPTH:
+        seen.add(ca)
+        n += 1
+        targets = [t for t in out.get(ca, ()) if typ(t) in ("I", "RA", "CA")]
+        if len(targets) != 1:
+            break
+        ca = targets[0]
+    return n
 
 
 def _too_deep_at(text: str) -> tuple[int, int]:

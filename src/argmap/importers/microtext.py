@@ -23,6 +23,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..address import MAX_DEPTH as MAX_ADDRESS_DEPTH, depth
 from ..model import Location
 from . import read_error
 from ._common import IdMaker, Draft, DraftNode, DraftRel, map_name
@@ -115,21 +116,46 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
     def source_of(eid: str) -> DraftNode | None:
         return linked.get(eid) or items.get(edges[eid].get("src"))
 
-    def relation_name(eid: str, seen: frozenset = frozenset()) -> tuple[str, tuple[str, ...]] | None:
+    named_edges: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+    too_deep_edges: set[str] = set()  # their address would be deeper than argmap reads
+
+    def relation_name(eid: str) -> tuple[str, tuple[str, ...]] | None:
         """``(address, kind path)`` of an edge (argmap.address): ``SRC->TGT`` between nodes, ``SRC->INNER`` for an
-        undercut or rebuttal of an edge (at any depth); ``None`` when it names nothing argmap can read."""
-        e = edges[eid]
-        src, kind = source_of(eid), _KIND.get(e.get("type"))
-        if src is None or kind is None:
-            return None
-        if e.get("trg") in items:
-            return f"{src.id}->{items[e.get('trg')].id}", (kind,)
-        trg = e.get("trg")
-        if trg in edges and trg not in seen and e.get("type") in ("und", "reb"):
-            inner = relation_name(trg, seen | {eid})
-            if inner is not None:
-                return f"{src.id}->{inner[0]}", (kind,) + inner[1]
-        return None
+        undercut or rebuttal of an edge (at any depth, down to argmap.address.MAX_DEPTH); ``None`` when it
+        names nothing argmap can read.  Read down the chain of edges in a loop (no recursion, however
+        long), each edge's name kept; a cycle of edges names nothing."""
+        chain: list[tuple[str, DraftNode, str]] = []
+        on_chain: set[str] = set()
+        t, inner = eid, None
+        while True:
+            if t in named_edges:
+                inner = named_edges[t]
+                break
+            if t in on_chain:
+                break
+            e = edges[t]
+            src, kind = source_of(t), _KIND.get(e.get("type"))
+            if src is None or kind is None:
+                named_edges[t] = None
+                break
+            trg = e.get("trg")
+            if trg in items:
+                named_edges[t] = inner = (f"{src.id}->{items[trg].id}", (kind,))
+                break
+            if trg not in edges or e.get("type") not in ("und", "reb"):
+                named_edges[t] = None
+                break
+            chain.append((t, src, kind))
+            on_chain.add(t)
+            t = trg
+        deep = t in too_deep_edges  # the chain ends on an edge already too deep to name
+        for c, src, kind in reversed(chain):
+            deep = deep or (inner is not None and depth(inner[0]) >= MAX_ADDRESS_DEPTH)
+            if deep:
+                too_deep_edges.add(c)
+            inner = None if inner is None or deep else (f"{src.id}->{inner[0]}", (kind,) + inner[1])
+            named_edges[c] = inner
+        return named_edges[eid]
 
     # the kind paths each address names, counted once (a relation aimed at an address needs
     # `relation:` only when the address names more than one)
@@ -181,6 +207,9 @@ def read(text: str, origin: str, ids: IdMaker | None = None) -> Draft:
                 m.warn("microtext-support-of-edge", f"{kind} edge {eid} points at edge {trg}; argmap supports only nodes, "
                        f"so it supports the source of {trg}", lines(eid))
                 node.rels.append(DraftRel("supports", source_of(trg).id, note=f"microtext: {kind} of edge {trg}"))
+            elif named is None and trg in too_deep_edges:
+                m.warn("microtext-too-deep", f"edge {eid} answers a chain of more than {MAX_ADDRESS_DEPTH} undercuts and "
+                       f"rebuttals of edges; argmap names relations at most {MAX_ADDRESS_DEPTH} deep, so it is left out", lines(eid))
             elif named is None:
                 m.warn("microtext-dangling", f"edge {eid} points at edge {trg}, which joins nothing argmap could read; "
                        "left out", lines(eid))
