@@ -277,8 +277,10 @@ class LiveServer:
         """:meth:`start`, then wait until :meth:`stop` (or Ctrl-C, which the caller catches)."""
         if not self._threads:
             self.start()
-        while not self._stop.wait(0.5):
-            pass
+        while not self._stop.is_set():
+            # a sleep, not Event.wait: Ctrl-C's KeyboardInterrupt then lands outside any lock, where an
+            # interrupted wait could leave the Event's lock taken and stop()'s set() waiting on it for ever
+            time.sleep(0.2)
 
     def stop(self) -> None:
         """End the event streams, the watch and the server; free the port."""
