@@ -7,10 +7,12 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -91,21 +93,42 @@ def test_a_taken_port_is_one_line_with_a_hint(served, small_map):
 
 @pytest.mark.slow
 def test_cli_prints_the_url_and_stops_cleanly_on_ctrl_c(small_map):
+    # PYTHONFAULTHANDLER: should it ever hang, SIGABRT makes it print where each thread is
     proc = subprocess.Popen([sys.executable, "-m", "argmap.cli", "serve", str(small_map), "--port", "0"],
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
+    lines: queue.Queue = queue.Queue()  # stderr is read all along, so a full pipe can never block the server
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True)
+    reader.start()
+    said: list[str] = []
+
+    def next_line() -> str:
+        said.append(lines.get(timeout=60))
+        return said[-1]
+
     try:
-        first = proc.stderr.readline()
+        first = next_line()
         assert first.startswith(f"serving {small_map} at http://127.0.0.1:")
         port = int(first.split("127.0.0.1:")[1].split("/")[0])
-        assert "drew version 1" in proc.stderr.readline()
+        assert "drew version 1" in next_line()
         with socket.create_connection(("127.0.0.1", port)) as sock:  # an open event stream must not hold it up
             sock.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
             got = b""
             while b"event: state" not in got:
                 got += sock.recv(4096)
             proc.send_signal(signal.SIGINT)
-            assert proc.wait(timeout=10) == 0
-        assert proc.stderr.read().strip().endswith("stopped.")
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGABRT)
+                proc.wait(timeout=10)
+                reader.join(timeout=5)
+                said.extend(lines.queue)
+                pytest.fail("serve did not stop within 10 s of Ctrl-C; where it was:\n" + "".join(said)[-6000:])
+            assert proc.returncode == 0, "".join(said)
+        reader.join(timeout=5)
+        said.extend(lines.queue)
+        assert "".join(said).strip().endswith("stopped."), "".join(said)
         with socket.socket() as again:  # the port is free again once stopped (as a new server binds it)
             again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             again.bind(("127.0.0.1", port))
