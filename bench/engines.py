@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import random
 import sys
 import time
 from pathlib import Path
@@ -47,7 +46,7 @@ from argmap.semantics.sat import _L_IN, _L_OUT, _Sat  # noqa: E402
 from argmap.semantics.search import _I, _O, _Search  # noqa: E402
 
 sys.path.insert(0, str(HERE))
-from semantics import KISP, MEDIUM, PROBO_EX  # noqa: E402  (bench/semantics.py: the same ICCMA instances)
+from semantics import KISP, MEDIUM, PROBO_EX, random_af  # noqa: E402  (bench/semantics.py: the same instances)
 
 
 # -- the questions, once per engine -------------------------------------------------------
@@ -169,15 +168,6 @@ QUESTIONS = {
 
 
 # -- instances ------------------------------------------------------------------------------
-def random_af(n: int, m: int, seed: int) -> AF:
-    rnd = random.Random(seed)
-    names = [f"a{i}" for i in range(n)]
-    atts = set()
-    while len(atts) < m:
-        atts.add((names[rnd.randrange(n)], names[rnd.randrange(n)]))
-    return AF(tuple(names), frozenset(atts))
-
-
 def pairs_af(k: int) -> AF:
     """bench/scaling.py's family: k mutual attacks a_i <-> b_i, every a_i attacks t, t attacks u."""
     atts = [(f"a{i}", f"b{i}") for i in range(k)] + [(f"b{i}", f"a{i}") for i in range(k)]

@@ -258,18 +258,18 @@ def _attackers(by):
 
 def _kept(by, keep) -> tuple:
     """``attacked_by`` with only the attackers in ``keep`` (an attack on a dropped attack goes with it)."""
-    out = []
-    for a in by:
-        if a["by"] in keep:
-            a = dict(a)
-            if a.get("attacked_by"):
-                inner = _kept(a["attacked_by"], keep)
-                if inner:
-                    a["attacked_by"] = inner
-                else:
-                    del a["attacked_by"]
-            out.append(a)
-    return tuple(out)
+    return tuple(_trimmed(dict(a), keep) for a in by if a["by"] in keep)
+
+
+def _trimmed(d: dict, keep) -> dict:
+    """``d`` (an edge's data or an attack, a copy) with its ``attacked_by`` kept to ``keep``; none left, no key."""
+    if d.get("attacked_by"):
+        by = _kept(d["attacked_by"], keep)
+        if by:
+            d["attacked_by"] = by
+        else:
+            del d["attacked_by"]
+    return d
 
 
 def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
@@ -283,14 +283,7 @@ def _subgraph(G: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in keep)
     for u, v, k, d in G.edges(keys=True, data=True):
         if u in keep and v in keep:
-            d = dict(d)
-            if d.get("attacked_by"):
-                by = _kept(d["attacked_by"], keep)
-                if by:
-                    d["attacked_by"] = by
-                else:
-                    del d["attacked_by"]
-            H.add_edge(u, v, k, **d)
+            H.add_edge(u, v, k, **_trimmed(dict(d), keep))
     return H
 
 
@@ -402,16 +395,10 @@ def split(G: nx.MultiDiGraph, max_nodes: int = 14, max_depth: int = 2) -> list[t
         H.graph.update(G.graph)
         ordered = sorted(nodes, key=position.__getitem__)
         H.add_nodes_from((n, dict(G.nodes[n])) for n in ordered)
-        H.add_edges_from(
-            (u, v, k, dict(d)) for u in ordered for _, v, k, d in G.out_edges(u, keys=True, data=True) if v in nodes
+        H.add_edges_from(  # objections to a link: only those the part draws
+            (u, v, k, _trimmed(dict(d), nodes))
+            for u in ordered for _, v, k, d in G.out_edges(u, keys=True, data=True) if v in nodes
         )
-        for u, v, k, d in H.edges(keys=True, data=True):  # objections to a link: only those the part draws
-            if d.get("attacked_by"):
-                by = _kept(d["attacked_by"], nodes)
-                if by:
-                    d["attacked_by"] = by
-                else:
-                    del d["attacked_by"]
         return H
 
     out = []

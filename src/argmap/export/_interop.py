@@ -37,6 +37,16 @@ def map_sources(G: nx.MultiDiGraph) -> dict[str, dict]:
     return out
 
 
+def carried(d: dict) -> dict:
+    """What a relation (an edge's data, or an ``attacked_by`` entry) carries beyond its ends:
+    ``inferred`` (only when true), ``note`` and ``cq`` (only when given)."""
+    out: dict = {"inferred": True} if d.get("inferred") else {}
+    for key in ("note", "cq"):
+        if d.get(key):
+            out[key] = str(d[key])
+    return out
+
+
 def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     """What relations carry beyond their ends, by the node they start from: ``inferred``, ``note``, ``cq``,
     and attacks on relations (``to: SRC->TGT``, from the edges' ``attacked_by``)."""
@@ -44,15 +54,9 @@ def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
         if k == "premise":
             continue
-        if d.get("inferred") or d.get("note") or d.get("cq"):
-            item = {"kind": k, "to": v}
-            if d.get("inferred"):
-                item["inferred"] = True
-            if d.get("note"):
-                item["note"] = str(d["note"])
-            if d.get("cq"):
-                item["cq"] = str(d["cq"])
-            out.setdefault(u, []).append(item)
+        extra = carried(d)
+        if extra:
+            out.setdefault(u, []).append({"kind": k, "to": v, **extra})
     from ..graph import relation_attacks, relation_kinds_needed
 
     needs_kinds = relation_kinds_needed(G)
@@ -60,11 +64,5 @@ def relation_links(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
         item = {"kind": a["kind"], "to": target}
         if target in needs_kinds:
             item["relation"] = kinds[0] if len(kinds) == 1 else list(kinds)
-        if a.get("inferred"):
-            item["inferred"] = True
-        if a.get("note"):
-            item["note"] = str(a["note"])
-        if a.get("cq"):
-            item["cq"] = str(a["cq"])
-        out.setdefault(a["by"], []).append(item)
+        out.setdefault(a["by"], []).append({**item, **carried(a)})
     return out

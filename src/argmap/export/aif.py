@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..schemes import SCHEMES
 from ..spec import RELATIONS
-from ._interop import map_sources, own_maps
+from ._interop import carried, map_sources, own_maps
 
 __all__ = ["export"]
 
@@ -100,15 +100,7 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
     scheme_of: dict[tuple[str, str, str], str] = {}  # relation (u, v, key) → the RA or CA node standing for it
 
     def details(u: str, v: str, k: str) -> dict:
-        d = G.edges[u, v, k]
-        out = {}
-        if d.get("inferred"):
-            out["inferred"] = True
-        if d.get("note"):
-            out["note"] = str(d["note"])
-        if d.get("cq"):
-            out["cq"] = str(d["cq"])
-        return out
+        return carried(G.edges[u, v, k])
 
     for n, d in G.nodes(data=True):
         premises = [p for p in (d.get("premises") or ()) if p in ident]
@@ -166,12 +158,7 @@ def export(G: nx.MultiDiGraph, settings=None, evaluation=None) -> str:
             info = {"relation": a["kind"], "from": a["by"], "to": target}
             if target in needs_kinds:
                 info["edge"] = kinds[0] if len(kinds) == 1 else list(kinds)
-            if a.get("inferred"):
-                info["inferred"] = True
-            if a.get("note"):
-                info["note"] = str(a["note"])
-            if a.get("cq"):
-                info["cq"] = str(a["cq"])
+            info.update(carried(a))
             ca = add_node("CA", "Default Conflict", info, scheme="Default Conflict")
             add_edge(ident[a["by"]], ca)
             add_edge(ca, scheme)
